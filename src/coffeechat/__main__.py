@@ -1,0 +1,5 @@
+"""`python -m coffeechat` runs the command line."""
+
+from coffeechat.cli import main
+
+raise SystemExit(main())

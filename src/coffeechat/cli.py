@@ -1,0 +1,216 @@
+"""The command line: parse arguments, call `core`, or start the Textual app.
+
+Commands that scripts use (`check`, `sessions`, `followups`, `done`, `snooze`) never
+import Textual. Every failure caused by the user's input is printed as
+`path:line:col: message` with a hint, exit code 1; bad usage exits 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from coffeechat.core.agenda import Agenda, load_agenda
+from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.workspace import Workspace, default_workspace, prepare
+
+Handler = Callable[[argparse.Namespace, Workspace], int]
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+FALLBACK_EDITORS = ("sensible-editor", "nano", "vim", "vi")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="coffeechat", description="A terminal companion for informational interviews."
+    )
+    parser.add_argument(
+        "--workspace", metavar="DIR", help="the workspace folder (default: see README)"
+    )
+    # Given after the command too; SUPPRESS keeps it from undoing one given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser(
+        "new", parents=[common], help="write a new agenda from the commented template"
+    )
+    new.add_argument("name", metavar="NAME", help='the person\'s name, e.g. "Jane Doe"')
+    new.add_argument("--role", default="", help="their title")
+    new.add_argument("--organization", default="", help="where they work")
+    new.add_argument("--referred-by", default="", help="who introduced you")
+    new.set_defaults(handler=cmd_new)
+
+    edit = commands.add_parser(
+        "edit", parents=[common], help="open an agenda in $EDITOR and check it on exit"
+    )
+    edit.add_argument("agenda", metavar="AGENDA", help="a path, or a name under agendas/")
+    edit.set_defaults(handler=cmd_edit)
+
+    check = commands.add_parser("check", parents=[common], help="check agenda files")
+    check.add_argument("files", metavar="FILE", nargs="+", help="agenda files or names")
+    check.set_defaults(handler=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run coffeechat with `argv` (default: the process's arguments); the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        workspace = prepare(default_workspace(args.workspace))
+        handler: Handler = getattr(args, "handler", cmd_home)
+        return handler(args, workspace)
+    except InputError as err:
+        print_problems(err.problems)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
+    """Write problems to stderr, one `path:line:col: message` each, with hints."""
+    out = stream or sys.stderr
+    for problem in problems:
+        print(problem.render(), file=out)
+
+
+def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat`: the home screen."""
+    from coffeechat.ui.app import make_app
+
+    make_app(workspace).run()
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat new NAME`: write an agenda from the template, never overwriting."""
+    from coffeechat.core import atomic
+    from coffeechat.core.template import Person, agenda_slug, agenda_template
+
+    slug = agenda_slug(args.name)
+    path = workspace.agendas / f"{slug}.toml"
+    shown = workspace.display(path)
+    person = Person(
+        name=" ".join(args.name.split()),
+        role=args.role,
+        organization=args.organization,
+        referred_by=args.referred_by,
+    )
+    try:
+        atomic.write_new(path, agenda_template(person, shown))
+    except FileExistsError:
+        raise InputError.at(
+            shown,
+            "an agenda with this name already exists; it was left as it is",
+            f"open it with: coffeechat edit {slug}",
+            line=0,
+            col=0,
+        ) from None
+    print(f"Wrote {shown}")
+    print(f"Next: coffeechat edit {slug}   then, at call time: coffeechat run {slug}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat check FILE...`: a summary per valid file, every problem otherwise."""
+    status = EXIT_OK
+    for ref in args.files:
+        try:
+            agenda = load_agenda(*_check_target(workspace, ref))
+        except InputError as err:
+            print_problems(err.problems)
+            status = EXIT_INPUT
+            continue
+        print_problems(agenda.warnings)
+        print(summary(agenda))
+    return status
+
+
+def _check_target(workspace: Workspace, ref: str) -> tuple[Path, str]:
+    """The file `check` reads for `ref`, and how to name it: as typed, if it is a path."""
+    if Path(ref).exists():
+        return Path(ref), ref
+    try:
+        path = workspace.agenda_path(ref)
+    except InputError:
+        return Path(ref), ref
+    return path, workspace.display(path)
+
+
+def summary(agenda: Agenda) -> str:
+    """One line saying a valid agenda is ready: who, how long, how many questions."""
+    from coffeechat.core.durations import format_duration
+
+    meeting = agenda.meeting
+    who = meeting.person + (f" ({meeting.organization})" if meeting.organization else "")
+    must = sum(1 for q in agenda.questions if q.priority == "must")
+    line = (
+        f"{agenda.path}: ok: {who}, {format_duration(agenda.duration)}, "
+        f"{len(agenda.questions)} questions ({must} must)"
+    )
+    if agenda.warnings:
+        count = len(agenda.warnings)
+        line += f", {count} warning{'s' if count > 1 else ''}"
+    return line
+
+
+def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat edit AGENDA`: edit, re-check, offer to reopen until it is valid."""
+    path = workspace.agenda_path(args.agenda)
+    shown = workspace.display(path)
+    editor = editor_command()
+    while True:
+        try:
+            subprocess.run([*editor, str(path)], check=False)
+        except OSError as err:
+            raise InputError.at(
+                " ".join(editor),
+                f"cannot start the editor: {err.strerror}",
+                "set $EDITOR to your editor, e.g. export EDITOR=nano",
+                line=0,
+                col=0,
+            ) from None
+        try:
+            agenda = load_agenda(path, display=shown)
+        except InputError as err:
+            print_problems(err.problems)
+            if not ask("The agenda has problems. Reopen it in the editor? [Y/n] "):
+                return EXIT_INPUT
+            continue
+        print_problems(agenda.warnings)
+        print(summary(agenda))
+        return EXIT_OK
+
+
+def editor_command(environ: dict[str, str] | None = None) -> list[str]:
+    """The editor to run: `$VISUAL`, `$EDITOR`, or the first common one installed."""
+    env = os.environ if environ is None else environ
+    for variable in ("VISUAL", "EDITOR"):
+        if env.get(variable, "").strip():
+            return shlex.split(env[variable])
+    for name in FALLBACK_EDITORS:
+        if shutil.which(name):
+            return [name]
+    raise InputError.at("$EDITOR", "no editor found", "set one: export EDITOR=nano", line=0, col=0)
+
+
+def ask(question: str) -> bool:
+    """Ask yes/no on the terminal (default yes); without a terminal, the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(question).strip().lower()
+    except EOFError:
+        return False
+    return answer in ("", "y", "yes")

@@ -1,0 +1,1 @@
+"""Pure logic: no Textual, no terminal. Everything here is testable without an event loop."""

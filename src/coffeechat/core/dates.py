@@ -1,0 +1,189 @@
+"""A small, strict grammar for the dates people type: `tomorrow`, `in 3 weeks`, `fri`.
+
+dateutil's own parser refuses relative phrases and silently invents missing parts
+(its fuzzy mode finds a date in any sentence), so this module accepts only the forms
+below, uses dateutil for the calendar arithmetic, and refuses everything else with
+examples. The caller always shows the resolved date back to the person.
+
+    today, tomorrow
+    in 3 days, 3 days, 2w, in a week, in 2 months, 1y
+    next week (its Monday), next month (its 1st)
+    friday, fri, next tuesday (the next one after today)
+    dec 3, 3 december, dec 3rd (the next one on or after today)
+    2026-12-03
+    eom (the last day of this month)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+
+from coffeechat.core.problems import InputError, Problem
+
+EXAMPLES = "today, tomorrow, in 3 days, 2w, next tuesday, friday, dec 3, 2026-12-03, eom"
+MORNING = time(9, 0)
+"""When a date-only follow-up or snooze becomes due: the start of a working day."""
+
+_WEEKDAYS: tuple[weekday, ...] = (MO, TU, WE, TH, FR, SA, SU)
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_UNIT_WORDS = {
+    "d": "days",
+    "day": "days",
+    "days": "days",
+    "w": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "week": "weeks",
+    "weeks": "weeks",
+    "mo": "months",
+    "month": "months",
+    "months": "months",
+    "y": "years",
+    "yr": "years",
+    "year": "years",
+    "years": "years",
+}
+_RELATIVE = re.compile(r"^(?:in\s+)?(\d{1,3}|an?)\s*([a-z]+)(?:\s+from\s+now)?$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?$")
+
+
+def _prefix_match(word: str, names: tuple[str, ...]) -> int | None:
+    """Index of the name that `word` abbreviates (at least three letters), if any."""
+    if len(word) < 3:
+        return None
+    for index, name in enumerate(names):
+        if name.startswith(word):
+            return index
+    return None
+
+
+def parse_date(phrase: str, today: date, source: str = "date") -> date:
+    """The date `phrase` means when said on `today`; `InputError` if not understood."""
+    text = " ".join(phrase.strip().lower().split())
+    found = _understand(text, today)
+    if found is None:
+        raise InputError(
+            [
+                Problem(
+                    source,
+                    0,
+                    0,
+                    f"{phrase.strip()!r} is not a date coffeechat understands",
+                    f"try one of: {EXAMPLES}",
+                )
+            ]
+        )
+    return found
+
+
+def _understand(text: str, today: date) -> date | None:
+    if text in ("today", "now"):
+        return today
+    if text in ("tomorrow", "tmrw", "tmr"):
+        return today + timedelta(days=1)
+    if text == "eom" or text == "end of month":
+        return today + relativedelta(day=31)
+    if text == "next week":
+        return today + relativedelta(days=1, weekday=MO(+1))
+    if text == "next month":
+        return today + relativedelta(months=1, day=1)
+    if _ISO.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    return _relative(text, today) or _weekday(text, today) or _month_day(text, today)
+
+
+def _relative(text: str, today: date) -> date | None:
+    match = _RELATIVE.match(text)
+    if not match or match.group(2) not in _UNIT_WORDS:
+        return None
+    count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
+    unit = _UNIT_WORDS[match.group(2)]
+    if unit == "days":
+        return today + timedelta(days=count)
+    if unit == "weeks":
+        return today + timedelta(weeks=count)
+    if unit == "months":
+        return today + relativedelta(months=count)
+    return today + relativedelta(years=count)
+
+
+def _weekday(text: str, today: date) -> date | None:
+    word = text.removeprefix("next ").removeprefix("this ")
+    index = _prefix_match(word, _DAY_NAMES)
+    if index is None:
+        return None
+    day = _WEEKDAYS[index]
+    return today + relativedelta(days=1, weekday=day(+1))
+
+
+def _month_day(text: str, today: date) -> date | None:
+    match = _MONTH_DAY.match(text)
+    if match:
+        month_word, day_text = match.group(1), match.group(2)
+    else:
+        match = _DAY_MONTH.match(text)
+        if not match:
+            return None
+        day_text, month_word = match.group(1), match.group(2)
+    month = _prefix_match(month_word, _MONTH_NAMES)
+    if month is None:
+        return None
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = date(year, month + 1, int(day_text))
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def at_morning(day: date, zone: tzinfo | None) -> datetime:
+    """The moment a date-only due date begins to count: 09:00 that day."""
+    return datetime.combine(day, MORNING, tzinfo=zone)
+
+
+def describe(day: date, today: date) -> str:
+    """A date shown back to a person: `Tue 15 Dec 2026 (in 3 weeks)`."""
+    return f"{day:%a} {day.day} {day:%b %Y} ({relative_words(day, today)})"
+
+
+def relative_words(day: date, today: date) -> str:
+    """How far `day` is from `today` in words: `today`, `in 3 days`, `2 weeks ago`."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    size = abs(days)
+    if size < 14:
+        amount = f"{size} days"
+    elif size < 60:
+        amount = f"{round(size / 7)} weeks"
+    else:
+        amount = f"{round(size / 30.4)} months"
+    return f"in {amount}" if days > 0 else f"{amount} ago"

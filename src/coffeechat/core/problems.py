@@ -1,0 +1,66 @@
+"""Located problems in a user's input, and coffeechat's one error type.
+
+Every complaint about something a user wrote (an agenda, a settings file, a date
+typed on the command line) is a `Problem`: where it is, what is wrong and what to
+do. `InputError` carries one or more of them out of `core` to whoever prints them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a look) at a place in a file or an argument."""
+
+    path: str
+    line: int
+    """1-based; 0 when the problem is about a whole argument, not a place in a file."""
+    col: int
+    message: str
+    hint: str = ""
+    key: str = ""
+    severity: Severity = "error"
+
+    def render(self) -> str:
+        """The problem as `path:line:col: message`, the hint on a second line."""
+        label = "warning: " if self.severity == "warning" else ""
+        where = f" ({self.key})" if self.key else ""
+        place = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        text = f"{place}: {label}{self.message}{where}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class InputError(Exception):
+    """Something a user gave coffeechat is wrong; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(p.render() for p in self.problems))
+
+    @classmethod
+    def at(cls, path: str, message: str, hint: str = "", line: int = 1, col: int = 1) -> InputError:
+        """An error with a single problem, for places that know only one thing."""
+        return cls([Problem(path, line, col, message, hint)])
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Only the problems that are errors, not warnings."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest of `choices` to `word`, or listing them all."""
+    options = sorted(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "expected one of: " + ", ".join(options)

@@ -1,0 +1,221 @@
+"""The commented agenda that `coffeechat new` writes: a short lesson in preparing.
+
+It follows the usual advice for informational interviews: know what you want to
+learn, research the person, have a 30-second introduction ready, open by thanking
+them and saying who referred you, ask open questions about the role, the
+organisation, the industry and their path, and close by asking for names and for
+permission to follow up, all inside the time they agreed to.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from coffeechat.core import tomlwrite
+from coffeechat.core.problems import InputError, Problem
+
+
+def slugify(name: str) -> str:
+    """A file-name-safe form of a person's name: `José Álvarez` → `jose-alvarez`."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-")
+
+
+def agenda_slug(name: str) -> str:
+    """The slug for a new agenda, refusing names that leave nothing usable."""
+    slug = slugify(name)
+    if not slug:
+        raise InputError(
+            [
+                Problem(
+                    "NAME",
+                    0,
+                    0,
+                    f"{name!r} has no letters or digits to name a file after",
+                    'use the person\'s name: coffeechat new "Jane Doe"',
+                )
+            ]
+        )
+    return slug
+
+
+@dataclass(frozen=True)
+class Person:
+    """What is known about the person when the agenda is written."""
+
+    name: str
+    role: str = ""
+    organization: str = ""
+    referred_by: str = ""
+    contact: str = ""
+    pitch: str = ""
+    research: str = ""
+
+
+EXAMPLE = Person(
+    name="Jane Doe",
+    role="Staff Product Designer",
+    organization="Acme Health",
+    referred_by="Sam Lee",
+    contact="jane@acme.example",
+    pitch=(
+        "I'm a UX researcher of five years in fintech, moving toward product design. "
+        "Sam said you made the same move at Acme, and I'd love to hear how it went."
+    ),
+    research=(
+        "Jane led the redesign of Acme's patient intake (2024 case study on her site). "
+        "Moved from research to design in 2021. Acme Health: 400 people, "
+        "Series C, design team of 12."
+    ),
+)
+
+_TEMPLATE = """\
+# coffeechat agenda — edit freely, then: coffeechat check {path}
+# An informational interview is a short conversation to learn how someone's work
+# really is. You asked for their time: keep to the window, listen more than you
+# talk, and never ask for a job.
+format = 1
+
+[meeting]
+with = {name}
+# Their title and organisation, to pitch your questions at the right level.
+role = {role}
+organization = {organization}
+# Who introduced you: name them in the first minute, it is why they said yes.
+referred_by = {referred_by}
+contact = {contact}
+channel = "video"          # phone | video | in-person
+# scheduled = 2026-11-24T15:00:00-05:00   (no quotes)
+duration = "20m"           # the window they agreed to: 15-30 minutes is usual
+warn_at = ["5m", "2m"]     # time left at which coffeechat signals
+
+[goals]
+# What you want to know by the end. Two or three; the wrap-up asks if you learned them.
+learn = [
+  "What a typical week in the role looks like",
+  "Which skills matter most, and how they learned them",
+  "Whether my background would be seen as an asset here",
+]
+
+[prep]
+# Your 30-second introduction: who you are, why them, what you hope to learn.
+pitch = {pitch}
+# What you found: their path (LinkedIn, talks, writing), the organisation's news.
+# Good questions show you did this work; never ask what a search would answer.
+research = {research}
+reminders = [
+  "Don't ask for a job or an internship",
+  "Listen more than you talk; take notes",
+  "Offer to stop on time, even if it is going well",
+]
+
+[opening]
+checklist = ["Thank them for their time", "Say who referred you", "State the purpose and the time"]
+
+# Questions: open ("how", "what", "tell me about"), one idea each, most important first.
+# priority: must | should | nice.  minutes: an optional budget.
+# topic: role | organization | industry | path | advice | other.
+
+[[questions]]
+text = "What does a typical week look like for you?"
+topic = "role"
+priority = "must"
+minutes = 3
+
+[[questions]]
+text = "What do you enjoy most about your work, and what do you find hardest?"
+topic = "role"
+priority = "must"
+minutes = 3
+
+[[questions]]
+text = "Which skills matter most in your role, and how did you build them?"
+topic = "role"
+priority = "must"
+minutes = 3
+
+[[questions]]
+text = "How did you get from where you started to where you are now?"
+topic = "path"
+priority = "must"
+minutes = 3
+
+[[questions]]
+text = "If you were starting out in this field today, what would you do differently?"
+topic = "advice"
+priority = "must"
+minutes = 2
+
+[[questions]]
+text = "How is your team organised, and who do you work with most closely?"
+topic = "organization"
+priority = "should"
+minutes = 2
+
+[[questions]]
+text = "How are decisions made here, and how is good work recognised?"
+topic = "organization"
+priority = "should"
+minutes = 2
+
+[[questions]]
+text = "What is changing in the industry that people outside it don't see yet?"
+topic = "industry"
+priority = "should"
+minutes = 2
+
+[[questions]]
+text = "What kinds of backgrounds do people in your role usually come from?"
+topic = "path"
+priority = "should"
+minutes = 2
+
+[[questions]]
+text = "What surprised you most when you moved into this role?"
+topic = "path"
+priority = "nice"
+minutes = 2
+
+[[questions]]
+text = "Which organisations do you think are doing interesting work in this space?"
+topic = "industry"
+priority = "nice"
+minutes = 2
+
+[[questions]]
+text = "What would you look for in someone with my background applying to a role like yours?"
+topic = "advice"
+priority = "nice"
+minutes = 2
+
+[[questions]]
+text = "What should I read, follow or join to learn more?"
+topic = "advice"
+priority = "nice"
+minutes = 1
+
+[closing]
+# Leave time for these: they are how one conversation becomes the next.
+checklist = [
+  "Ask for two people I should talk to",
+  "Ask permission to follow up",
+  "Thank them",
+]
+followup_after = "3 weeks"   # when to check in, if they agree (e.g. "in 2 weeks", "2026-12-15")
+"""
+
+
+def agenda_template(person: Person, path: str) -> str:
+    """The text of a new agenda for `person`, to be written at `path`."""
+    return _TEMPLATE.format(
+        path=path,
+        name=tomlwrite.string(person.name),
+        role=tomlwrite.string(person.role),
+        organization=tomlwrite.string(person.organization),
+        referred_by=tomlwrite.string(person.referred_by),
+        contact=tomlwrite.string(person.contact),
+        pitch=tomlwrite.string(person.pitch),
+        research=tomlwrite.string(person.research),
+    )

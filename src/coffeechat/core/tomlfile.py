@@ -1,0 +1,145 @@
+"""Reading a user's TOML file so that every way it can be wrong is a located error.
+
+`tomllib` alone lets several failures escape as other exceptions (bad UTF-8, deep
+nesting) and puts positions only inside its message text. `read_toml` turns all of
+them into `InputError` with `path:line:col`, and keeps the text so that later
+checks can locate keys with `tomlpos`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.tomlpos import TomlMap, locate
+
+MAX_BYTES = 1_000_000
+"""Larger files are refused: an agenda is a few KB, a long session a few dozen."""
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
+_DEPTH_LIMIT = 100
+
+_HINTS = (
+    ("Invalid value", 'text needs quotes, e.g. role = "Designer"; lists use [ ]'),
+    ("Expected '=' after a key", 'each line is key = value, e.g. duration = "20m"'),
+    ("Cannot overwrite a value", "a key may appear only once in its table"),
+    ("Cannot declare", "a table may appear only once; use [[...]] for a list of tables"),
+    ("Unclosed", "a string, list or table opened here is not closed"),
+    ("Illegal character", "control characters are not allowed; delete or escape them"),
+    ("Invalid date", "dates look like 2026-11-24 or 2026-11-24T15:00:00-05:00"),
+)
+_DEFAULT_HINT = "check the TOML syntax near this place (https://toml.io/en/v1.0.0)"
+
+
+@dataclass(frozen=True)
+class TomlFile:
+    """A parsed TOML file: its data, its text, and where its keys stand."""
+
+    path: str
+    data: dict[str, Any]
+    text: str
+
+    @cached_property
+    def where(self) -> TomlMap:
+        """Positions of keys and values; computed only when a problem needs one."""
+        return locate(self.text)
+
+
+def read_toml(path: Path | str, display: str | None = None) -> TomlFile:
+    """Read and parse a TOML file, raising `InputError` for anything wrong with it."""
+    shown = display if display is not None else str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError.at(shown, "no such file", "check the name and the folder") from None
+    except IsADirectoryError:
+        raise InputError.at(shown, "this is a folder, not a file") from None
+    except OSError as err:
+        raise InputError.at(shown, f"cannot read the file: {err.strerror}") from None
+    return parse_toml(raw, shown)
+
+
+def parse_toml(raw: bytes, shown: str) -> TomlFile:
+    """Parse TOML bytes named `shown`, raising `InputError` for anything wrong."""
+    if len(raw) > MAX_BYTES:
+        raise InputError.at(
+            shown,
+            f"the file is larger than {MAX_BYTES // 1_000_000} MB",
+            "an agenda or session is a few KB; is this the right file?",
+        )
+    text = _decode(raw, shown)
+    if not text.strip():
+        raise InputError.at(
+            shown, "the file is empty", 'start from a template: coffeechat new "Their Name"'
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise _syntax_error(str(err), text, shown) from None
+    except RecursionError:
+        line, col = _too_deep(text)
+        raise InputError.at(
+            shown, "lists or tables are nested too deeply", "flatten the structure", line, col
+        ) from None
+    return TomlFile(shown, data, text)
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        bad = raw[err.start : err.start + 1].hex()
+        raise InputError.at(
+            shown,
+            f"the file is not valid UTF-8 (byte 0x{bad})",
+            "save it as UTF-8 (most editors have 'Save with encoding')",
+            line,
+            col,
+        ) from None
+    # Newlines are normalised so that positions match what an editor shows.
+    return text.replace("\r\n", "\n")
+
+
+def _syntax_error(message: str, text: str, shown: str) -> InputError:
+    line, col = 1, 1
+    match = _POSITION.search(message)
+    if match:
+        line, col = int(match.group(1)), int(match.group(2))
+        message = message[: match.start()]
+    elif _AT_END.search(message):
+        message = _AT_END.sub("", message)
+        lines = text.split("\n")
+        line, col = len(lines), len(lines[-1]) + 1
+    hint = next((h for prefix, h in _HINTS if message.startswith(prefix)), _DEFAULT_HINT)
+    return InputError([Problem(shown, line, col, _lower_first(message), hint)])
+
+
+def _lower_first(message: str) -> str:
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Roughly where bracket nesting first passes the limit (strings are not skipped)."""
+    depth = 0
+    line, col = 1, 0
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+        elif ch in "[{":
+            depth += 1
+            if depth > _DEPTH_LIMIT:
+                return line, col
+        elif ch in "]}":
+            depth -= 1
+    return 1, 1

@@ -1,0 +1,63 @@
+"""Writing TOML values by hand, so a session file stays readable and fast to save.
+
+Notes are written as multi-line strings that read like the text that was typed.
+Escaping is the least that keeps them valid: backslashes, control characters and
+any quote that could close the string early.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _control(match: re.Match[str]) -> str:
+    char = match.group()
+    return {"\r": "\\r", "\f": "\\f", "\b": "\\b"}.get(char, f"\\u{ord(char):04x}")
+
+
+def key(name: str) -> str:
+    """A key, bare when it can be, quoted when it must be."""
+    return name if _BARE_KEY.match(name) else string(name)
+
+
+def string(text: str) -> str:
+    """A string value: one line in `"..."`, several in `\"\"\"...\"\"\"`."""
+    if "\n" not in text:
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+        return '"' + _CONTROL.sub(_control, escaped.replace("\t", "\\t")) + '"'
+    escaped = _CONTROL.sub(_control, text.replace("\\", "\\\\"))
+    out = []
+    for index, char in enumerate(escaped):
+        # A quote followed by a quote, or last, could end the string: escape it.
+        if char == '"' and (index + 1 == len(escaped) or escaped[index + 1] == '"'):
+            out.append('\\"')
+        else:
+            out.append(char)
+    return '"""\n' + "".join(out) + '"""'
+
+
+def value(item: object) -> str:
+    """Any supported value: text, number, boolean, date-time or a list of them."""
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, (int, float)):
+        return repr(item)
+    if isinstance(item, str):
+        return string(item)
+    if isinstance(item, datetime):
+        return item.isoformat(timespec="seconds")
+    if isinstance(item, date):
+        return item.isoformat()
+    if isinstance(item, Sequence):
+        return "[" + ", ".join(value(part) for part in item) + "]"
+    raise TypeError(f"cannot write {type(item).__name__} as TOML")
+
+
+def pairs(items: dict[str, object]) -> list[str]:
+    """`key = value` lines for the items that are set (None and empty text are left out)."""
+    return [f"{key(k)} = {value(v)}" for k, v in items.items() if v is not None and v != ""]

@@ -1,0 +1,215 @@
+"""Checking the keys and values of a parsed TOML file, collecting located problems.
+
+Agendas, sessions and settings are validated the same way: every problem is kept
+(not just the first), placed at `line:col` of the key or value, named by its key
+path, worded in TOML's terms ("expected a string, got an integer") and given a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from coffeechat.core import durations
+from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean
+from coffeechat.core.tomlfile import TomlFile
+from coffeechat.core.tomlpos import KeyPath
+
+T = TypeVar("T")
+
+_TYPE_NAMES: tuple[tuple[type, str], ...] = (
+    (bool, "a boolean"),
+    (int, "an integer"),
+    (float, "a float"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+)
+
+
+def toml_type(value: object) -> str:
+    """The TOML name of a parsed value's type, as in `expected a string, got ...`."""
+    if isinstance(value, datetime):
+        return "a local date-time" if value.tzinfo is None else "an offset date-time"
+    if isinstance(value, date):
+        return "a local date"
+    for kind, name in _TYPE_NAMES:
+        if isinstance(value, kind):
+            return name
+    return "a local time"
+
+
+def key_name(path: KeyPath) -> str:
+    """A key path as a person reads it: `questions[3].priority` (counting from 1)."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class Validator:
+    """Reads typed values out of one file's tables, remembering every problem."""
+
+    TOP_LEVEL: tuple[str, ...] = ()
+    """Keys of the top level, to explain one that landed in a section by mistake."""
+
+    def __init__(self, file: TomlFile) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def report(
+        self,
+        path: KeyPath,
+        message: str,
+        hint: str = "",
+        severity: Severity = "error",
+        at_value: bool = True,
+    ) -> None:
+        """Remember a problem placed at the value (or the key) at `path`."""
+        where = self.file.where
+        spot = where.value(path) if at_value else where.key(path)
+        self.problems.append(
+            Problem(self.file.path, spot.line, spot.col, message, hint, key_name(path), severity)
+        )
+
+    def warn(self, path: KeyPath, message: str, hint: str) -> None:
+        """Remember a warning: worth a look, but the file is usable."""
+        self.report(path, message, hint, severity="warning")
+
+    def has_errors(self) -> bool:
+        """Whether any problem so far is an error."""
+        return any(p.severity == "error" for p in self.problems)
+
+    def sorted_problems(self) -> list[Problem]:
+        """Every problem in the order they appear in the file."""
+        return sorted(self.problems, key=lambda p: (p.line, p.col))
+
+    def fail(self) -> InputError:
+        """The error to raise, carrying every problem found."""
+        return InputError(self.sorted_problems())
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], path: KeyPath, allowed: tuple[str, ...]
+    ) -> None:
+        """Report each key of `table` that is not `allowed`, suggesting the closest."""
+        for name in table:
+            if name in allowed:
+                continue
+            where = f"in [{key_name(path)}]" if path else "at the top level"
+            hint = did_you_mean(name, allowed)
+            if path and name in self.TOP_LEVEL:
+                # TOML puts every key after [section] into that section.
+                hint = f"{name!r} belongs at the top level: move it above the first [section]"
+            self.report(path + (name,), f"unknown key {name!r} {where}", hint, at_value=False)
+
+    def table(
+        self, data: Mapping[str, Any], path: KeyPath, allowed: tuple[str, ...]
+    ) -> Mapping[str, Any]:
+        """The sub-table at `path` (empty if absent or not a table), keys checked."""
+        value = data.get(str(path[-1]), {})
+        if not isinstance(value, dict):
+            self.wrong_type(path, value, "a table", f"write it as a section: [{key_name(path)}]")
+            return {}
+        self.unknown_keys(value, path, allowed)
+        return value
+
+    def wrong_type(self, path: KeyPath, value: object, expected: str, hint: str = "") -> None:
+        """Report a value of the wrong type in TOML's words."""
+        self.report(path, f"expected {expected}, got {toml_type(value)}", hint)
+
+    def typed(
+        self, table: Mapping[str, Any], path: KeyPath, kind: type[T], expected: str, hint: str
+    ) -> T | None:
+        """The value at `path` if it is a `kind` (booleans are never numbers)."""
+        value = table.get(str(path[-1]))
+        if value is None:
+            return None
+        if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
+            self.wrong_type(path, value, expected, hint)
+            return None
+        return value
+
+    def string(
+        self, table: Mapping[str, Any], path: KeyPath, required: bool = False, example: str = ""
+    ) -> str | None:
+        """A text value; when `required`, missing or blank is reported."""
+        text = self.typed(table, path, str, "a string", 'put the text in quotes: "..."')
+        example = example or f'{path[-1]} = "..."'
+        if required and str(path[-1]) not in table:
+            self.report(path, f"missing {key_name(path)}", example)
+        elif required and text is not None and not text.strip():
+            self.report(path, f"{key_name(path)} must not be empty", example)
+            return None
+        return text
+
+    def strings(self, table: Mapping[str, Any], path: KeyPath) -> tuple[str, ...]:
+        """A list of texts (empty if absent); each wrong item is reported."""
+        hint = 'a list of texts: ["first", "second"]'
+        items = self.typed(table, path, list, "an array of strings", hint)
+        if items is None:
+            return ()
+        good = []
+        for index, item in enumerate(items):
+            if isinstance(item, str):
+                good.append(item)
+            else:
+                self.wrong_type(path + (index,), item, "a string", hint)
+        return tuple(good)
+
+    def choice(
+        self, table: Mapping[str, Any], path: KeyPath, allowed: tuple[str, ...], default: str
+    ) -> str:
+        """One of `allowed` (or `default` if absent); anything else is reported."""
+        value = self.string(table, path)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.report(path, f"{value!r} is not a {path[-1]}", did_you_mean(value, allowed))
+            return default
+        return value
+
+    def length(self, path: KeyPath, value: object) -> int | None:
+        """Seconds in a length of time (`"20m"` or whole minutes), or None if bad."""
+        hint = f"good lengths: {durations.EXAMPLES}"
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            self.wrong_type(path, value, 'a length such as "20m" or whole minutes', hint)
+            return None
+        try:
+            return durations.parse_duration(value)
+        except durations.DurationError as err:
+            self.report(path, str(err), hint)
+            return None
+
+    def integer(self, table: Mapping[str, Any], path: KeyPath, minimum: int = 0) -> int | None:
+        """A whole number of at least `minimum`."""
+        number = self.typed(table, path, int, "an integer", "a whole number, e.g. 0")
+        if number is not None and number < minimum:
+            self.report(path, f"must be at least {minimum}", "")
+            return None
+        return number
+
+    def number(self, table: Mapping[str, Any], path: KeyPath, hint: str) -> float | None:
+        """An integer or a float, as a float."""
+        value = table.get(str(path[-1]))
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.wrong_type(path, value, "a number", hint)
+            return None
+        return float(value)
+
+    def moment(self, table: Mapping[str, Any], path: KeyPath) -> datetime | None:
+        """A date-time (offset or local)."""
+        value = table.get(str(path[-1]))
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            self.wrong_type(
+                path,
+                value,
+                "a date-time",
+                "write it without quotes, e.g. 2026-11-24T15:00:00-05:00",
+            )
+            return None
+        return value

@@ -1,0 +1,128 @@
+"""The workspace: one folder of plain files holding agendas, sessions and themes.
+
+Found in this order: `--workspace DIR`, `$COFFEECHAT_HOME`, the nearest enclosing
+folder holding `coffeechat.toml`, then the user data folder. A new workspace is
+created with one example agenda, so there is always something to show.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from coffeechat.core import atomic
+from coffeechat.core.problems import InputError, Problem, did_you_mean
+from coffeechat.core.template import EXAMPLE, agenda_template, slugify
+
+SETTINGS_NAME = "coffeechat.toml"
+HOME_VARIABLE = "COFFEECHAT_HOME"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Paths inside one workspace folder."""
+
+    root: Path
+
+    @property
+    def agendas(self) -> Path:
+        """Where the user's agendas live."""
+        return self.root / "agendas"
+
+    @property
+    def sessions(self) -> Path:
+        """Where the app writes one file per call."""
+        return self.root / "sessions"
+
+    @property
+    def themes(self) -> Path:
+        """Where the user's own themes live, beside the built-in ones."""
+        return self.root / "themes"
+
+    @property
+    def settings(self) -> Path:
+        """The optional settings file."""
+        return self.root / SETTINGS_NAME
+
+    @property
+    def cache(self) -> Path:
+        """Derived data that can be deleted at any time (kept inside the workspace)."""
+        return self.root / ".coffeechat-cache"
+
+    def agenda_files(self) -> list[Path]:
+        """Every agenda file, sorted by name."""
+        if not self.agendas.is_dir():
+            return []
+        return sorted(p for p in self.agendas.glob("*.toml") if not p.name.startswith("."))
+
+    def agenda_path(self, ref: str) -> Path:
+        """The agenda a user means: an existing path, or a name under `agendas/`."""
+        if "\0" in ref or "\n" in ref or not ref.strip():
+            raise _no_agenda(ref, "an agenda name is one line of text")
+        given = Path(ref).expanduser()
+        if given.is_file():
+            return given
+        name = ref.removesuffix(".toml")
+        if slugify(name) == name:
+            candidate = self.agendas / f"{name}.toml"
+            if candidate.is_file():
+                return candidate
+        names = [p.stem for p in self.agenda_files()]
+        hint = did_you_mean(name, names) if names else 'create one: coffeechat new "Their Name"'
+        raise _no_agenda(ref, hint)
+
+    def display(self, path: Path) -> str:
+        """A path as a person would type it: relative to where they are, if inside."""
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except (ValueError, OSError):
+            return str(path)
+
+
+def _no_agenda(ref: str, hint: str) -> InputError:
+    return InputError([Problem("AGENDA", 0, 0, f"no agenda called {ref!r}", hint)])
+
+
+def find_workspace(
+    explicit: str | None, environ: Mapping[str, str], cwd: Path, user_data: Path
+) -> Workspace:
+    """Which folder is the workspace, by the rules in the module docstring."""
+    if explicit:
+        return Workspace(Path(explicit).expanduser().absolute())
+    if environ.get(HOME_VARIABLE):
+        return Workspace(Path(environ[HOME_VARIABLE]).expanduser().absolute())
+    for folder in (cwd, *cwd.parents):
+        if (folder / SETTINGS_NAME).is_file():
+            return Workspace(folder)
+    return Workspace(user_data)
+
+
+def default_workspace(explicit: str | None = None) -> Workspace:
+    """The workspace for this process: its arguments, environment and folder."""
+    import platformdirs
+
+    return find_workspace(
+        explicit, os.environ, Path.cwd(), Path(platformdirs.user_data_dir("coffeechat"))
+    )
+
+
+def prepare(workspace: Workspace) -> Workspace:
+    """Create what a workspace needs; a new one gets the example agenda."""
+    try:
+        atomic.private_dir(workspace.root)
+        atomic.private_dir(workspace.sessions)
+        if not workspace.agendas.exists():
+            atomic.private_dir(workspace.agendas)
+            example = workspace.agendas / f"{slugify(EXAMPLE.name)}.toml"
+            atomic.write_new(example, agenda_template(EXAMPLE, f"agendas/{example.name}"))
+    except OSError as err:
+        raise InputError.at(
+            str(workspace.root),
+            f"cannot set up the workspace here: {err.strerror}",
+            "choose another folder with --workspace DIR or $COFFEECHAT_HOME",
+            line=0,
+            col=0,
+        ) from None
+    return workspace

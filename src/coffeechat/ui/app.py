@@ -1,0 +1,36 @@
+"""The Textual app: registration, global bindings and screen switching, nothing more."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from coffeechat.core.timesource import SystemTime, TimeSource
+from coffeechat.core.workspace import Workspace
+from coffeechat.ui.screens.home import HomeScreen
+
+
+class CoffeechatApp(App[None]):
+    """coffeechat in the terminal."""
+
+    TITLE = "coffeechat"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, workspace: Workspace, time: TimeSource) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.time = time
+
+    def on_mount(self) -> None:
+        """Open the home screen."""
+        self.push_screen(HomeScreen(self.workspace))
+
+
+def make_app(workspace: Workspace, time: TimeSource | None = None) -> CoffeechatApp:
+    """The one way to build the app, shared by the command line and the tests."""
+    return CoffeechatApp(workspace, time or SystemTime())

@@ -1,0 +1,27 @@
+"""Shared fixtures: a fresh workspace and clocks that tests move by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from coffeechat.core.timesource import ManualTime
+from coffeechat.core.workspace import Workspace, prepare
+
+HERE = Path(__file__).parent
+EASTERN = timezone(timedelta(hours=-5))
+CALL_TIME = datetime(2026, 11, 24, 15, 0, tzinfo=EASTERN)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """A new workspace holding only the example agenda."""
+    return prepare(Workspace(tmp_path / "ws"))
+
+
+@pytest.fixture
+def clock() -> ManualTime:
+    """Clocks set to the start of a call on 2026-11-24 at 15:00 (UTC-5)."""
+    return ManualTime(CALL_TIME)
