@@ -19,6 +19,7 @@ from typing import TextIO
 
 from coffeechat.core.agenda import Agenda, load_agenda
 from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.settings import Settings, load_settings
 from coffeechat.core.workspace import Workspace, default_workspace, prepare
 
 Handler = Callable[[argparse.Namespace, Workspace], int]
@@ -89,8 +90,19 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat`: the home screen."""
     from coffeechat.ui.app import make_app
 
-    make_app(workspace).run()
+    make_app(workspace, settings=settings_of(workspace)).run()
     return EXIT_OK
+
+
+def settings_of(workspace: Workspace) -> Settings:
+    """The workspace's settings; `InputError` if its `coffeechat.toml` is wrong."""
+    return load_settings(workspace.settings, workspace.display(workspace.settings))
+
+
+def read_agenda(workspace: Workspace, path: Path, shown: str) -> Agenda:
+    """Load an agenda with the workspace's default window and warnings."""
+    settings = settings_of(workspace)
+    return load_agenda(path, shown, settings.duration, settings.warn_at)
 
 
 def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -127,7 +139,7 @@ def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:
     status = EXIT_OK
     for ref in args.files:
         try:
-            agenda = load_agenda(*_check_target(workspace, ref))
+            agenda = read_agenda(workspace, *_check_target(workspace, ref))
         except InputError as err:
             print_problems(err.problems)
             status = EXIT_INPUT
@@ -155,9 +167,10 @@ def summary(agenda: Agenda) -> str:
     meeting = agenda.meeting
     who = meeting.person + (f" ({meeting.organization})" if meeting.organization else "")
     must = sum(1 for q in agenda.questions if q.priority == "must")
+    count = len(agenda.questions)
     line = (
         f"{agenda.path}: ok: {who}, {format_duration(agenda.duration)}, "
-        f"{len(agenda.questions)} questions ({must} must)"
+        f"{count} question{'s' if count != 1 else ''} ({must} must)"
     )
     if agenda.warnings:
         count = len(agenda.warnings)
@@ -182,7 +195,7 @@ def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
                 col=0,
             ) from None
         try:
-            agenda = load_agenda(path, display=shown)
+            agenda = read_agenda(workspace, path, shown)
         except InputError as err:
             print_problems(err.problems)
             if not ask("The agenda has problems. Reopen it in the editor? [Y/n] "):

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui.screens.home import HomeScreen
@@ -21,16 +22,19 @@ class CoffeechatApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, workspace: Workspace, time: TimeSource) -> None:
+    def __init__(self, workspace: Workspace, time: TimeSource, settings: Settings) -> None:
         super().__init__()
         self.workspace = workspace
         self.time = time
+        self.settings = settings
 
     def on_mount(self) -> None:
         """Open the home screen."""
-        self.push_screen(HomeScreen(self.workspace))
+        self.push_screen(HomeScreen(self.workspace, self.settings))
 
 
-def make_app(workspace: Workspace, time: TimeSource | None = None) -> CoffeechatApp:
+def make_app(
+    workspace: Workspace, time: TimeSource | None = None, settings: Settings | None = None
+) -> CoffeechatApp:
     """The one way to build the app, shared by the command line and the tests."""
-    return CoffeechatApp(workspace, time or SystemTime())
+    return CoffeechatApp(workspace, time or SystemTime(), settings or Settings())

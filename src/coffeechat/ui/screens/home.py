@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from coffeechat.core.agenda import Agenda, load_agenda
 from coffeechat.core.durations import format_duration
 from coffeechat.core.problems import InputError
+from coffeechat.core.settings import Settings
 from coffeechat.core.workspace import Workspace
 
 
@@ -26,9 +27,10 @@ class HomeScreen(Screen[None]):
         Binding("r", "reload", "Reload", id="home.reload"),
     ]
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, settings: Settings) -> None:
         super().__init__()
         self.workspace = workspace
+        self.settings = settings
         self.agendas: dict[str, Agenda | InputError] = {}
 
     def compose(self) -> ComposeResult:
@@ -50,7 +52,12 @@ class HomeScreen(Screen[None]):
         self.agendas = {}
         for path in self.workspace.agenda_files():
             try:
-                self.agendas[path.stem] = load_agenda(path, self.workspace.display(path))
+                self.agendas[path.stem] = load_agenda(
+                    path,
+                    self.workspace.display(path),
+                    self.settings.duration,
+                    self.settings.warn_at,
+                )
             except InputError as err:
                 self.agendas[path.stem] = err
         options = self.query_one("#agendas", OptionList)
