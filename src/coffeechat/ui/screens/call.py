@@ -1,0 +1,599 @@
+"""The live call: who, the clock, the questions, and the notes box that always has focus.
+
+Everything typed reaches the session file within a second: a 0.4 s timer hands
+the file's text to the autosaver when the call changed, and the autosaver writes
+it off the event loop. Quitting, closing the terminal (SIGHUP), SIGTERM and
+SIGINT save synchronously before the process ends. Nothing here takes focus from
+the notes box on its own: signals are toasts and panels that appear beside it,
+and every panel gives the notes back on Escape.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TextArea
+
+from coffeechat.core.agenda import Agenda
+from coffeechat.core.autosave import Autosaver, SaveStatus
+from coffeechat.core.call import Call
+from coffeechat.core.clock import Crossing, Phase
+from coffeechat.core.durations import format_duration
+from coffeechat.core.session import Referral
+from coffeechat.core.settings import Settings
+from coffeechat.core.store import OpenSession
+from coffeechat.core.workspace import Workspace
+from coffeechat.ui.widgets.capture import Captured, CapturePanel
+from coffeechat.ui.widgets.cheat_sheet import CheatSheet
+from coffeechat.ui.widgets.clock_panel import ClockPanel
+from coffeechat.ui.widgets.question_list import WONT_FIT, QuestionList, minutes
+
+TICK_SECONDS = 0.25
+"""How often the clock is looked at: a signal fires within this of its threshold."""
+SAVE_SECONDS = 0.4
+"""How often a change is handed to the autosaver: well inside the one-second promise."""
+CLOCK_SAVE_SECONDS = 1.0
+"""With nothing typed, the elapsed time is still saved this often, for resuming."""
+WIDE = 140
+OPENING_SECONDS = 180
+"""The opening checklist shows for the first minutes, until a question is done."""
+SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+EXIT_GRACE = 3.0
+"""After a signal, seconds Textual gets to restore the terminal before the process ends."""
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """A session that could not be written when the call closed, to show the person."""
+
+    path: Path
+    error: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CallHooks:
+    """What the app does when a call is over."""
+
+    done: Callable[[], None]
+    """The session was saved as completed: leave the call."""
+    unsaved: Callable[[Unsaved], None]
+    """The last save failed as the call closed: the text must reach the person."""
+
+
+class CallScreen(Screen[None]):
+    """One call in progress."""
+
+    CSS_PATH = "call.tcss"
+    AUTO_FOCUS = "#notes"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Next", id="call.next", priority=True),
+        Binding("ctrl+e", "end", "End call", id="call.end", priority=True),
+        Binding("ctrl+t", "star", "Star", id="call.star", priority=True),
+        Binding("ctrl+r", "capture('referral')", "Referral", id="call.referral", priority=True),
+        Binding("ctrl+o", "capture('action')", "Action", id="call.action", priority=True),
+        Binding("ctrl+g", "general", "General notes", id="call.general", priority=True),
+        Binding("ctrl+b", "pause", "Pause", id="call.pause", priority=True),
+        Binding("ctrl+l", "jump", "Jump", id="call.jump", priority=True),
+        Binding("f2", "cheat_sheet", "Cheat sheet", id="call.cheat_sheet", priority=True),
+        Binding("f3", "capture('question')", "Add question", id="call.add_question", priority=True),
+        Binding("f4", "skip", "Skip question", id="call.skip", priority=True),
+        Binding("ctrl+s", "save", "Save now", id="call.save", show=False, priority=True),
+        Binding("escape", "back", "Back to notes", id="call.back", show=False),
+    ]
+
+    def __init__(
+        self,
+        call: Call,
+        opened: OpenSession,
+        agenda: Agenda,
+        workspace: Workspace,
+        settings: Settings,
+        hooks: CallHooks,
+    ) -> None:
+        super().__init__()
+        self.call = call
+        self.opened = opened
+        self.agenda = agenda
+        self.workspace = workspace
+        self.settings = settings
+        self.hooks = hooks
+        self.saver: Autosaver | None = None
+        self.editing_general = False
+        self._submitted = -1
+        self._submitted_at = 0.0
+        self._shown: tuple[object, ...] = ()
+        self._error_shown: str | None = None
+        self._conflict_shown: object = None
+        self._sized = False
+        self._old_handlers: dict[int, object] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Banner, who and the clock, the questions beside the notes, pacing, keys."""
+        yield Static(id="banner")
+        with Horizontal(id="call-top"):
+            yield Static(who_text(self.call, self.agenda), id="who")
+            yield ClockPanel(id="clock")
+        with Horizontal(id="call-body"):
+            yield QuestionList(id="questions")
+            with Vertical(id="current"):
+                yield Static(id="question-head")
+                yield Static(id="question-text")
+                yield Static(id="checklist")
+                yield CapturePanel(id="capture")
+                yield TextArea(id="notes", tab_behavior="indent", soft_wrap=True)
+            yield CheatSheet(self.agenda, id="cheat-sheet")
+        yield Static(id="pacing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the notes, write the file at once, start the clock and the saver."""
+        self.query_one(CapturePanel).display = False
+        self.query_one("#questions", QuestionList).border_title = "Questions"
+        self.saver = Autosaver(self.opened.path)
+        self.load_notes()
+        self.save_now()
+        self.show_all()
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.set_interval(SAVE_SECONDS, self.autosave)
+        if not self.app.is_headless and threading.current_thread() is threading.main_thread():
+            self._loop = asyncio.get_running_loop()
+            for signum in SIGNALS:
+                self._old_handlers[signum] = signal.signal(signum, self.on_signal)
+        if self.call.ended:
+            self.call_after_refresh(self.open_wrap_up)
+
+    def on_unmount(self) -> None:
+        """Save synchronously and let go of the session."""
+        for signum, handler in self._old_handlers.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+        self._old_handlers = {}
+        self.close_session()
+
+    def on_resize(self, event: Resize) -> None:
+        """Use the room: a wide terminal shows the cheat sheet as a third column."""
+        wide = event.size.width >= WIDE
+        self.set_class(not wide, "-narrow")
+        self.set_class(wide, "-wide")
+        if not self._sized:
+            self._sized = True
+            self.set_class(wide, "-cheat")
+
+    # --- showing ----------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Look at the clock: signal crossings, redraw what changed since the last look."""
+        clock = self.call.clock
+        crossings = clock.crossings()
+        if crossings and not clock.stopped:
+            # Several at once (a resumed call, a busy machine): only the latest matters.
+            self.signal(crossings[-1])
+        shown = (clock.text(), clock.paused, self.call.revision, self.editing_general)
+        if shown != self._shown:
+            self.show_all()
+
+    def show_all(self) -> None:
+        """Redraw every part that depends on the call."""
+        call = self.call
+        clock = call.clock
+        self._shown = (clock.text(), clock.paused, call.revision, self.editing_general)
+        self.query_one(ClockPanel).show(clock)
+        pacing = call.pacing()
+        self.query_one(QuestionList).show(call, pacing.wont_fit)
+        self.query_one("#question-head", Static).update(self.question_head())
+        self.query_one("#question-text", Static).update(self.question_text())
+        self.show_checklist()
+        pace_line = pacing_text(call, pacing.ahead, pacing.current_over, pacing.must_left)
+        if pacing.wont_fit:
+            listed = ", ".join(f"Q{i + 1}" for i in pacing.wont_fit[:6])
+            more = "…" if len(pacing.wont_fit) > 6 else ""
+            pace_line += f" · {WONT_FIT} won't fit: {listed}{more}"
+        self.query_one("#pacing", Static).update(pace_line)
+        self.show_banner()
+
+    def question_head(self) -> str:
+        """The line above the current question: which, how important, time on it."""
+        call = self.call
+        if self.editing_general:
+            return f"[b]General notes[/b] · ctrl+g: back to Q{call.current + 1}"
+        question = call.question
+        budget = f" of {format_duration(round(question.minutes * 60))}" if question.minutes else ""
+        parts = [
+            f"[b]Q{call.current + 1}[/b] of {len(call.session.questions)}",
+            question.priority + ("-ask" if question.priority == "must" else ""),
+            f"{minutes(call.seconds_on(call.current))}{budget}",
+        ]
+        if question.status != "pending":
+            parts.append(question.status)
+        if question.starred:
+            parts.append("[$warning]★ key insight[/]")
+        return " · ".join(parts)
+
+    def question_text(self) -> str:
+        """The current question, or what the general notes are for."""
+        if self.editing_general:
+            return "[dim]Anything not tied to a question: impressions, names, things to look up.[/]"
+        return f"[b]{escape(self.call.question.text)}[/b]"
+
+    def show_checklist(self) -> None:
+        """The opening checklist at the start; the closing one when time is short."""
+        panel = self.query_one("#checklist", Static)
+        call = self.call
+        phase = call.clock.phase()
+        if phase in (Phase.CLOSING, Phase.OVERTIME) and self.agenda.closing:
+            items = self.agenda.closing
+            if phase == Phase.OVERTIME:
+                panel.border_title = "Over time: offer to end the call"
+                lead = "[$error]“I want to respect your time: shall we stop here?”[/]\n"
+            else:
+                panel.border_title = "Closing: time to wrap up"
+                lead = ""
+        elif (
+            not any(q.status != "pending" for q in call.session.questions)
+            and call.clock.elapsed() < OPENING_SECONDS
+            and self.agenda.opening
+        ):
+            items = self.agenda.opening
+            panel.border_title = "Opening"
+            lead = ""
+        else:
+            panel.display = False
+            panel.remove_class("-closing")
+            return
+        panel.set_class(phase in (Phase.CLOSING, Phase.OVERTIME), "-closing")
+        panel.update(lead + "\n".join(f"☐ {escape(item)}" for item in items))
+        panel.display = not self.query_one(CapturePanel).display
+
+    def show_banner(self) -> None:
+        """Say so when the notes are not reaching the disk, or the clock is paused."""
+        banner = self.query_one("#banner", Static)
+        status = self.saver.status if self.saver else None
+        error = status.error if status else None
+        if error:
+            folder = self.workspace.display(self.opened.path.parent)
+            banner.update(
+                f"NOT SAVED: cannot write to {folder}/ ({error}). "
+                "Your notes are kept here; retrying every 2 s."
+            )
+        elif self.call.clock.paused:
+            banner.update("PAUSED: the clock is stopped (the call dropped?). ctrl+b to resume.")
+        banner.display = bool(error) or self.call.clock.paused
+        banner.set_class(bool(error), "-error")
+
+    def signal(self, crossing: Crossing) -> None:
+        """A threshold was crossed: a toast (and the bell, if wanted); focus stays put."""
+        window = format_duration(self.call.clock.planned)
+        left = format_duration(crossing.seconds_left)
+        if crossing.phase == Phase.OVERTIME:
+            self.notify(
+                f"The {window} window is over: offer to end the call.",
+                title="Time is up",
+                severity="error",
+                timeout=10,
+            )
+        elif crossing.phase == Phase.CLOSING:
+            self.notify(
+                f"{left} left: ask for referrals, ask to follow up, thank them.",
+                title="Time to close",
+                severity="warning",
+                timeout=10,
+            )
+        else:
+            self.notify(f"{left} left.", title="Time check", severity="warning", timeout=6)
+        if self.settings.bell:
+            self.app.bell()
+        self.show_all()
+
+    # --- the notes box ----------------------------------------------------------------
+
+    @property
+    def notes(self) -> TextArea:
+        """The notes box."""
+        return self.query_one("#notes", TextArea)
+
+    def load_notes(self) -> None:
+        """Put the current question's notes (or the general notes) in the notes box."""
+        notes = self.notes
+        if self.editing_general:
+            text = self.call.session.general_notes
+            notes.border_title = "General notes"
+        else:
+            text = self.call.question.notes
+            notes.border_title = f"Notes · Q{self.call.current + 1}"
+        notes.load_text(text)
+        notes.move_cursor(notes.document.end)
+        notes.scroll_cursor_visible()
+
+    def keep_notes(self) -> None:
+        """Copy what the notes box holds into the call."""
+        text = self.notes.text
+        if self.editing_general:
+            self.call.write_general(text)
+        else:
+            self.call.write_notes(text)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Every keystroke in the notes box goes into the call at once."""
+        if event.text_area.id == "notes":
+            self.keep_notes()
+            # The line a keystroke wraps onto must be on screen now, not at the next key.
+            event.text_area.scroll_cursor_visible()
+
+    def back_to_notes(self) -> None:
+        """Give the notes box the focus."""
+        self.query_one(QuestionList).can_focus = False
+        self.notes.focus()
+
+    # --- saving -----------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Hand the file's text to the saver if the call changed (or the clock ran on)."""
+        if self.saver is None:
+            return
+        now = self.call.time.monotonic()
+        running = not (self.call.clock.paused or self.call.clock.stopped)
+        if self.call.revision != self._submitted or (
+            running and now - self._submitted_at >= CLOCK_SAVE_SECONDS
+        ):
+            self._submitted = self.call.revision
+            self._submitted_at = now
+            self.saver.submit(self.call.file_text())
+        self.report_save(self.saver.status)
+
+    def save_now(self) -> SaveStatus:
+        """Write the session file now, on this thread; what happened."""
+        assert self.saver is not None
+        self._submitted = self.call.revision
+        self._submitted_at = self.call.time.monotonic()
+        self.saver.submit(self.call.file_text())
+        status = self.saver.flush()
+        self.report_save(status)
+        return status
+
+    def report_save(self, status: SaveStatus) -> None:
+        """Show or clear the not-saved banner; mention a conflict copy once."""
+        if status.error != self._error_shown:
+            if self._error_shown and not status.error:
+                self.notify("Your notes are saved again.", title="Saved", timeout=4)
+            self._error_shown = status.error
+            self.show_banner()
+        if status.conflict is not None and status.conflict != self._conflict_shown:
+            self._conflict_shown = status.conflict
+            self.notify(
+                f"The session file was changed outside coffeechat; that version was kept "
+                f"as {status.conflict.name}.",
+                title="File edited elsewhere",
+                severity="warning",
+                timeout=10,
+            )
+
+    def close_session(self) -> None:
+        """Final synchronous save, then unlock the session (once)."""
+        if self.saver is None:
+            return
+        saver, self.saver = self.saver, None
+        saver.submit(self.call.file_text())
+        status = saver.close()
+        self.opened.release()
+        if not status.saved:
+            text = self.call.file_text()
+            self.hooks.unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+
+    def on_signal(self, signum: int, frame: object) -> None:
+        """SIGHUP, SIGTERM or SIGINT: save everything at once, then end.
+
+        This runs in the main thread wherever it was, even blocked writing to a
+        terminal that is gone (Textual's output thread dies on a hung-up terminal),
+        so it saves through `Autosaver.rescue` and never waits on the event loop.
+        """
+        code = 128 + signum
+        if self.saver is None:
+            os._exit(code)
+        saver, self.saver = self.saver, None
+        text = self.call.file_text()
+        status, interrupted = saver.rescue(text)
+        self.opened.release()
+        if not status.saved:
+            self.hooks.unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+        if signum == signal.SIGHUP or interrupted:
+            # No terminal to restore, or a save to stop before it overwrites ours.
+            os._exit(code)
+        # The terminal is still there: let Textual restore it, but never hang.
+        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
+        watchdog.daemon = True
+        watchdog.start()
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self.app.exit, None, code)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        """Count the current question answered and go to the next one not yet asked."""
+        self.move(self.call.next)
+
+    def action_skip(self) -> None:
+        """Leave the current question unasked and go on."""
+        self.move(self.call.skip)
+
+    def move(self, step: Callable[[], bool]) -> None:
+        """Move through the questions with `step`, keeping the notes box in step."""
+        self.keep_notes()
+        if not step():
+            self.notify("No questions left. ctrl+e ends the call.", title="All asked", timeout=5)
+        self.editing_general = False
+        self.load_notes()
+        self.show_all()
+
+    def action_end(self) -> None:
+        """End the call and open the wrap-up."""
+        self.keep_notes()
+        capture = self.query_one(CapturePanel)
+        if capture.display:
+            capture.close()
+        self.call.end()
+        self.save_now()
+        self.open_wrap_up()
+
+    def open_wrap_up(self) -> None:
+        """Show the wrap-up; back here if the call was not over after all."""
+        from coffeechat.ui.screens.wrapup import WrapUpScreen
+
+        self.show_all()
+        # The call's toasts are about the call; they would cover the wrap-up.
+        self.app.clear_notifications()
+        self.app.push_screen(
+            WrapUpScreen(self.call, self.agenda, self.save_now), callback=self.after_wrap_up
+        )
+
+    def after_wrap_up(self, saved: bool | None) -> None:
+        """Leave once the session is saved as completed; otherwise, carry on the call."""
+        if saved:
+            self.close_session()
+            self.hooks.done()
+            return
+        self.call.reopen()
+        self.load_notes()
+        self.show_all()
+        self.back_to_notes()
+
+    def action_star(self) -> None:
+        """Mark the current question's notes as a key insight (or unmark them)."""
+        starred = self.call.toggle_star()
+        self.notify("★ Starred as a key insight." if starred else "Star removed.", timeout=2)
+        self.show_all()
+
+    def action_capture(self, kind: str) -> None:
+        """Open the inline capture for a referral, an action item or a new question."""
+        self.query_one("#checklist").display = False
+        self.query_one(CapturePanel).open(kind)
+
+    def on_captured(self, event: Captured) -> None:
+        """File what the capture panel collected, and go back to the notes."""
+        values = event.values
+        if event.kind == "referral":
+            self.call.add_referral(
+                Referral(values["name"], values["role"], values["contact"], values["note"])
+            )
+            self.notify(f"Referral kept: {values['name']}.", timeout=3)
+        elif event.kind == "action":
+            self.call.add_action(values["text"])
+            self.notify(f"Action item kept: {values['text']}", timeout=3)
+        else:
+            index = self.call.add_question(values["text"])
+            self.notify(f"Added as Q{index + 1}, asked next.", timeout=3)
+        self.show_all()
+        self.back_to_notes()
+
+    def action_general(self) -> None:
+        """Switch the notes box between the current question and the general notes."""
+        self.keep_notes()
+        self.editing_general = not self.editing_general
+        self.load_notes()
+        self.show_all()
+        self.back_to_notes()
+
+    def action_pause(self) -> None:
+        """Pause the clock (the call dropped), or resume it."""
+        paused = self.call.toggle_pause()
+        self.notify("Clock paused." if paused else "Clock running.", timeout=2)
+        self.show_all()
+
+    def action_jump(self) -> None:
+        """Pick any question from the list (Enter to go there, Escape to stay)."""
+        questions = self.query_one(QuestionList)
+        questions.can_focus = True
+        questions.highlighted = self.call.current
+        questions.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A question picked from the list becomes the current one."""
+        if event.option_list.id != "questions" or event.option.id is None:
+            return
+        self.keep_notes()
+        self.call.jump(int(event.option.id))
+        self.editing_general = False
+        self.load_notes()
+        self.show_all()
+        self.back_to_notes()
+
+    def on_descendant_blur(self) -> None:
+        """The list is focusable only while jumping."""
+        questions = self.query_one(QuestionList)
+        if not questions.has_focus:
+            questions.can_focus = False
+
+    def action_cheat_sheet(self) -> None:
+        """Show or hide the pitch, research and reminders."""
+        self.toggle_class("-cheat")
+
+    def action_save(self) -> None:
+        """Save now (it happens on its own within a second anyway)."""
+        self.keep_notes()
+        status = self.save_now()
+        if status.saved:
+            self.notify(f"Saved to {self.workspace.display(self.opened.path)}.", timeout=2)
+
+    def action_back(self) -> None:
+        """Escape: file any capture in progress and go back to the notes."""
+        capture = self.query_one(CapturePanel)
+        if capture.display:
+            capture.close()
+            self.show_all()
+        self.back_to_notes()
+
+
+def who_text(call: Call, agenda: Agenda) -> str:
+    """Who the call is with, and what you came to learn."""
+    meeting = call.session.meeting
+    where = ", ".join(p for p in (meeting.role, meeting.organization) if p)
+    lines = [f"[b]{escape(meeting.person)}[/b]" + (f" · {escape(where)}" if where else "")]
+    extra = []
+    if meeting.referred_by:
+        extra.append(f"referred by {escape(meeting.referred_by)}")
+    if meeting.channel:
+        extra.append(escape(meeting.channel))
+    if meeting.contact:
+        extra.append(escape(meeting.contact))
+    if extra:
+        lines.append("[dim]" + " · ".join(extra) + "[/]")
+    goals = [g.text for g in call.session.goals] or list(agenda.learn)
+    lines += [f"[$accent]◆[/] {escape(goal)}" for goal in goals]
+    return "\n".join(lines)
+
+
+def pacing_text(call: Call, ahead: int, over: int, must_left: tuple[int, ...]) -> str:
+    """One line: ahead of or behind the budgets, overrun, must-asks left."""
+    if call.clock.paused:
+        return "[b]Paused[/b]: the clock is stopped. ctrl+b to resume."
+    if abs(ahead) < 15:
+        parts = ["on budget"]
+    elif ahead > 0:
+        parts = [f"[$success]{minutes(ahead)} ahead[/] of the budgets"]
+    else:
+        parts = [f"[$warning]{minutes(-ahead)} behind[/] the budgets"]
+    if over:
+        parts.append(f"this one is {minutes(over)} over")
+    if must_left:
+        listed = ", ".join(f"Q{i + 1}" for i in must_left[:6])
+        short = call.clock.phase() != Phase.CALM
+        colour = "$warning" if short else "$text-muted"
+        parts.append(f"[{colour}]must-ask left: {listed}[/]")
+    elif any(q.priority == "must" for q in call.session.questions):
+        parts.append("[$success]every must-ask asked[/]")
+    return " · ".join(parts)
