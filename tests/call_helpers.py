@@ -39,8 +39,8 @@ def call_screen(app: App[Any]) -> CallScreen:
 def on_disk(screen: CallScreen) -> Session:
     """The session file as written by the autosaver, after it caught up."""
     screen.autosave()
-    assert screen.saver is not None
-    assert screen.saver.wait_idle(5)
+    assert screen.saving.saver is not None
+    assert screen.saving.saver.wait_idle(5)
     return read_session(screen.opened.path)
 
 

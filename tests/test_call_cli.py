@@ -41,3 +41,19 @@ def test_a_broken_agenda_is_reported_before_the_call(
     (workspace.agendas / "broken.toml").write_text("[meeting]\nwith = 1\n")
     assert main(["--workspace", str(workspace.root), "run", "broken"]) == 1
     assert "broken.toml:2:8: expected a string" in capsys.readouterr().err
+
+
+def test_the_readme_key_table_matches_the_bindings() -> None:
+    import re
+    from pathlib import Path
+
+    from textual.binding import Binding
+
+    from coffeechat.ui.screens.call import CallScreen
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme.split("### During the call")[1].split("###")[0]
+    rows = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
+    documented = {key for row in rows for key in re.findall(r"`([^`]+)`", row)}
+    bound = {b.key for b in CallScreen.BINDINGS if isinstance(b, Binding)} | {"ctrl+q"}
+    assert documented == bound

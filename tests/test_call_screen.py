@@ -340,8 +340,8 @@ async def test_a_disk_that_refuses_writes_shows_a_banner_and_keeps_the_notes(
         monkeypatch.setattr(os, "replace", full_disk)
         await pilot.press(*"precious")
         screen.autosave()
-        assert screen.saver is not None
-        screen.saver.wait_idle(5)
+        assert screen.saving.saver is not None
+        screen.saving.saver.wait_idle(5)
         screen.autosave()
         await pilot.pause()
         banner = str(screen.query_one("#banner", Static).render())
@@ -349,7 +349,7 @@ async def test_a_disk_that_refuses_writes_shows_a_banner_and_keeps_the_notes(
         assert path.read_bytes() == before
         assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
         monkeypatch.setattr(os, "replace", real_replace)
-        screen.saver.flush()
+        screen.saving.saver.flush()
         screen.autosave()
         await pilot.pause()
         assert not screen.query_one("#banner", Static).display

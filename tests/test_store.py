@@ -103,6 +103,48 @@ def test_a_failed_save_keeps_the_text_and_the_old_file(tmp_path: Path, error: in
     assert path.read_text() == "after\n"
 
 
+def test_saving_is_retried_in_the_background_until_it_works(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    disk = FlakyDisk(errno.ENOSPC)
+    saver = Autosaver(path, retry_every=0.05, write=disk)
+    saver.submit("kept in memory\n")
+    assert saver.wait_idle(5)
+    assert saver.status.error == os.strerror(errno.ENOSPC)
+    assert not path.exists()
+    disk.broken = False
+    assert saver.wait_saved(5)
+    assert path.read_text() == "kept in memory\n"
+    assert saver.status.error is None
+    saver.close()
+
+
+def test_a_rescue_from_a_signal_handler_writes_the_newest_text(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    saver = Autosaver(path)
+    saver.submit("older\n")
+    saver.flush()
+    status, interrupted = saver.rescue("newest\n")
+    assert (status.saved, interrupted) == (True, False)
+    assert path.read_text() == "newest\n"
+
+
+def test_a_rescue_that_interrupts_a_save_on_its_own_thread_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    seen: list[tuple[bool, str]] = []
+
+    def write_then_get_a_signal(target: Path, text: str) -> None:
+        # A signal handler runs here, in the middle of this thread's own save.
+        status, interrupted = saver.rescue("newest\n")
+        seen.append((status.saved and interrupted, target.read_text()))
+        atomic.write_atomic(target, text)
+
+    saver = Autosaver(path, write=write_then_get_a_signal)
+    saver.submit("older\n")
+    saver.flush()
+    assert seen == [(True, "newest\n")]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(atomic.TEMP_SUFFIX)]
+
+
 def test_a_hand_edit_during_the_call_is_kept_as_a_conflict_copy(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     saver = Autosaver(path)

@@ -142,6 +142,11 @@ class Autosaver:
         with self._cond:
             return self._cond.wait_for(lambda: self._pending is None or self._failed, timeout)
 
+    def wait_saved(self, timeout: float) -> bool:
+        """Wait until everything handed over is on disk, retries included; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._pending is None, timeout)
+
     @property
     def status(self) -> SaveStatus:
         """What is saved, and why not if it is not."""
@@ -162,11 +167,10 @@ class Autosaver:
                     self._cond.wait()
                 if self._closing:
                     return
-                if self._failed:
-                    # Back off after a failure; a close wakes us at once.
-                    self._cond.wait(self.retry_every)
-                    if self._closing:
-                        return
+                # After a failure, wait out the back-off (new texts do not cut it
+                # short, they are simply what the retry writes); a close ends it.
+                if self._failed and self._cond.wait_for(lambda: self._closing, self.retry_every):
+                    return
             self._save_pending()
 
     def _save_pending(self) -> None:

@@ -14,7 +14,8 @@ from coffeechat.core.settings import Settings
 from coffeechat.core.store import CallPlan, begin, plan_call
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
-from coffeechat.ui.screens.call import CallHooks, CallScreen, Unsaved
+from coffeechat.ui.saving import Unsaved
+from coffeechat.ui.screens.call import CallHooks, CallScreen
 from coffeechat.ui.screens.home import HomeScreen
 from coffeechat.ui.screens.resume import ResumeChoice, ResumeScreen
 

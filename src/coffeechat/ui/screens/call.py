@@ -1,25 +1,18 @@
 """The live call: who, the clock, the questions, and the notes box that always has focus.
 
-Everything typed reaches the session file within a second: a 0.4 s timer hands
-the file's text to the autosaver when the call changed, and the autosaver writes
-it off the event loop. Quitting, closing the terminal (SIGHUP), SIGTERM and
-SIGINT save synchronously before the process ends. Nothing here takes focus from
-the notes box on its own: signals are toasts and panels that appear beside it,
-and every panel gives the notes back on Escape.
+Nothing here takes focus from the notes box on its own: signals are toasts, the
+checklists appear beside the notes, and every panel gives the notes back on
+Escape. Saving is `CallSaver`'s job (within a second of any change, at once on
+quit and on signals); this screen only says when it fails.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -28,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from coffeechat.core.agenda import Agenda
-from coffeechat.core.autosave import Autosaver, SaveStatus
+from coffeechat.core.autosave import SaveStatus
 from coffeechat.core.call import Call
 from coffeechat.core.clock import Crossing, Phase
 from coffeechat.core.durations import format_duration
@@ -36,32 +29,25 @@ from coffeechat.core.session import Referral
 from coffeechat.core.settings import Settings
 from coffeechat.core.store import OpenSession
 from coffeechat.core.workspace import Workspace
+from coffeechat.ui.saving import CallSaver, Unsaved
+from coffeechat.ui.widgets.call_parts import (
+    Checklist,
+    MeetingHeader,
+    PacingLine,
+    QuestionHead,
+    QuestionText,
+)
 from coffeechat.ui.widgets.capture import Captured, CapturePanel
 from coffeechat.ui.widgets.cheat_sheet import CheatSheet
 from coffeechat.ui.widgets.clock_panel import ClockPanel
-from coffeechat.ui.widgets.question_list import WONT_FIT, QuestionList, minutes
+from coffeechat.ui.widgets.question_list import QuestionList
 
 TICK_SECONDS = 0.25
 """How often the clock is looked at: a signal fires within this of its threshold."""
 SAVE_SECONDS = 0.4
 """How often a change is handed to the autosaver: well inside the one-second promise."""
-CLOCK_SAVE_SECONDS = 1.0
-"""With nothing typed, the elapsed time is still saved this often, for resuming."""
 WIDE = 140
-OPENING_SECONDS = 180
-"""The opening checklist shows for the first minutes, until a question is done."""
-SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
-EXIT_GRACE = 3.0
-"""After a signal, seconds Textual gets to restore the terminal before the process ends."""
-
-
-@dataclass(frozen=True)
-class Unsaved:
-    """A session that could not be written when the call closed, to show the person."""
-
-    path: Path
-    error: str
-    text: str
+"""From this many columns, the cheat sheet is a third column, shown from the start."""
 
 
 @dataclass(frozen=True)
@@ -111,15 +97,12 @@ class CallScreen(Screen[None]):
         self.workspace = workspace
         self.settings = settings
         self.hooks = hooks
-        self.saver: Autosaver | None = None
+        self.saving = CallSaver(call, opened, hooks.unsaved)
         self.editing_general = False
-        self._submitted = -1
-        self._submitted_at = 0.0
         self._shown: tuple[object, ...] = ()
         self._error_shown: str | None = None
         self._conflict_shown: object = None
         self._sized = False
-        self._old_handlers: dict[int, object] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
 
     # --- layout -----------------------------------------------------------------------
@@ -128,43 +111,39 @@ class CallScreen(Screen[None]):
         """Banner, who and the clock, the questions beside the notes, pacing, keys."""
         yield Static(id="banner")
         with Horizontal(id="call-top"):
-            yield Static(who_text(self.call, self.agenda), id="who")
+            yield MeetingHeader(self.call, self.agenda, id="who")
             yield ClockPanel(id="clock")
         with Horizontal(id="call-body"):
             yield QuestionList(id="questions")
             with Vertical(id="current"):
-                yield Static(id="question-head")
-                yield Static(id="question-text")
-                yield Static(id="checklist")
+                yield QuestionHead(id="question-head")
+                yield QuestionText(id="question-text")
+                yield Checklist(id="checklist")
                 yield CapturePanel(id="capture")
                 yield TextArea(id="notes", tab_behavior="indent", soft_wrap=True)
             yield CheatSheet(self.agenda, id="cheat-sheet")
-        yield Static(id="pacing")
+        yield PacingLine(id="pacing")
         yield Footer()
 
     def on_mount(self) -> None:
         """Load the notes, write the file at once, start the clock and the saver."""
-        self.query_one(CapturePanel).display = False
-        self.query_one("#questions", QuestionList).border_title = "Questions"
-        self.saver = Autosaver(self.opened.path)
+        self.capture.display = False
+        self.query_one(QuestionList).border_title = "Questions"
         self.load_notes()
         self.save_now()
         self.show_all()
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(SAVE_SECONDS, self.autosave)
-        if not self.app.is_headless and threading.current_thread() is threading.main_thread():
-            self._loop = asyncio.get_running_loop()
-            for signum in SIGNALS:
-                self._old_handlers[signum] = signal.signal(signum, self.on_signal)
+        self._loop = asyncio.get_running_loop()
+        if not self.app.is_headless:
+            self.saving.catch_signals(self.exit_after_signal)
         if self.call.ended:
             self.call_after_refresh(self.open_wrap_up)
 
     def on_unmount(self) -> None:
         """Save synchronously and let go of the session."""
-        for signum, handler in self._old_handlers.items():
-            signal.signal(signum, handler)  # type: ignore[arg-type]
-        self._old_handlers = {}
-        self.close_session()
+        self.saving.release_signals()
+        self.saving.close()
 
     def on_resize(self, event: Resize) -> None:
         """Use the room: a wide terminal shows the cheat sheet as a third column."""
@@ -184,7 +163,8 @@ class CallScreen(Screen[None]):
         if crossings and not clock.stopped:
             # Several at once (a resumed call, a busy machine): only the latest matters.
             self.signal(crossings[-1])
-        shown = (clock.text(), clock.paused, self.call.revision, self.editing_general)
+        # Typing alone changes nothing shown outside the notes box: no redraw per key.
+        shown = (clock.text(), clock.paused, self.editing_general)
         if shown != self._shown:
             self.show_all()
 
@@ -192,79 +172,26 @@ class CallScreen(Screen[None]):
         """Redraw every part that depends on the call."""
         call = self.call
         clock = call.clock
-        self._shown = (clock.text(), clock.paused, call.revision, self.editing_general)
+        self._shown = (clock.text(), clock.paused, self.editing_general)
         self.query_one(ClockPanel).show(clock)
         pacing = call.pacing()
         self.query_one(QuestionList).show(call, pacing.wont_fit)
-        self.query_one("#question-head", Static).update(self.question_head())
-        self.query_one("#question-text", Static).update(self.question_text())
-        self.show_checklist()
-        pace_line = pacing_text(call, pacing.ahead, pacing.current_over, pacing.must_left)
-        if pacing.wont_fit:
-            listed = ", ".join(f"Q{i + 1}" for i in pacing.wont_fit[:6])
-            more = "…" if len(pacing.wont_fit) > 6 else ""
-            pace_line += f" · {WONT_FIT} won't fit: {listed}{more}"
-        self.query_one("#pacing", Static).update(pace_line)
+        self.query_one(QuestionHead).show(call, self.editing_general)
+        self.query_one(QuestionText).show(call, self.editing_general)
+        checklist = self.query_one(Checklist)
+        checklist.display = checklist.show(call, self.agenda) and not self.capture.display
+        self.query_one(PacingLine).show(call, pacing)
         self.show_banner()
 
-    def question_head(self) -> str:
-        """The line above the current question: which, how important, time on it."""
-        call = self.call
-        if self.editing_general:
-            return f"[b]General notes[/b] · ctrl+g: back to Q{call.current + 1}"
-        question = call.question
-        budget = f" of {format_duration(round(question.minutes * 60))}" if question.minutes else ""
-        parts = [
-            f"[b]Q{call.current + 1}[/b] of {len(call.session.questions)}",
-            question.priority + ("-ask" if question.priority == "must" else ""),
-            f"{minutes(call.seconds_on(call.current))}{budget}",
-        ]
-        if question.status != "pending":
-            parts.append(question.status)
-        if question.starred:
-            parts.append("[$warning]★ key insight[/]")
-        return " · ".join(parts)
-
-    def question_text(self) -> str:
-        """The current question, or what the general notes are for."""
-        if self.editing_general:
-            return "[dim]Anything not tied to a question: impressions, names, things to look up.[/]"
-        return f"[b]{escape(self.call.question.text)}[/b]"
-
-    def show_checklist(self) -> None:
-        """The opening checklist at the start; the closing one when time is short."""
-        panel = self.query_one("#checklist", Static)
-        call = self.call
-        phase = call.clock.phase()
-        if phase in (Phase.CLOSING, Phase.OVERTIME) and self.agenda.closing:
-            items = self.agenda.closing
-            if phase == Phase.OVERTIME:
-                panel.border_title = "Over time: offer to end the call"
-                lead = "[$error]“I want to respect your time: shall we stop here?”[/]\n"
-            else:
-                panel.border_title = "Closing: time to wrap up"
-                lead = ""
-        elif (
-            not any(q.status != "pending" for q in call.session.questions)
-            and call.clock.elapsed() < OPENING_SECONDS
-            and self.agenda.opening
-        ):
-            items = self.agenda.opening
-            panel.border_title = "Opening"
-            lead = ""
-        else:
-            panel.display = False
-            panel.remove_class("-closing")
-            return
-        panel.set_class(phase in (Phase.CLOSING, Phase.OVERTIME), "-closing")
-        panel.update(lead + "\n".join(f"☐ {escape(item)}" for item in items))
-        panel.display = not self.query_one(CapturePanel).display
+    @property
+    def capture(self) -> CapturePanel:
+        """The quick-capture panel."""
+        return self.query_one(CapturePanel)
 
     def show_banner(self) -> None:
         """Say so when the notes are not reaching the disk, or the clock is paused."""
         banner = self.query_one("#banner", Static)
-        status = self.saver.status if self.saver else None
-        error = status.error if status else None
+        error = self.saving.status.error
         if error:
             folder = self.workspace.display(self.opened.path.parent)
             banner.update(
@@ -343,26 +270,12 @@ class CallScreen(Screen[None]):
     # --- saving -----------------------------------------------------------------------
 
     def autosave(self) -> None:
-        """Hand the file's text to the saver if the call changed (or the clock ran on)."""
-        if self.saver is None:
-            return
-        now = self.call.time.monotonic()
-        running = not (self.call.clock.paused or self.call.clock.stopped)
-        if self.call.revision != self._submitted or (
-            running and now - self._submitted_at >= CLOCK_SAVE_SECONDS
-        ):
-            self._submitted = self.call.revision
-            self._submitted_at = now
-            self.saver.submit(self.call.file_text())
-        self.report_save(self.saver.status)
+        """Hand the call to the saver if it changed; show how saving goes."""
+        self.report_save(self.saving.autosave())
 
     def save_now(self) -> SaveStatus:
         """Write the session file now, on this thread; what happened."""
-        assert self.saver is not None
-        self._submitted = self.call.revision
-        self._submitted_at = self.call.time.monotonic()
-        self.saver.submit(self.call.file_text())
-        status = self.saver.flush()
+        status = self.saving.save_now()
         self.report_save(status)
         return status
 
@@ -383,41 +296,9 @@ class CallScreen(Screen[None]):
                 timeout=10,
             )
 
-    def close_session(self) -> None:
-        """Final synchronous save, then unlock the session (once)."""
-        if self.saver is None:
-            return
-        saver, self.saver = self.saver, None
-        saver.submit(self.call.file_text())
-        status = saver.close()
-        self.opened.release()
-        if not status.saved:
-            text = self.call.file_text()
-            self.hooks.unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
-
-    def on_signal(self, signum: int, frame: object) -> None:
-        """SIGHUP, SIGTERM or SIGINT: save everything at once, then end.
-
-        This runs in the main thread wherever it was, even blocked writing to a
-        terminal that is gone (Textual's output thread dies on a hung-up terminal),
-        so it saves through `Autosaver.rescue` and never waits on the event loop.
-        """
-        code = 128 + signum
-        if self.saver is None:
-            os._exit(code)
-        saver, self.saver = self.saver, None
-        text = self.call.file_text()
-        status, interrupted = saver.rescue(text)
-        self.opened.release()
-        if not status.saved:
-            self.hooks.unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
-        if signum == signal.SIGHUP or interrupted:
-            # No terminal to restore, or a save to stop before it overwrites ours.
-            os._exit(code)
-        # The terminal is still there: let Textual restore it, but never hang.
-        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
-        watchdog.daemon = True
-        watchdog.start()
+    def exit_after_signal(self, code: int) -> None:
+        """After a signal was saved for: end the app, from its loop (the handler may have
+        interrupted it anywhere)."""
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self.app.exit, None, code)
 
@@ -443,9 +324,8 @@ class CallScreen(Screen[None]):
     def action_end(self) -> None:
         """End the call and open the wrap-up."""
         self.keep_notes()
-        capture = self.query_one(CapturePanel)
-        if capture.display:
-            capture.close()
+        if self.capture.display:
+            self.capture.close()
         self.call.end()
         self.save_now()
         self.open_wrap_up()
@@ -464,7 +344,7 @@ class CallScreen(Screen[None]):
     def after_wrap_up(self, saved: bool | None) -> None:
         """Leave once the session is saved as completed; otherwise, carry on the call."""
         if saved:
-            self.close_session()
+            self.saving.close()
             self.hooks.done()
             return
         self.call.reopen()
@@ -556,44 +436,3 @@ class CallScreen(Screen[None]):
             capture.close()
             self.show_all()
         self.back_to_notes()
-
-
-def who_text(call: Call, agenda: Agenda) -> str:
-    """Who the call is with, and what you came to learn."""
-    meeting = call.session.meeting
-    where = ", ".join(p for p in (meeting.role, meeting.organization) if p)
-    lines = [f"[b]{escape(meeting.person)}[/b]" + (f" · {escape(where)}" if where else "")]
-    extra = []
-    if meeting.referred_by:
-        extra.append(f"referred by {escape(meeting.referred_by)}")
-    if meeting.channel:
-        extra.append(escape(meeting.channel))
-    if meeting.contact:
-        extra.append(escape(meeting.contact))
-    if extra:
-        lines.append("[dim]" + " · ".join(extra) + "[/]")
-    goals = [g.text for g in call.session.goals] or list(agenda.learn)
-    lines += [f"[$accent]◆[/] {escape(goal)}" for goal in goals]
-    return "\n".join(lines)
-
-
-def pacing_text(call: Call, ahead: int, over: int, must_left: tuple[int, ...]) -> str:
-    """One line: ahead of or behind the budgets, overrun, must-asks left."""
-    if call.clock.paused:
-        return "[b]Paused[/b]: the clock is stopped. ctrl+b to resume."
-    if abs(ahead) < 15:
-        parts = ["on budget"]
-    elif ahead > 0:
-        parts = [f"[$success]{minutes(ahead)} ahead[/] of the budgets"]
-    else:
-        parts = [f"[$warning]{minutes(-ahead)} behind[/] the budgets"]
-    if over:
-        parts.append(f"this one is {minutes(over)} over")
-    if must_left:
-        listed = ", ".join(f"Q{i + 1}" for i in must_left[:6])
-        short = call.clock.phase() != Phase.CALM
-        colour = "$warning" if short else "$text-muted"
-        parts.append(f"[{colour}]must-ask left: {listed}[/]")
-    elif any(q.priority == "must" for q in call.session.questions):
-        parts.append("[$success]every must-ask asked[/]")
-    return " · ".join(parts)

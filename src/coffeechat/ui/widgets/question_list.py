@@ -28,8 +28,16 @@ class QuestionList(OptionList):
 
     can_focus = False
 
+    _shown: tuple[Call, Collection[int]] | None = None
+
+    def on_resize(self) -> None:
+        """The width decides how much of each question fits: draw again."""
+        if self._shown is not None:
+            self.show(*self._shown)
+
     def show(self, call: Call, wont_fit: Collection[int]) -> None:
         """Redraw the list from the call (keeps the highlight on the current question)."""
+        self._shown = (call, wont_fit)
         budget = budgets(call.session.questions, call.clock.planned, call.reserve)
         options = [
             Option(self._line(call, index, budget[index], index in wont_fit), id=str(index))
