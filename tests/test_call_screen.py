@@ -68,9 +68,13 @@ async def test_thresholds_change_the_look_and_bring_the_closing_checklist(
         screen.tick()
         await pilot.pause()
         assert (panel.text, panel.phase) == ("05:00", Phase.WARNED)
+        assert panel.has_class("-flash")
         assert toasts.titles == ["Time check"]
+        clock.advance(5)
+        screen.tick()
+        assert not panel.has_class("-flash")
         assert not checklist.display
-        clock.advance(3 * 60)
+        clock.advance(3 * 60 - 5)
         screen.tick()
         await pilot.pause()
         assert (panel.text, panel.phase) == ("02:00", Phase.CLOSING)

@@ -225,6 +225,8 @@ class CallScreen(Screen[None]):
             self.notify(f"{left} left.", title="Time check", severity="warning", timeout=6)
         if self.settings.bell:
             self.app.bell()
+        # Each threshold changes the clock's look, even between two of the same phase.
+        self.query_one(ClockPanel).flash(self.call.clock)
         self.show_all()
 
     # --- the notes box ----------------------------------------------------------------

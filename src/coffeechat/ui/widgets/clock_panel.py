@@ -10,12 +10,20 @@ from coffeechat.core.clock import MeetingClock, Phase
 from coffeechat.core.durations import format_duration
 
 PHASE_CLASSES = tuple(f"-{phase.value}" for phase in Phase)
+FLASH_SECONDS = 3.0
+"""How long the panel stands out after a threshold, in call time (so tests can move it)."""
 
 
 class ClockPanel(Vertical):
     """How much of the agreed window is left; its look follows the clock's phase."""
 
     _label = ""
+    _flash_until = -1.0
+
+    def flash(self, clock: MeetingClock) -> None:
+        """Stand out for a few seconds: a threshold was just crossed."""
+        self._flash_until = clock.elapsed() + FLASH_SECONDS
+        self.show(clock)
 
     def compose(self) -> ComposeResult:
         """Large digits, a line of text a script can read, and the bar."""
@@ -47,6 +55,7 @@ class ClockPanel(Vertical):
             self.remove_class(*PHASE_CLASSES)
             self.add_class(wanted)
         self.set_class(clock.paused, "-paused")
+        self.set_class(clock.elapsed() < self._flash_until, "-flash")
 
     @property
     def text(self) -> str:
