@@ -109,6 +109,8 @@ class CallScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Banner, who and the clock, the questions beside the notes, pacing, keys."""
+        # Classes set before the widgets exist cost nothing; set after, they restyle all.
+        self.fit_to(self.app.size.width)
         yield Static(id="banner")
         with Horizontal(id="call-top"):
             yield MeetingHeader(self.call, self.agenda, id="who")
@@ -147,7 +149,11 @@ class CallScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         """Use the room: a wide terminal shows the cheat sheet as a third column."""
-        wide = event.size.width >= WIDE
+        self.fit_to(event.size.width)
+
+    def fit_to(self, width: int) -> None:
+        """Lay out for a terminal `width` columns wide."""
+        wide = width >= WIDE
         self.set_class(not wide, "-narrow")
         self.set_class(wide, "-wide")
         if not self._sized:
@@ -360,10 +366,10 @@ class CallScreen(Screen[None]):
         self.notify("★ Starred as a key insight." if starred else "Star removed.", timeout=2)
         self.show_all()
 
-    def action_capture(self, kind: str) -> None:
+    async def action_capture(self, kind: str) -> None:
         """Open the inline capture for a referral, an action item or a new question."""
-        self.query_one("#checklist").display = False
-        self.query_one(CapturePanel).open(kind)
+        self.query_one(Checklist).display = False
+        await self.capture.open(kind)
 
     def on_captured(self, event: Captured) -> None:
         """File what the capture panel collected, and go back to the notes."""

@@ -46,21 +46,17 @@ class CapturePanel(Vertical):
     kind: str | None = None
 
     def compose(self) -> ComposeResult:
-        """Every kind's fields, only one kind shown at a time."""
-        for kind, fields in FIELDS.items():
-            with Vertical(id=f"capture-{kind}", classes="capture-kind"):
-                for name, label, placeholder in fields:
-                    with Horizontal(classes="capture-field"):
-                        yield Label(label, classes="capture-label")
-                        yield Input(placeholder=placeholder, id=f"{kind}-{name}", compact=True)
+        """Only the hint: each kind's fields are made the first time they are needed."""
         yield Static("enter: next · esc: file it, back to notes", id="capture-hint")
 
-    def open(self, kind: str) -> None:
+    async def open(self, kind: str) -> None:
         """Show the fields for `kind` and put the cursor in the first."""
+        if not self.query(f"#capture-{kind}"):
+            await self.mount(fields_for(kind), before="#capture-hint")
         self.kind = kind
         self.border_title = TITLES[kind]
-        for name in FIELDS:
-            self.query_one(f"#capture-{name}").display = name == kind
+        for group in self.query(".capture-kind"):
+            group.display = group.id == f"capture-{kind}"
         self.display = True
         self._inputs()[0].focus()
 
@@ -78,6 +74,8 @@ class CapturePanel(Vertical):
         self.display = False
 
     def _inputs(self) -> list[Input]:
+        if self.kind is None:
+            return []
         return list(self.query(f"#capture-{self.kind} Input").results(Input))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -88,3 +86,16 @@ class CapturePanel(Vertical):
             inputs[inputs.index(event.input) + 1].focus()
         else:
             self.close()
+
+
+def fields_for(kind: str) -> Vertical:
+    """The labelled inputs of one kind of capture."""
+    rows = [
+        Horizontal(
+            Label(label, classes="capture-label"),
+            Input(placeholder=placeholder, id=f"{kind}-{name}", compact=True),
+            classes="capture-field",
+        )
+        for name, label, placeholder in FIELDS[kind]
+    ]
+    return Vertical(*rows, id=f"capture-{kind}", classes="capture-kind")
