@@ -26,8 +26,10 @@ def toasts(app: Any) -> list[tuple[str, str]]:
     """Record what the app shows as toasts: (message, severity) for each."""
     shown: list[tuple[str, str]] = []
 
-    def notify(message: str, *, severity: str = "information", **_: object) -> None:
-        shown.append((message, severity))
+    def notify(
+        message: str, *, title: str = "", severity: str = "information", **_: object
+    ) -> None:
+        shown.append((f"{title}: {message}" if title else message, severity))
 
     app.notify = notify
     return shown
@@ -72,6 +74,7 @@ async def test_a_bad_theme_file_is_reported_once_and_the_default_used(
         assert app.theme == "coffee"
         assert "mine" not in app.available_themes
         ((text, severity),) = shown  # one toast, listing every failure
+        assert text.startswith("Some theme files cannot be used: ")
         assert "mine.toml:2:11: '#12345g' is not a colour (primary)" in text
         assert "other.toml:2:1: unknown key 'primry'" in text
         assert "Using the coffee theme instead of mine." in text

@@ -40,7 +40,7 @@ def test_themes_shows_workspace_themes_and_their_problems(
     assert run(workspace, "themes") == 1
     out, err = capsys.readouterr()
     shown = workspace.display(workspace.themes / "coffee.toml")
-    assert f"  coffee         dark   {shown} (replaces the built-in)" in out
+    assert f"* coffee         dark   {shown} (replaces the built-in)" in out
     assert "  night " in out
     assert "bad" not in out
     bad = workspace.display(workspace.themes / "bad.toml")

@@ -142,7 +142,7 @@ async def test_f1_shows_the_keys_of_home_and_closes(
         text = help_text(app)
         assert "Home\n" in text
         assert "r" in text and "Reload  Read the agenda files again" in text
-        assert "q, ^q" in text
+        assert "q, ^q        Quit  [home.quit, app.quit]" in text, "ids to remap by"
         assert "tab          Focus Next" in text, "Textual's keys are listed too"
         assert "App\n" in text
         await pilot.press("escape")

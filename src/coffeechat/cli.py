@@ -68,10 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_theme_option(parser: argparse.ArgumentParser) -> None:
-    """`--theme NAME` for the commands that open the app (used for that run, not saved)."""
+def add_theme_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """`--theme NAME` for the commands that open the app (used for that run, not saved).
+
+    The top-level parser takes it with `default=None`; a subcommand that opens the app
+    (`run`) takes it with `default=argparse.SUPPRESS`, so that a `--theme` given before
+    the subcommand is not undone by the subcommand's own default.
+    """
     parser.add_argument(
-        "--theme", metavar="NAME", default=None, help="the theme to use (see: coffeechat themes)"
+        "--theme", metavar="NAME", default=default, help="the theme to use (see: coffeechat themes)"
     )
 
 
@@ -114,7 +119,8 @@ def cmd_themes(args: argparse.Namespace, workspace: Workspace) -> int:
 
     catalogue = load_themes(workspace.themes, TextualValues(), workspace.display)
     settings = settings_of(workspace)
-    current = settings.theme or DEFAULT_THEME
+    wanted = settings.theme or DEFAULT_THEME
+    current = wanted if wanted in catalogue.themes else DEFAULT_THEME
     width = max((len(name) for name in catalogue.themes), default=0)
     for name in catalogue.names():
         theme = catalogue.themes[name]
@@ -126,8 +132,8 @@ def cmd_themes(args: argparse.Namespace, workspace: Workspace) -> int:
         about = f"  {theme.description}" if theme.description else ""
         print(f"{mark} {name:<{width}}  {shade:<5}  {source}{about}")
     print_problems(catalogue.problems)
-    if current in catalogue.broken:
-        print(f"{current} cannot be used; coffeechat starts with {DEFAULT_THEME}", file=sys.stderr)
+    if wanted != current:
+        print(f"{wanted} cannot be used; coffeechat starts with {current}", file=sys.stderr)
     return EXIT_INPUT if catalogue.problems else EXIT_OK
 
 

@@ -35,7 +35,8 @@ class ScreenAction:
     action: str
     node: DOMNode
     """Where the action runs (the namespace of its binding)."""
-    binding_id: str | None
+    binding_ids: tuple[str, ...]
+    """The ids to remap its keys by in `[keys]` (none for Textual's own bindings)."""
     enabled: bool
 
     @property
@@ -71,10 +72,15 @@ def screen_actions(screen: Screen[Any]) -> list[ScreenAction]:
             keys = current.get((id(node), binding.id or binding.action), ())
             if not keys:
                 keys = (app.get_key_display(binding),)
+            ids = (binding.id,) if binding.id else ()
             identity = (id(target), name)
             if identity in found:
                 known = found[identity]
-                found[identity] = replace(known, keys=tuple(dict.fromkeys(known.keys + keys)))
+                found[identity] = replace(
+                    known,
+                    keys=tuple(dict.fromkeys(known.keys + keys)),
+                    binding_ids=tuple(dict.fromkeys(known.binding_ids + ids)),
+                )
                 continue
             found[identity] = ScreenAction(
                 category=_category(binding, node),
@@ -83,7 +89,7 @@ def screen_actions(screen: Screen[Any]) -> list[ScreenAction]:
                 explanation=binding.tooltip or _doc_line(target, name),
                 action=binding.action,
                 node=node,
-                binding_id=binding.id,
+                binding_ids=ids,
                 enabled=state is True,
             )
     return list(found.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -14,6 +15,7 @@ from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui import theming
 from coffeechat.ui.commands import ScreenCommands
+from coffeechat.ui.keymap import binding_ids
 from coffeechat.ui.screens.help import HelpScreen
 from coffeechat.ui.screens.home import HomeScreen
 
@@ -22,7 +24,7 @@ class CoffeechatApp(App[None]):
     """coffeechat in the terminal."""
 
     TITLE = "coffeechat"
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss"]
     COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -43,8 +45,6 @@ class CoffeechatApp(App[None]):
         self.settings = settings
         self.theme_catalogue = theming.load(workspace)
         if settings.theme or settings.keys:
-            from coffeechat.ui.keymap import binding_ids
-
             ids = binding_ids(type(self)) if settings.keys else frozenset()
             shown = workspace.display(workspace.settings)
             check_choices(workspace.settings, shown, settings, self.theme_catalogue, ids)
@@ -57,7 +57,13 @@ class CoffeechatApp(App[None]):
         """Open the home screen; say once if a theme file could not be used."""
         self.push_screen(HomeScreen(self.workspace, self.settings))
         if self.theme_report:
-            self.notify(self.theme_report, severity="error", timeout=30, markup=False)
+            self.notify(
+                self.theme_report,
+                title=theming.REPORT_TITLE,
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """coffeechat's own theme variables, for themes that leave them out."""

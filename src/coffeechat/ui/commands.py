@@ -27,7 +27,7 @@ class ScreenCommands(Provider):
         """Each command's title, its help line, and what it does."""
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for action in screen_actions(self.screen):
-            if not action.enabled or action.binding_id is None:
+            if not action.enabled or not action.binding_ids:
                 continue
             if action.action.rpartition(".")[2] == PALETTE_ACTION:
                 continue

@@ -1,7 +1,8 @@
-"""Key remapping: the binding ids a person may remap in `[keys]`, and applying them.
+"""The bindings classes declare, and the ids a person may remap in `[keys]`.
 
 The ids come from the real `BINDINGS` of the app and of every screen and widget class
-in `coffeechat.ui`, so a new screen's bindings can be remapped without a list to keep.
+in `coffeechat.ui`, so a new screen's bindings can be remapped without a list to keep;
+the app applies the remapping with Textual's `App.set_keymap`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import coffeechat.ui.widgets
 
 
 def class_bindings(cls: type[DOMNode]) -> list[Binding]:
-    """The bindings a class declares in `BINDINGS`, its own and those it inherits."""
+    """The bindings a class declares in `BINDINGS`, its own and those it inherits.
+
+    (coffeechat's classes never pass `inherit_bindings=False`, which this ignores.)
+    """
     found: dict[str, Binding] = {}
     for base in reversed(cls.__mro__):
         for binding in Binding.make_bindings(vars(base).get("BINDINGS", [])):

@@ -25,6 +25,7 @@ from coffeechat.core.themes import (
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui.colours import TextualValues, clock_defaults
 
+REPORT_TITLE = "Some theme files cannot be used"
 LAST_RESORT = "textual-dark"
 """Textual's default, used only if coffeechat's default theme is missing from the package."""
 
@@ -35,6 +36,7 @@ class ThemeChoice:
 
     name: str
     report: str = ""
+    """Every problem in the theme files, for one toast titled `REPORT_TITLE`."""
 
 
 def load(workspace: Workspace) -> ThemeCatalogue:
@@ -89,8 +91,7 @@ def choose(
         name = DEFAULT_THEME if DEFAULT_THEME in catalogue.themes else LAST_RESORT
     report = ""
     if catalogue.problems:
-        lines = ["Some theme files cannot be used:"]
-        lines += [problem.render() for problem in catalogue.problems]
+        lines = [problem.render() for problem in catalogue.problems]
         if name != wanted:
             lines.append(f"Using the {name} theme instead of {wanted}.")
         report = "\n".join(lines)

@@ -73,10 +73,14 @@ class HelpScreen(ModalScreen[None]):
 
 
 def _row(action: ScreenAction, key_style: Style) -> tuple[Text, Text]:
+    """Keys, then what they do, why, and the id to remap them by in `[keys]`."""
     dim = Style(dim=True)
     explanation = action.explanation if action.enabled else "not available now"
     keys = Text(", ".join(action.keys), style=key_style if action.enabled else dim)
     what = Text(action.description, style=Style() if action.enabled else dim)
     if explanation:
         what.append(f"  {explanation}", style=dim)
+    if action.binding_ids:
+        ids = ", ".join(action.binding_ids)
+        what.append(f"  [{ids}]", style=Style(dim=True, italic=True))
     return keys, what
