@@ -78,6 +78,14 @@ def test_every_problem_in_a_file_is_reported(tmp_path: Path) -> None:
     assert catalogue.broken == {"many": str(tmp_path / "many.toml")}
 
 
+def test_an_unreadable_file_is_known_by_its_file_name(tmp_path: Path) -> None:
+    (tmp_path / "mine.toml").write_text('name = "mine"\nprimary = #336699\n')
+    catalogue = load_themes(tmp_path, RULES)
+    assert catalogue.known("mine"), "choosing it falls back to the default, not an error"
+    assert catalogue.broken == {"mine": str(tmp_path / "mine.toml")}
+    assert catalogue.problems[0].message == "invalid value"
+
+
 def test_workspace_themes_join_and_replace_built_ins(tmp_path: Path) -> None:
     (tmp_path / "mine.toml").write_text(GOOD)
     (tmp_path / "coffee.toml").write_text('name = "coffee"\nprimary = "#aa0000"\n')

@@ -150,13 +150,17 @@ def load_themes(
                 file = read_toml(path, shown)
             except InputError as err:
                 problems += err.problems
+                # The name cannot be read; the file's own name is the likely one.
+                if path.stem not in themes:
+                    broken.setdefault(path.stem, shown)
                 continue
             checker = _ThemeChecker(file, origin, rules, seen)
             theme = checker.theme()
             problems += checker.problems
             if theme is None:
-                if checker.name and checker.name not in themes:
-                    broken[checker.name] = shown
+                name = checker.name or path.stem
+                if name not in themes:
+                    broken[name] = shown
                 continue
             seen[theme.name] = shown
             if theme.name in themes:
