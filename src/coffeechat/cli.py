@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workspace", metavar="DIR", help="the workspace folder (default: see README)"
     )
+    add_theme_option(parser)
     # Given after the command too; SUPPRESS keeps it from undoing one given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
@@ -59,7 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[common], help="check agenda files")
     check.add_argument("files", metavar="FILE", nargs="+", help="agenda files or names")
     check.set_defaults(handler=cmd_check)
+
+    themes = commands.add_parser(
+        "themes", parents=[common], help="list the themes, built-in and the workspace's own"
+    )
+    themes.set_defaults(handler=cmd_themes)
     return parser
+
+
+def add_theme_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """`--theme NAME` for the commands that open the app (used for that run, not saved).
+
+    The top-level parser takes it with `default=None`; a subcommand that opens the app
+    (`run`) takes it with `default=argparse.SUPPRESS`, so that a `--theme` given before
+    the subcommand is not undone by the subcommand's own default.
+    """
+    parser.add_argument(
+        "--theme", metavar="NAME", default=default, help="the theme to use (see: coffeechat themes)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,8 +108,33 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat`: the home screen."""
     from coffeechat.ui.app import make_app
 
-    make_app(workspace, settings=settings_of(workspace)).run()
+    make_app(workspace, settings=settings_of(workspace), theme=args.theme).run()
     return EXIT_OK
+
+
+def cmd_themes(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat themes`: each theme, where it comes from, and which one is in use."""
+    from coffeechat.core.themes import DEFAULT_THEME, load_themes
+    from coffeechat.ui.colours import TextualValues  # Textual's colour grammar only
+
+    catalogue = load_themes(workspace.themes, TextualValues(), workspace.display)
+    settings = settings_of(workspace)
+    wanted = settings.theme or DEFAULT_THEME
+    current = wanted if wanted in catalogue.themes else DEFAULT_THEME
+    width = max((len(name) for name in catalogue.themes), default=0)
+    for name in catalogue.names():
+        theme = catalogue.themes[name]
+        mark = "*" if name == current else " "
+        source = theme.source
+        if name in catalogue.replaced:
+            source += " (replaces the built-in)"
+        shade = "dark" if theme.dark else "light"
+        about = f"  {theme.description}" if theme.description else ""
+        print(f"{mark} {name:<{width}}  {shade:<5}  {source}{about}")
+    print_problems(catalogue.problems)
+    if wanted != current:
+        print(f"{wanted} cannot be used; coffeechat starts with {current}", file=sys.stderr)
+    return EXIT_INPUT if catalogue.problems else EXIT_OK
 
 
 def settings_of(workspace: Workspace) -> Settings:
