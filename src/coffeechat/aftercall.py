@@ -245,9 +245,10 @@ def _print_queue(
             print(line)
     hidden = queue.snoozed
     if hidden and not show_snoozed:
+        them = "them" if hidden != 1 else "it"
         print(
             f"\n{hidden} snoozed item{'s are' if hidden != 1 else ' is'} hidden; "
-            "coffeechat followups --snoozed shows them."
+            f"coffeechat followups --snoozed shows {them}."
         )
 
 

@@ -168,8 +168,8 @@ _FOLLOWUP_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
     """(session id, follow-up id) from `<session-id>/<followup-id>`; refuses anything else."""
-    session_id, slash, followup_id = text.strip().partition("/")
-    if not slash or not _FOLLOWUP_ID.match(followup_id) or ".." in followup_id:
+    session_id, slash, followup_id = text.partition("/")
+    if not slash or not _FOLLOWUP_ID.fullmatch(followup_id) or ".." in followup_id:
         raise InputError(
             [
                 Problem(

@@ -71,7 +71,7 @@ def summarize(session: Session) -> SessionSummary:
 
 def read_summary(raw: bytes, path: Path, display: str | None = None) -> SessionSummary:
     """The summary of the session file `path` holding `raw`; `InputError` if damaged."""
-    quick = _quick_summary(raw, path, display)
+    quick = quick_summary(raw, path, display)
     if quick is not None:
         return quick
     return summarize(parse_session(raw, path, display))
@@ -100,7 +100,7 @@ _QUESTION_BODY = re.compile(f"(?:{_QUESTION_LINE})*")
 _KEY = re.compile(r"^([a-z]+) = ", re.MULTILINE)
 
 
-def _quick_summary(raw: bytes, path: Path, display: str | None) -> SessionSummary | None:
+def quick_summary(raw: bytes, path: Path, display: str | None = None) -> SessionSummary | None:
     """The summary by the fast path, or None when the file needs the full parse."""
     if len(raw) > MAX_BYTES or len(raw.translate(None, _CONTROL)) != len(raw):
         return None

@@ -77,6 +77,8 @@ def session_text(session: Session) -> str:
         lines.append("")
     lines.append(f"Questions: {answered} of {len(session.questions)} answered")
     for number, question in enumerate(session.questions, 1):
+        if number > 1:
+            lines.append("")
         lines.append(f"{number:>3}. {question.text}")
         lines.append(f"     {_question_facts(question)}")
         lines += [f"     {line}" for line in question.notes.strip("\n").splitlines()]
@@ -92,6 +94,7 @@ def session_text(session: Session) -> str:
         lines += ["", "Follow-ups"]
         for item in session.followups:
             lines.append(f"  [{_box(item)}] {item.title} · {due_words(item)}")
+            lines += _indent(item.detail, "      ")
             lines.append(f"      {session.id}/{item.id}")
     return "\n".join(lines) + "\n"
 
@@ -137,7 +140,7 @@ def session_markdown(session: Session) -> str:
             if referral.contact:
                 line += f" — {referral.contact}"
             out.append(line)
-            out += [f"  {text}" for text in referral.note.splitlines() if text.strip()]
+            out += [f"  - {text}" for text in referral.note.splitlines() if text.strip()]
     if session.followups:
         out += ["", "## Follow-ups", ""]
         for item in session.followups:
@@ -146,6 +149,7 @@ def session_markdown(session: Session) -> str:
                 f"{' (dropped)' if item.status == 'dropped' else ''} "
                 f"(`{session.id}/{item.id}`)"
             )
+            out += [f"  - {text}" for text in item.detail.splitlines() if text.strip()]
     return "\n".join(out) + "\n"
 
 
