@@ -15,9 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.core import atomic, dates
-from coffeechat.core.followups import DUE_CHOICES, HEADINGS, Queue, QueueItem, build_queue
+from coffeechat.core.followups import (
+    DUE_CHOICES,
+    HEADINGS,
+    Queue,
+    QueueItem,
+    build_queue,
+    snooze_until,
+)
 from coffeechat.core.index import Damaged, SessionIndex, find_session_file, load_index
-from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.problems import InputError
 from coffeechat.core.session import read_session
 from coffeechat.core.skim import SessionSummary
 from coffeechat.core.timesource import SystemTime, TimeSource
@@ -265,7 +272,7 @@ def item_lines(item: QueueItem, now: datetime) -> list[str]:
             who += f" · {item.referral.contact}"
         lines.append(f"    {who} · referred by {item.person}")
     if item.say:
-        lines.append(f"    say: {item.say}")
+        lines.append(f"    {'say' if item.kind == 'referral' else 'note'}: {item.say}")
     return lines
 
 
@@ -323,24 +330,6 @@ def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
         f"{change.after.title} ({change.address})"
     )
     return 0
-
-
-def snooze_until(phrase: str, now: datetime, source: str = "WHEN") -> datetime:
-    """The moment a snooze typed as `phrase` ends: that day's morning; never in the past."""
-    day = dates.parse_date(phrase, now.date(), source)
-    if day < now.date():
-        raise InputError(
-            [
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"{phrase.strip()!r} is {dates.describe(day, now.date())}, in the past",
-                    "snooze until today or a later date",
-                )
-            ]
-        )
-    return dates.at_morning(day, now.tzinfo)
 
 
 # --- shared output ---------------------------------------------------------------------------

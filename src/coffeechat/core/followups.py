@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from coffeechat.core import dates
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.session import FollowUp, Referral, check_session_id
 from coffeechat.core.skim import SessionSummary
@@ -182,3 +183,21 @@ def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
             ]
         )
     return check_session_id(session_id, source), followup_id
+
+
+def snooze_until(phrase: str, now: datetime, source: str = "WHEN") -> datetime:
+    """The moment a snooze typed as `phrase` ends: that day's morning; never in the past."""
+    day = dates.parse_date(phrase, now.date(), source)
+    if day < now.date():
+        raise InputError(
+            [
+                Problem(
+                    source,
+                    0,
+                    0,
+                    f"{phrase.strip()!r} is {dates.describe(day, now.date())}, in the past",
+                    "snooze until today or a later date",
+                )
+            ]
+        )
+    return dates.at_morning(day, now.tzinfo)

@@ -30,7 +30,7 @@ class CoffeechatApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the home screen."""
-        self.push_screen(HomeScreen(self.workspace, self.settings))
+        self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
 
 
 def make_app(
