@@ -292,3 +292,38 @@ def test_home_snapshot_small(snap_compare: object, filled: Workspace) -> None:
 
 def test_home_snapshot_wide(snap_compare: object, filled: Workspace) -> None:
     assert snap_compare(app_at_now(filled), terminal_size=(200, 60), run_before=ready)  # type: ignore[operator]
+
+
+async def test_long_lists_show_a_page_then_more(
+    filled: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coffeechat.ui.widgets.queue_list as queue_list
+    import coffeechat.ui.widgets.session_list as session_list
+
+    monkeypatch.setattr(session_list, "PAGE", 2)
+    monkeypatch.setattr(queue_list, "PAGE", 1)
+    app = app_at_now(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        sessions = app.screen.query_one(SessionList)
+        ids = [o.id for o in sessions.options]
+        assert ids == ["2026-11-23-1800-omar-haddad", JANE, "more", f"damaged:{DAMAGED_NAME}"]
+        assert "1 older" in str(sessions.options[2].prompt)
+        sessions.focus()
+        sessions.highlighted = 2
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)  # "more" opens nothing
+        assert len(sessions.options) == 4
+        assert "more" not in [o.id for o in sessions.options]
+        assert sessions.highlighted_session is not None
+        assert sessions.highlighted_session.id == "2026-11-10-1100-lena-park"
+        queue = app.screen.query_one(QueueList)
+        week = [o.id for o in queue.options if o.id and "omar-haddad/action" in o.id]
+        assert week == ["2026-11-23-1800-omar-haddad/action-1"]
+        assert "more:week" in [o.id for o in queue.options]
+        queue.focus()
+        queue.highlighted = [o.id for o in queue.options].index("more:week")
+        await pilot.press("enter")
+        assert f"{JANE}/referral-priya-patel" in queue.items
+        assert queue.highlighted_item is not None
+        assert queue.highlighted_item.address == f"{JANE}/referral-priya-patel"

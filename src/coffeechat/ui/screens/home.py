@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
@@ -45,6 +46,10 @@ from coffeechat.ui.widgets.session_list import SessionList
 
 REFRESH_SECONDS = 60
 """How often the queue is regrouped as time passes (items fall due while you look)."""
+SEARCH_BATCH = 500
+"""Sessions read between two updates of the results while a search runs."""
+MOST_HITS = 200
+"""A search stops after this many sessions found (newest first): enough to scan."""
 SNOOZE_EXAMPLES = "tomorrow · in 3 days · 2w · next monday · friday · dec 3 · 2026-12-03 · eom"
 
 
@@ -186,26 +191,43 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def search_notes(self, phrase: str) -> None:
-        """Find the sessions whose notes hold `phrase` (stops when a newer search starts)."""
+        """Find the sessions whose notes hold `phrase`, showing hits as they come.
+
+        It stops when a newer search starts, and after MOST_HITS sessions (newest first).
+        """
         if self.index is None:
             return
         worker = get_current_worker()
         ids = [s.id for s in self.index.sessions]
-        hits = list(
-            search_sessions(self.workspace.sessions, ids, phrase, lambda: worker.is_cancelled)
-        )
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_hits, phrase, {h.session_id: h for h in hits})
+        hits: dict[str, Hit] = {}
+        for start in range(0, len(ids), SEARCH_BATCH):
+            batch = ids[start : start + SEARCH_BATCH]
+            for hit in search_sessions(
+                self.workspace.sessions, batch, phrase, lambda: worker.is_cancelled
+            ):
+                hits[hit.session_id] = hit
+                if len(hits) >= MOST_HITS:
+                    break
+            if worker.is_cancelled:
+                return
+            done = len(hits) >= MOST_HITS or start + SEARCH_BATCH >= len(ids)
+            read = min(start + SEARCH_BATCH, len(ids))
+            self.app.call_from_thread(self.show_hits, phrase, dict(hits), read, done)
+            if done:
+                return
 
-    def show_hits(self, phrase: str, hits: dict[str, Hit]) -> None:
-        """Show the sessions a search found, if it is still the current one."""
+    def show_hits(self, phrase: str, hits: dict[str, Hit], read: int, done: bool) -> None:
+        """Show the sessions a search found so far, if it is still the current one."""
         if phrase != self.phrase or self.index is None:
             return
         self.query_one(SessionList).show(self.index.sessions, (), hits)
         found = len(hits)
-        self.query_one(
-            "#sessions-pane"
-        ).border_subtitle = f"{found} session{'s' if found != 1 else ''} hold “{phrase}”"
+        text = f"{found} session{'s' if found != 1 else ''} hold “{phrase}”"
+        if not done:
+            text = f"searching {read}/{len(self.index.sessions)}… {text}"
+        elif found >= MOST_HITS:
+            text = f"the newest {text}"
+        self.query_one("#sessions-pane").border_subtitle = escape(text)
         self.update_preview()
 
     def on_key(self, event: Key) -> None:

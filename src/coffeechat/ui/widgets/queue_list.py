@@ -13,6 +13,9 @@ from textual.widgets.option_list import Option
 from coffeechat.core import dates
 from coffeechat.core.followups import BUCKETS, HEADINGS, Queue, QueueItem
 
+PAGE = 100
+"""Items shown per group before a "more" line: a list measures every option it holds."""
+MORE = "more:"
 BUCKET_COLOURS = {
     "overdue": "$error",
     "today": "$warning",
@@ -31,31 +34,50 @@ class QueueList(OptionList):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: dict[str, QueueItem] = {}
+        self.limits = dict.fromkeys(BUCKETS, PAGE)
+        self.shown: tuple[Queue, datetime] | None = None
 
     def show(self, queue: Queue, now: datetime) -> None:
         """Fill the list, keeping the highlighted item if it is still there."""
-        keep = self.highlighted_item
+        keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        self.shown = (queue, now)
         self.items = {}
         options: list[Option] = []
+        seen: set[str] = set()
         for bucket in BUCKETS:
-            group = [i for i in queue.items if i.bucket == bucket and i.address not in self.items]
+            group = [i for i in queue.items if i.bucket == bucket and i.address not in seen]
+            seen.update(i.address for i in group)
             if not group:
                 continue
             colour = BUCKET_COLOURS[bucket]
             options.append(
                 Option(f"[b {colour}]{HEADINGS[bucket]}[/] [dim]{len(group)}[/]", disabled=True)
             )
-            for item in group:
+            for item in group[: self.limits[bucket]]:
                 self.items[item.address] = item
                 options.append(Option(item_prompt(item, now), id=item.address))
+            hidden = len(group) - self.limits[bucket]
+            if hidden > 0:
+                more = f"[dim]… {hidden} more {HEADINGS[bucket].lower()}: enter shows them[/]"
+                options.append(Option(more, id=MORE + bucket))
         if not self.items:
             options.append(Option(_empty_message(queue), disabled=True))
         self.clear_options()
         self.add_options(options)
-        if keep is not None and keep.address in self.items:
-            self.highlighted = self.get_option_index(keep.address)
+        ids = [o.id for o in options]
+        if keep is not None and keep in ids:
+            self.highlighted = ids.index(keep)
         else:
             self.action_first()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a "more" line shows the next page of that group."""
+        option_id = event.option.id or ""
+        if option_id.startswith(MORE) and self.shown is not None:
+            event.stop()
+            self.limits[option_id.removeprefix(MORE)] += PAGE
+            self.show(*self.shown)
+            self.highlighted = event.option_index  # the first of the items just shown
 
     @property
     def highlighted_item(self) -> QueueItem | None:

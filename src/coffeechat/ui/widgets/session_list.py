@@ -14,6 +14,9 @@ from coffeechat.core.index import Damaged
 from coffeechat.core.search import Hit
 from coffeechat.core.skim import SessionSummary
 
+PAGE = 200
+"""Sessions shown before a "more" line: a list measures every option it holds."""
+MORE = "more"
 DAMAGED_PREFIX = "damaged:"
 """Option ids of unreadable files start with this (a session id cannot hold a colon)."""
 
@@ -29,6 +32,9 @@ class SessionList(OptionList):
         super().__init__(id=id)
         self.sessions: dict[str, SessionSummary] = {}
         self.damaged: dict[str, Damaged] = {}
+        self.limit = PAGE
+        self.shown: tuple[Sequence[SessionSummary], Sequence[Damaged], Mapping[str, Hit] | None]
+        self.shown = ((), (), None)
 
     def show(
         self,
@@ -38,14 +44,19 @@ class SessionList(OptionList):
     ) -> None:
         """Fill the list; with `hits`, only the sessions found (and no damaged files)."""
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
-        self.sessions = {s.id: s for s in sessions}
+        if hits is not self.shown[2]:
+            self.limit = PAGE  # a new search (or its end) starts from the top
+        self.shown = (sessions, damaged, hits)
         self.damaged = {} if hits is not None else {d.name: d for d in damaged}
-        options = []
-        for summary in sessions:
-            if hits is None:
-                options.append(Option(session_prompt(summary), id=summary.id))
-            elif summary.id in hits:
-                options.append(Option(session_prompt(summary, hits[summary.id]), id=summary.id))
+        found = [s for s in sessions if hits is None or s.id in hits]
+        self.sessions = {s.id: s for s in found[: self.limit]}
+        options = [
+            Option(session_prompt(s, hits.get(s.id) if hits else None), id=s.id)
+            for s in self.sessions.values()
+        ]
+        if len(found) > self.limit:
+            more = f"[dim]… {len(found) - self.limit} older: enter shows them, / searches all[/]"
+            options.append(Option(more, id=MORE))
         for item in self.damaged.values():
             options.append(Option(damaged_prompt(item), id=DAMAGED_PREFIX + item.name))
         if not options:
@@ -57,7 +68,15 @@ class SessionList(OptionList):
         if options[0].disabled:
             self.highlighted = None
         else:
-            self.highlighted = ids.index(keep) if keep in ids else 0
+            self.highlighted = ids.index(keep) if keep is not None and keep in ids else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on the "more" line shows the next page of sessions."""
+        if event.option.id == MORE:
+            event.stop()
+            self.limit += PAGE
+            self.show(*self.shown)
+            self.highlighted = event.option_index  # the first of the sessions just shown
 
     @property
     def highlighted_session(self) -> SessionSummary | None:
