@@ -150,3 +150,15 @@ def test_addresses_refused(bad: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_address(bad)
     assert caught.value.problems[0].render().startswith("ID: ")
+
+
+def test_snooze_until_the_morning_of_the_day_said() -> None:
+    from coffeechat.core.followups import snooze_until
+
+    assert snooze_until("friday", NOW).isoformat() == "2026-11-27T09:00:00-05:00"
+    assert snooze_until("in 2 weeks", NOW).isoformat() == "2026-12-08T09:00:00-05:00"
+    assert snooze_until("today", NOW).isoformat() == "2026-11-24T09:00:00-05:00"  # shown again
+    with pytest.raises(InputError, match="in the past"):
+        snooze_until("2026-11-23", NOW)
+    with pytest.raises(InputError, match="try one of"):
+        snooze_until("after lunch", NOW)

@@ -327,3 +327,18 @@ async def test_long_lists_show_a_page_then_more(
         assert f"{JANE}/referral-priya-patel" in queue.items
         assert queue.highlighted_item is not None
         assert queue.highlighted_item.address == f"{JANE}/referral-priya-patel"
+
+
+async def test_coming_back_from_a_screen_reads_new_sessions(filled: Workspace) -> None:
+    from tests.past_sessions import at, make_session, write
+
+    app = app_at_now(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        write(filled, make_session("Ken Ito", "Initech", at(24, 13)))  # a call just ended
+        await pilot.press("escape")
+        await settle(pilot)
+        sessions = app.screen.query_one(SessionList)
+        assert sessions.options[0].id == "2026-11-24-1300-ken-ito"

@@ -20,7 +20,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -81,6 +81,7 @@ class HomeScreen(Screen[None]):
         self.last_change: Change | None = None
         self.phrase = ""
         self.told_damaged: set[str] = set()
+        self.reload_on_resume = False
 
     def compose(self) -> ComposeResult:
         """Header; the queue, the sessions over the agendas, the preview; footer."""
@@ -111,9 +112,13 @@ class HomeScreen(Screen[None]):
         self.load_sessions()
         self.set_interval(REFRESH_SECONDS, self.regroup)
 
+    def on_screen_suspend(self) -> None:
+        """Another screen opened: a full one (a session, a call) may change sessions."""
+        self.reload_on_resume = not isinstance(self.app.screen, ModalScreen)
+
     def on_screen_resume(self) -> None:
-        """Coming back (from a session, or a call): read what changed."""
-        if self.index is not None:
+        """Coming back from a full screen: read what changed (cheap: it is cached)."""
+        if self.index is not None and self.reload_on_resume:
             self.load_sessions()
 
     # --- loading ----------------------------------------------------------------
