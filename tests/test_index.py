@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,7 @@ def test_a_garbled_record_is_read_again(workspace: Workspace) -> None:
 
 
 def test_several_processes_give_the_same_index(workspace: Workspace) -> None:
+    assert threading.active_count() == 1  # otherwise the work is not shared out
     fill_workspace(workspace)
     alone = load_index(workspace, use_cache=False)
     shared = load_index(workspace, use_cache=False, parallel_from=1)
