@@ -70,7 +70,7 @@ async def test_palette_offers_the_home_actions_and_the_themes(
         offered = await commands(app)
         assert (
             offered["Home: reload"]
-            == "r · Read the agenda files again (after editing them elsewhere)."
+            == "r · Read the agendas and the sessions again (after editing them elsewhere)."
         )
         assert offered["Home: quit"] == "q, ^q"
         assert offered["App: help"].startswith("f1 · Show the keys of the current screen")
@@ -141,7 +141,7 @@ async def test_f1_shows_the_keys_of_home_and_closes(
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app)
         assert "Home\n" in text
-        assert "r" in text and "Reload  Read the agenda files again" in text
+        assert "r" in text and "Reload  Read the agendas and the sessions again" in text
         assert "q, ^q        Quit  [home.quit, app.quit]" in text, "ids to remap by"
         assert "tab          Focus Next" in text, "Textual's keys are listed too"
         assert "App\n" in text

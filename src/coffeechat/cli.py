@@ -8,24 +8,23 @@ import Textual. Every failure caused by the user's input is printed as
 from __future__ import annotations
 
 import argparse
-import os
-import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from coffeechat.aftercall import add_commands
 from coffeechat.core.agenda import Agenda, load_agenda
+from coffeechat.core.editor import editor_command
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.settings import Settings, load_settings
+from coffeechat.core.timesource import TimeSource
 from coffeechat.core.workspace import Workspace, default_workspace, prepare
 
 Handler = Callable[[argparse.Namespace, Workspace], int]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-FALLBACK_EDITORS = ("sensible-editor", "nano", "vim", "vi")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         "themes", parents=[common], help="list the themes, built-in and the workspace's own"
     )
     themes.set_defaults(handler=cmd_themes)
+    add_commands(commands, common)
     return parser
 
 
@@ -80,10 +80,14 @@ def add_theme_option(parser: argparse.ArgumentParser, default: str | None = None
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run coffeechat with `argv` (default: the process's arguments); the exit code."""
+def main(argv: Sequence[str] | None = None, time: TimeSource | None = None) -> int:
+    """Run coffeechat with `argv` (default: the process's arguments); the exit code.
+
+    `time` is the clock the commands use (tests pass a `ManualTime`).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.time = time
     try:
         workspace = prepare(default_workspace(args.workspace))
         handler: Handler = getattr(args, "handler", cmd_home)
@@ -108,7 +112,7 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat`: the home screen."""
     from coffeechat.ui.app import make_app
 
-    make_app(workspace, settings=settings_of(workspace), theme=args.theme).run()
+    make_app(workspace, args.time, settings_of(workspace), theme=args.theme).run()
     return EXIT_OK
 
 
@@ -247,18 +251,6 @@ def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
         print_problems(agenda.warnings)
         print(summary(agenda))
         return EXIT_OK
-
-
-def editor_command(environ: dict[str, str] | None = None) -> list[str]:
-    """The editor to run: `$VISUAL`, `$EDITOR`, or the first common one installed."""
-    env = os.environ if environ is None else environ
-    for variable in ("VISUAL", "EDITOR"):
-        if env.get(variable, "").strip():
-            return shlex.split(env[variable])
-    for name in FALLBACK_EDITORS:
-        if shutil.which(name):
-            return [name]
-    raise InputError.at("$EDITOR", "no editor found", "set one: export EDITOR=nano", line=0, col=0)
 
 
 def ask(question: str) -> bool:

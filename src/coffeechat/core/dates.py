@@ -184,6 +184,8 @@ def relative_words(day: date, today: date) -> str:
         amount = f"{size} days"
     elif size < 60:
         amount = f"{round(size / 7)} weeks"
-    else:
+    elif size < 730:
         amount = f"{round(size / 30.4)} months"
+    else:
+        amount = f"{round(size / 365.25)} years"
     return f"in {amount}" if days > 0 else f"{amount} ago"

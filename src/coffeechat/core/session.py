@@ -108,7 +108,7 @@ def session_id(started: datetime, person: str) -> str:
 
 def check_session_id(text: str, source: str = "SESSION") -> str:
     """`text` if it can name a session file; refuses paths, `..`, NUL and newlines."""
-    if not _ID.match(text) or ".." in text:
+    if not _ID.fullmatch(text) or ".." in text:
         raise InputError(
             [
                 Problem(

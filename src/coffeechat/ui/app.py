@@ -55,7 +55,7 @@ class CoffeechatApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the home screen; say once if a theme file could not be used."""
-        self.push_screen(HomeScreen(self.workspace, self.settings))
+        self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
         if self.theme_report:
             self.notify(
                 self.theme_report,
