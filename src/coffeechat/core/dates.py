@@ -79,7 +79,10 @@ def _prefix_match(word: str, names: tuple[str, ...]) -> int | None:
 def parse_date(phrase: str, today: date, source: str = "date") -> date:
     """The date `phrase` means when said on `today`; `InputError` if not understood."""
     text = " ".join(phrase.strip().lower().split())
-    found = _understand(text, today)
+    try:
+        found = _understand(text, today)
+    except (OverflowError, ValueError):
+        found = None  # past the last date the calendar has (year 9999)
     if found is None:
         raise InputError(
             [

@@ -23,6 +23,8 @@ _UNITS = {
 }
 _PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*")
 EXAMPLES = '"20m", "25 min", "45s", "1h", "1h 30m", or whole minutes such as 20'
+LONGEST = 24 * 3600
+"""A length past a day is a typo, not a call (and huge numbers must not overflow)."""
 
 
 class DurationError(ValueError):
@@ -36,7 +38,7 @@ def parse_duration(value: str | int) -> int:
     if isinstance(value, int):
         if value <= 0:
             raise DurationError("a length of time must be more than zero")
-        return value * 60
+        return _at_most_a_day(value * 60, value)
     text = value.strip().lower()
     if text.isdigit():
         return parse_duration(int(text))
@@ -50,7 +52,13 @@ def parse_duration(value: str | int) -> int:
         position = match.end()
     if position == 0 or total <= 0:
         raise DurationError(f"{value!r} is not a length of time")
-    return round(total)
+    return _at_most_a_day(total, value)
+
+
+def _at_most_a_day(seconds: float, value: str | int) -> int:
+    if seconds > LONGEST:
+        raise DurationError(f"{value!r} is longer than a day")
+    return round(seconds)
 
 
 def format_duration(seconds: int) -> str:

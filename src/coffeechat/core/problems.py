@@ -8,11 +8,20 @@ do. `InputError` carries one or more of them out of `core` to whoever prints the
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+"""Control characters in a path would break the one-line-per-problem output (or
+reach the terminal as escape sequences), so they are shown escaped."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,8 @@ class Problem:
         """The problem as `path:line:col: message`, the hint on a second line."""
         label = "warning: " if self.severity == "warning" else ""
         where = f" ({self.key})" if self.key else ""
-        place = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        path = _CONTROL.sub(_escape, self.path)
+        place = f"{path}:{self.line}:{self.col}" if self.line else path
         text = f"{place}: {label}{self.message}{where}"
         if self.hint:
             text += f"\n  hint: {self.hint}"

@@ -24,6 +24,7 @@ MAX_BYTES = 1_000_000
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 _DEPTH_LIMIT = 100
+_LONG_DIGITS = re.compile(r"[0-9a-fA-F_]{1000,}")
 
 _HINTS = (
     ("Invalid value", 'text needs quotes, e.g. role = "Designer"; lists use [ ]'),
@@ -88,6 +89,12 @@ def parse_toml(raw: bytes, shown: str) -> TomlFile:
         raise InputError.at(
             shown, "lists or tables are nested too deeply", "flatten the structure", line, col
         ) from None
+    except ValueError:
+        # Python refuses to convert integers of more than 4300 digits (CVE-2020-10735).
+        line, col = _long_number(text)
+        raise InputError.at(
+            shown, "a number here is too long", "numbers in coffeechat files are short", line, col
+        ) from None
     return TomlFile(shown, data, text)
 
 
@@ -126,6 +133,15 @@ def _syntax_error(message: str, text: str, shown: str) -> InputError:
 
 def _lower_first(message: str) -> str:
     return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """Where the first run of more than a thousand digits starts."""
+    match = _LONG_DIGITS.search(text)
+    if not match:
+        return 1, 1
+    before = text[: match.start()]
+    return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
 
 
 def _too_deep(text: str) -> tuple[int, int]:

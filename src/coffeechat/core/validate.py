@@ -18,6 +18,9 @@ from coffeechat.core.tomlpos import KeyPath
 
 T = TypeVar("T")
 
+LARGEST = 10**9
+"""No count of seconds or minutes in a coffeechat file comes near this (31 years)."""
+
 _TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (bool, "a boolean"),
     (int, "an integer"),
@@ -181,11 +184,16 @@ class Validator:
             self.report(path, str(err), hint)
             return None
 
-    def integer(self, table: Mapping[str, Any], path: KeyPath, minimum: int = 0) -> int | None:
-        """A whole number of at least `minimum`."""
+    def integer(
+        self, table: Mapping[str, Any], path: KeyPath, minimum: int = 0, maximum: int = LARGEST
+    ) -> int | None:
+        """A whole number from `minimum` to `maximum`."""
         number = self.typed(table, path, int, "an integer", "a whole number, e.g. 0")
         if number is not None and number < minimum:
             self.report(path, f"must be at least {minimum}", "")
+            return None
+        if number is not None and number > maximum:
+            self.report(path, f"must be at most {maximum}", "is this number a typo?")
             return None
         return number
 
@@ -196,6 +204,9 @@ class Validator:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.wrong_type(path, value, "a number", hint)
+            return None
+        if abs(value) > LARGEST:
+            self.report(path, "this number is too large", hint)
             return None
         return float(value)
 

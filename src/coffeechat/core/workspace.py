@@ -8,13 +8,14 @@ created with one example agenda, so there is always something to show.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from coffeechat.core import atomic
+from coffeechat.core import atomic, leftovers
 from coffeechat.core.problems import InputError, Problem, did_you_mean
 from coffeechat.core.template import EXAMPLE, agenda_template, slugify
+from coffeechat.core.tomlfile import parse_toml
 
 SETTINGS_NAME = "coffeechat.toml"
 HOME_VARIABLE = "COFFEECHAT_HOME"
@@ -108,8 +109,9 @@ def default_workspace(explicit: str | None = None) -> Workspace:
     )
 
 
-def prepare(workspace: Workspace) -> Workspace:
-    """Create what a workspace needs; a new one gets the example agenda."""
+def prepare(workspace: Workspace, notify: Callable[[Problem], None] | None = None) -> Workspace:
+    """Create what a workspace needs (a new one gets the example agenda) and settle
+    the temp files of saves cut short; `notify` hears of each save recovered."""
     try:
         atomic.private_dir(workspace.root)
         atomic.private_dir(workspace.sessions)
@@ -125,4 +127,34 @@ def prepare(workspace: Workspace) -> Workspace:
             line=0,
             col=0,
         ) from None
+    for leftover in settle_workspace_leftovers(workspace):
+        notice = leftover.notice(workspace.display)
+        if notice is not None and notify is not None:
+            notify(notice)
     return workspace
+
+
+def settle_workspace_leftovers(workspace: Workspace) -> list[leftovers.Leftover]:
+    """Deal with temp files left by interrupted saves (see `core.leftovers`)."""
+    found = leftovers.settle_leftovers(workspace.sessions, _whole_session)
+    for folder in (workspace.root, workspace.agendas):
+        found += leftovers.settle_leftovers(folder, _whole_toml)
+    return found
+
+
+def _whole_session(raw: bytes, path: Path) -> bool:
+    from coffeechat.core.session import parse_session
+
+    try:
+        parse_session(raw, path)
+    except InputError:
+        return False
+    return True
+
+
+def _whole_toml(raw: bytes, path: Path) -> bool:
+    try:
+        parse_toml(raw, str(path))
+    except InputError:
+        return False
+    return True
