@@ -82,16 +82,14 @@ def run_rounds(folder: Path, rounds: int, seed: int) -> Tally:
     rng = random.Random(seed)
     agenda = load_agenda(FULL)
     tally = Tally()
+    found: dict[str, Session] = {}
     for round_number in range(rounds):
-        sessions, on_disk = [], []
-        for name in FILES:
-            path = folder / name
-            if path.exists():
-                sessions.append(read_session(path))
-                on_disk.append(save_number(sessions[-1]))
-            else:
-                sessions.append(new_session(agenda, "agendas/full.toml", CALL_TIME, 1200))
-                on_disk.append(0)
+        # Each round resumes from what the last one left, as `coffeechat run` would.
+        sessions = [
+            found.get(name) or new_session(agenda, "agendas/full.toml", CALL_TIME, 1200)
+            for name in FILES
+        ]
+        on_disk = [session.elapsed_seconds for session in sessions]
         confirmed = list(on_disk)
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -115,11 +113,11 @@ def run_rounds(folder: Path, rounds: int, seed: int) -> Tally:
             confirmed[index] = save
         os.close(read_end)
         tally.confirmed_saves += sum(c - d for c, d in zip(confirmed, on_disk, strict=True))
-        check_files(folder, confirmed, f"round {round_number}", tally)
+        found = check_files(folder, confirmed, f"round {round_number}", tally)
     return tally
 
 
-def check_files(folder: Path, confirmed: list[int], where: str, tally: Tally) -> None:
+def check_files(folder: Path, confirmed: list[int], where: str, tally: Tally) -> dict[str, Session]:
     """Each file holds its last confirmed save or the one after; leftovers settle."""
     found = {}
     for index, name in enumerate(FILES):
@@ -129,8 +127,10 @@ def check_files(folder: Path, confirmed: list[int], where: str, tally: Tally) ->
                 tally.damaged.append(f"{where}: {name} is gone")
             continue
         try:
-            found[name] = save = save_number(read_session(path))
+            found[name] = read_session(path)
+            save = save_number(found[name])
         except (InputError, AssertionError) as err:
+            found.pop(name, None)
             tally.damaged.append(f"{where}: {name}: {err}")
             continue
         if not confirmed[index] <= save <= confirmed[index] + 1:
@@ -140,10 +140,13 @@ def check_files(folder: Path, confirmed: list[int], where: str, tally: Tally) ->
         if leftover.kept_as is not None:
             # Kept only when whole and newer: it is exactly the save being written.
             kept = save_number(read_session(leftover.kept_as, leftover.target.name))
-            assert kept == found[leftover.target.name] + 1, where
+            assert kept == found[leftover.target.name].elapsed_seconds + 1, where
             leftover.kept_as.unlink()
+        if leftover.outcome == "restored":
+            found[leftover.target.name] = read_session(leftover.target)
     left = {p.name for p in folder.iterdir()}
     assert left <= set(FILES), f"{where}: temp files remain after settling: {left}"
+    return found
 
 
 def whole_session(raw: bytes, path: Path) -> bool:

@@ -167,7 +167,7 @@ def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _check_target(workspace: Workspace, ref: str) -> tuple[Path, str]:
     """The file `check` reads for `ref`, and how to name it: as typed, if it is a path."""
-    if Path(ref).exists():
+    if "\0" not in ref and Path(ref).exists():
         return Path(ref), ref
     try:
         path = workspace.agenda_path(ref)

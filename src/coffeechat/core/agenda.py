@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.core import dates, durations
-from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.problems import InputError, Problem, quoted
 from coffeechat.core.tomlfile import parse_toml, read_toml
 from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
@@ -289,7 +289,7 @@ class _Checker(Validator):
         except InputError:
             self.report(
                 path,
-                f"{phrase!r} is not a date coffeechat understands",
+                f"{quoted(phrase)} is not a date coffeechat understands",
                 f"try one of: {dates.EXAMPLES}",
             )
             return None

@@ -52,16 +52,29 @@ def fsync_dir(folder: Path) -> None:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
-    try:
-        with contextlib.suppress(OSError):
+    # The file is already whole under its name: an error here must not report the
+    # save as failed (SQLite ignores it too).
+    with contextlib.suppress(OSError):
+        try:
             os.fsync(fd)
-    finally:
-        os.close(fd)
+        finally:
+            os.close(fd)
 
 
 def private_dir(folder: Path) -> Path:
-    """Create `folder` (and its parents) readable by its owner only, if missing."""
-    folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    """Create `folder` (and its parents) readable by its owner only, if missing.
+
+    Missing parents are made private too: `mkdir -p` would make them with the umask
+    alone (world-writable under umask 0), letting others swap the folder underneath.
+    """
+    missing = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=PRIVATE_DIR)
     return folder
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from coffeechat.core.problems import quoted
+
 _UNITS = {
     "s": 1,
     "sec": 1,
@@ -47,17 +49,17 @@ def parse_duration(value: str | int) -> int:
     while position < len(text):
         match = _PART.match(text, position)
         if not match or match.group(2) not in _UNITS:
-            raise DurationError(f"{value!r} is not a length of time")
+            raise DurationError(f"{quoted(value)} is not a length of time")
         total += float(match.group(1)) * _UNITS[match.group(2)]
         position = match.end()
     if position == 0 or total <= 0:
-        raise DurationError(f"{value!r} is not a length of time")
+        raise DurationError(f"{quoted(value)} is not a length of time")
     return _at_most_a_day(total, value)
 
 
 def _at_most_a_day(seconds: float, value: str | int) -> int:
     if seconds > LONGEST:
-        raise DurationError(f"{value!r} is longer than a day")
+        raise DurationError(f"{quoted(value)} is longer than a day")
     return round(seconds)
 
 

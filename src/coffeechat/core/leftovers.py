@@ -84,7 +84,7 @@ def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
         return []
     found = []
     for name in sorted(entries):
-        match = _TEMP.match(name)
+        match = _TEMP.fullmatch(name)
         if match is None:
             continue
         temp, target = folder / name, folder / match["name"]

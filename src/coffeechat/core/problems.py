@@ -67,10 +67,20 @@ class InputError(Exception):
         return tuple(p for p in self.problems if p.severity == "error")
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A value as a message shows it: quoted, control characters escaped, and cut
+    with … when long, so that one bad value cannot flood the terminal."""
+    if isinstance(value, str) and len(value) > limit:
+        text = repr(value[:limit])
+        return text[:-1] + "…" + text[-1]
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest of `choices` to `word`, or listing them all."""
     options = sorted(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}?"
+        return f"did you mean {quoted(close[0])}?"
     return "expected one of: " + ", ".join(options)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from coffeechat.core import durations
-from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean
+from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean, quoted
 from coffeechat.core.tomlfile import TomlFile
 from coffeechat.core.tomlpos import KeyPath
 
@@ -103,8 +103,8 @@ class Validator:
             hint = did_you_mean(name, allowed)
             if path and name in self.TOP_LEVEL:
                 # TOML puts every key after [section] into that section.
-                hint = f"{name!r} belongs at the top level: move it above the first [section]"
-            self.report(path + (name,), f"unknown key {name!r} {where}", hint, at_value=False)
+                hint = f"{quoted(name)} belongs at the top level: move it above the first [section]"
+            self.report(path + (name,), f"unknown key {quoted(name)} {where}", hint, at_value=False)
 
     def table(
         self, data: Mapping[str, Any], path: KeyPath, allowed: tuple[str, ...]
@@ -168,7 +168,7 @@ class Validator:
         if value is None:
             return default
         if value not in allowed:
-            self.report(path, f"{value!r} is not a {path[-1]}", did_you_mean(value, allowed))
+            self.report(path, f"{quoted(value)} is not a {path[-1]}", did_you_mean(value, allowed))
             return default
         return value
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coffeechat.core import atomic, leftovers
-from coffeechat.core.problems import InputError, Problem, did_you_mean
+from coffeechat.core.problems import InputError, Problem, did_you_mean, quoted
 from coffeechat.core.template import EXAMPLE, agenda_template, slugify
 from coffeechat.core.tomlfile import parse_toml
 
@@ -83,7 +83,7 @@ class Workspace:
 
 
 def _no_agenda(ref: str, hint: str) -> InputError:
-    return InputError([Problem("AGENDA", 0, 0, f"no agenda called {ref!r}", hint)])
+    return InputError([Problem("AGENDA", 0, 0, f"no agenda called {quoted(ref)}", hint)])
 
 
 def find_workspace(
