@@ -215,6 +215,10 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / f"{case.name}.toml").write_bytes(case.content)
     (folder / "a-folder.toml").mkdir()
     (folder / "bom.toml").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    (folder / "big.toml").write_text(
+        '[meeting]\nwith = "Big"\n'
+        + "".join(f'[[questions]]\ntext = "Question {n % 1500}?"\n' for n in range(3000))
+    )
     (folder / "repeated.toml").write_text(
         GOOD + '[[questions]]\ntext = "What does a TYPICAL week look like"\n'
     )
@@ -242,8 +246,10 @@ def test_generated_bad_files(workspace: Workspace, generated: Path) -> None:
 
 
 def test_odd_but_acceptable_files(workspace: Workspace, generated: Path) -> None:
-    result = coffeechat(workspace, "check", "bom.toml", "repeated.toml", cwd=generated)
+    result = coffeechat(workspace, "check", "bom.toml", "repeated.toml", "big.toml", cwd=generated)
     assert result.returncode == 0, result.stderr
+    assert "big.toml: ok: Big, 20m, 3000 questions (0 must), 1501 warnings" in result.stdout
+    assert "big.toml:3004:8: warning: this question repeats question 1 (line 4)" in result.stderr
     assert "bom.toml: ok: Jane Doe, 20m, 1 question (0 must)" in result.stdout
     assert "repeated.toml: ok: Jane Doe, 20m, 2 questions (0 must), 1 warning" in result.stdout
     assert (

@@ -13,8 +13,10 @@ import pytest
 from coffeechat.cli import main
 from coffeechat.core.agenda import load_agenda
 from coffeechat.core.atomic import write_atomic
+from coffeechat.core.leftovers import recovery_copies, recovery_reminder
 from coffeechat.core.session import Session, new_session, read_session, to_toml
 from coffeechat.core.workspace import Workspace, prepare, settle_workspace_leftovers
+from coffeechat.ui.app import CoffeechatApp, make_app
 from tests.conftest import CALL_TIME
 from tests.test_crash import dead_pid
 
@@ -66,8 +68,8 @@ def test_a_whole_newer_save_is_kept_and_the_person_told(
     assert read_session(kept, NAME).general_notes == "before and after"
     assert read_session(path).general_notes == "before"  # never applied silently
     err = capsys.readouterr().err
-    assert f"{NAME}.recovered: warning: a save of " in err
-    assert "was interrupted; what it was writing is kept here" in err
+    assert f"{NAME}.recovered: warning: coffeechat stopped while saving " in err
+    assert "; the newer version it was writing is kept here" in err
     assert f"hint: compare the two; to use this one: mv {kept}" in err
     assert "Traceback" not in err
     assert sorted(p.name for p in workspace.sessions.iterdir()) == [NAME, kept.name]
@@ -99,7 +101,7 @@ def test_the_first_save_of_a_call_is_restored(
     leftover(workspace, to_toml(session("only copy")))
     prepare(workspace, notify=lambda notice: print(notice.render()))
     assert read_session(workspace.sessions / NAME).general_notes == "only copy"
-    assert "the first save of this file was interrupted; it was restored" in capsys.readouterr().out
+    assert "stopped during the first save of this file; it was restored" in capsys.readouterr().out
 
 
 def test_a_running_writer_is_left_alone(workspace: Workspace) -> None:
@@ -130,3 +132,52 @@ def test_only_temp_files_of_toml_files_are_touched(workspace: Workspace) -> None
     assert sorted(outcomes(workspace)) == ["swept", "swept"]
     assert all(path.exists() for path in mine)
     assert not agenda_temp.exists() and not odd_pid.exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux's /proc")
+def test_a_process_number_reused_by_another_program_does_not_keep_a_leftover(
+    workspace: Workspace,
+) -> None:
+    saved(workspace, "before")
+    other = subprocess.Popen(["sleep", "60"])
+    try:
+        temp = leftover(workspace, "half a sa", pid=other.pid)
+        assert outcomes(workspace) == ["swept"]
+        assert not temp.exists()
+    finally:
+        other.kill()
+        other.wait()
+
+
+async def test_the_app_reminds_the_person_of_recovered_copies(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved(workspace, "before")
+    (workspace.sessions / f"{NAME}.recovered").write_text(to_toml(session("after")))
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        CoffeechatApp, "notify", lambda _app, message, **kw: told.append((message, kw["title"]))
+    )
+    async with make_app(workspace).run_test(size=(80, 24)):
+        pass
+    assert told == [
+        (
+            "A save of 2026-11-24-1500-jane-doe was interrupted. The newer copy is beside it "
+            "in sessions/, ending in .recovered: compare them and keep the one you want.",
+            "Notes recovered",
+        )
+    ]
+    (workspace.sessions / f"{NAME}.recovered-2").write_text("x")
+    assert recovery_reminder(recovery_copies(workspace.sessions)).startswith(
+        "2 interrupted saves are kept in sessions/"
+    )
+
+
+async def test_no_reminder_without_recovered_copies(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(CoffeechatApp, "notify", lambda _app, message, **kw: told.append(message))
+    async with make_app(workspace).run_test(size=(80, 24)):
+        pass
+    assert told == []

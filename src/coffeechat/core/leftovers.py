@@ -37,6 +37,7 @@ IsWhole = Callable[[bytes, Path], bool]
 """Whether bytes are a complete file of the kind kept at a path (e.g. a session)."""
 
 RECOVERED_SUFFIX = ".recovered"
+_RECOVERED = re.compile(r".+\.toml" + re.escape(RECOVERED_SUFFIX) + r"(-\d+)?")
 _TEMP = re.compile(
     r"^\.(?P<name>.+\.toml)\.(?P<pid>\d{1,10})" + re.escape(atomic.TEMP_SUFFIX) + "$"
 )
@@ -60,7 +61,7 @@ class Leftover:
                 target,
                 0,
                 0,
-                "the first save of this file was interrupted; it was restored from it",
+                "coffeechat stopped during the first save of this file; it was restored",
                 severity="warning",
             )
         if self.outcome == "kept" and self.kept_as is not None:
@@ -69,7 +70,8 @@ class Leftover:
                 kept,
                 0,
                 0,
-                f"a save of {target} was interrupted; what it was writing is kept here",
+                f"coffeechat stopped while saving {target}; the newer version it was "
+                "writing is kept here",
                 f"compare the two; to use this one: mv {shlex.quote(kept)} {shlex.quote(target)}",
                 severity="warning",
             )
@@ -159,4 +161,33 @@ def _writer_alive(pid: int) -> bool:
         return False
     except OSError:
         return True  # it exists but belongs to someone else
-    return True
+    # Process numbers are reused: where Linux says what runs under this one, a
+    # program that is not Python (so not coffeechat) cannot be the writer.
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True
+    return b"python" in command or b"coffeechat" in command
+
+
+def recovery_copies(folder: Path) -> list[Path]:
+    """The `.recovered` copies in `folder` that the person has not dealt with yet."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+    except OSError:
+        return []
+    return [folder / name for name in names if _RECOVERED.fullmatch(name)]
+
+
+def recovery_reminder(copies: list[Path]) -> str:
+    """What to tell a person at start while recovered copies wait for them."""
+    if len(copies) == 1:
+        session = copies[0].name.split(".toml")[0]
+        return (
+            f"A save of {session} was interrupted. The newer copy is beside it in "
+            "sessions/, ending in .recovered: compare them and keep the one you want."
+        )
+    return (
+        f"{len(copies)} interrupted saves are kept in sessions/, ending in .recovered: "
+        "compare each with the session beside it and keep the one you want."
+    )

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from coffeechat.core.leftovers import recovery_copies, recovery_reminder
 from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
@@ -29,8 +30,13 @@ class CoffeechatApp(App[None]):
         self.settings = settings
 
     def on_mount(self) -> None:
-        """Open the home screen."""
+        """Open the home screen; remind the person of notes kept after a crash."""
         self.push_screen(HomeScreen(self.workspace, self.settings))
+        copies = recovery_copies(self.workspace.sessions)
+        if copies:
+            self.notify(
+                recovery_reminder(copies), title="Notes recovered", severity="warning", timeout=30
+            )
 
 
 def make_app(
