@@ -22,7 +22,7 @@ from coffeechat.cli import main
 from coffeechat.core.dates import parse_date
 from coffeechat.core.problems import InputError, quoted
 from coffeechat.core.session import check_session_id
-from coffeechat.core.workspace import Workspace, prepare
+from coffeechat.core.workspace import Workspace, find_workspace, prepare
 
 HERE = Path(__file__).parent
 SCRIPT = Path(sys.executable).with_name("coffeechat")
@@ -281,7 +281,17 @@ def test_bad_settings_are_reported_before_anything(workspace: Workspace) -> None
     ]
 
 
-ESCAPING = ["../jane-doe", "/jane-doe", "agendas/../../jane-doe", "..", ".", "jane-doe/..", "a\nb"]
+ESCAPING = [
+    "../jane-doe",
+    "/jane-doe",
+    "agendas/../../jane-doe",
+    "..",
+    ".",
+    "jane-doe/..",
+    "a\nb",
+    "~nosuchuser/jane-doe",
+    "~0",
+]
 
 
 @pytest.mark.parametrize("name", [*ESCAPING, "", "\x1b[2J"], ids=repr)
@@ -370,3 +380,39 @@ def test_the_script_under_test_is_the_installed_one() -> None:
     assert "check" in result.stdout
     assert shlex.join(COMMAND)
     assert prepare  # the workspace fixture prepares through the same code
+
+
+@pytest.mark.parametrize(
+    ("name", "file"),
+    [
+        ("../../Jane/../Doe", "jane-doe"),
+        ("/etc/passwd", "etc-passwd"),
+        ("Ada\nLovelace", "ada-lovelace"),
+    ],
+    ids=repr,
+)
+def test_new_keeps_any_name_inside_the_agendas_folder(
+    workspace: Workspace, name: str, file: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace.agendas / "jane-doe.toml").unlink()
+    assert main(["--workspace", str(workspace.root), "new", name]) == 0
+    assert [p.name for p in workspace.agendas.iterdir()] == [f"{file}.toml"]
+    assert f"Next: coffeechat edit {file}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["", "   ", "../..", "\n", "\0", "🙂"], ids=repr)
+def test_new_refuses_names_with_nothing_to_name_a_file_after(
+    workspace: Workspace, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--workspace", str(workspace.root), "new", name]) == 1
+    assert capsys.readouterr().err.startswith(f"NAME: {quoted(name)} has no letters or digits")
+    assert [p.name for p in workspace.agendas.iterdir()] == ["jane-doe.toml"]
+
+
+def test_an_unknown_home_folder_is_taken_literally(tmp_path: Path) -> None:
+    """`~someone` with no account here is a folder name, as the shell would leave it."""
+    found = find_workspace("~nosuchuser/ws", {"COFFEECHAT_HOME": "~0"}, tmp_path, tmp_path)
+    assert found.root == Path("~nosuchuser/ws").absolute()
+    assert find_workspace(None, {"COFFEECHAT_HOME": "~0"}, tmp_path, tmp_path).root == (
+        Path("~0").absolute()
+    )

@@ -6,6 +6,7 @@ Run longer with HYPOTHESIS_PROFILE=thorough (see conftest.py).
 
 from __future__ import annotations
 
+import os
 import tempfile
 import tomllib
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -29,8 +30,10 @@ from coffeechat.core.session import (
     parse_session,
     to_toml,
 )
+from coffeechat.core.settings import load_settings
 from coffeechat.core.tomlfile import parse_toml
 from coffeechat.core.tomlpos import KeyPath, locate
+from coffeechat.core.workspace import Workspace, prepare
 from tests.conftest import CALL_TIME
 
 SHOWN = "agenda.toml"
@@ -476,6 +479,99 @@ def test_any_session_reads_back_the_same(session: Session) -> None:
     text = to_toml(session)
     again = parse_session(text.encode(), Path(f"{session.id}.toml"))
     assert again == session
+
+
+SESSION_KEYS = [
+    "format",
+    "agenda",
+    "status",
+    "started",
+    "ended",
+    "planned_seconds",
+    "elapsed_seconds",
+    "warn_at",
+    "current",
+    "general",
+    "id",
+    "kind",
+    "due",
+    "snoozed_until",
+    "seconds",
+    "starred",
+    "notes",
+]
+
+
+@st.composite
+def damaged_sessions(draw: st.DrawFn) -> bytes:
+    """A real session file, hand-edited badly: lines dropped, repeated, values swapped."""
+    lines = to_toml(draw(sessions())).split("\n")
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(lines) - 1))
+        edit = draw(st.sampled_from(["drop", "repeat", "value", "cut"]))
+        if edit == "drop":
+            del lines[at]
+        elif edit == "repeat":
+            lines.insert(at, lines[at])
+        elif edit == "value":
+            lines[at] = f"{draw(st.sampled_from(SESSION_KEYS))} = {draw(st.sampled_from(VALUES))}"
+        else:
+            lines = lines[:at]
+        if not lines:
+            break
+    return "\n".join(lines).encode()
+
+
+@given(st.one_of(damaged_sessions(), st.binary(max_size=500)))
+def test_a_damaged_session_file_is_an_input_error(raw: bytes) -> None:
+    try:
+        parse_session(raw, Path("2026-11-24-1500-x.toml"), "s.toml")
+    except InputError as err:
+        assert all(p.path == "s.toml" and p.line >= 1 for p in err.problems)
+
+
+SETTINGS_LINES = st.one_of(
+    st.builds(
+        "{} = {}".format,
+        st.sampled_from(["duration", "warn_at", "bell", "theme", "keys", "x", '"call.next"']),
+        st.sampled_from(VALUES),
+    ),
+    st.sampled_from(["[keys]", "[theme]", "[[keys]]", ""]),
+)
+
+
+@given(st.lists(SETTINGS_LINES, max_size=12).map("\n".join))
+def test_any_settings_file_loads_or_is_an_input_error(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "coffeechat.toml"
+        path.write_text(text)
+        try:
+            load_settings(path, "coffeechat.toml")
+        except InputError as err:
+            assert all(p.path == "coffeechat.toml" for p in err.problems)
+
+
+NAME_PIECES = st.sampled_from(
+    ["..", ".", "/", "~", "jane-doe", "agendas", "\0", "\n", " ", ".toml"]
+)
+
+
+@given(st.one_of(st.text(max_size=40), st.lists(NAME_PIECES, max_size=6).map("".join)))
+def test_an_agenda_name_never_leaves_the_agendas_folder(name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        workspace = prepare(Workspace(Path(folder) / "ws"))
+        here = os.getcwd()
+        os.chdir(workspace.sessions)  # no relative path a name could mean exists here
+        try:
+            path = workspace.agenda_path(name)
+        except InputError as err:
+            (problem,) = err.problems
+            assert problem.render().startswith("AGENDA: no agenda called ")
+            return
+        finally:
+            os.chdir(here)
+        given = Path(name).expanduser()
+        assert path == given or path.parent == workspace.agendas, (name, path)
 
 
 @given(st.text(max_size=80))

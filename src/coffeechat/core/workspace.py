@@ -62,7 +62,7 @@ class Workspace:
         """The agenda a user means: an existing path, or a name under `agendas/`."""
         if "\0" in ref or "\n" in ref or not ref.strip():
             raise _no_agenda(ref, "an agenda name is one line of text")
-        given = Path(ref).expanduser()
+        given = expand(ref)
         if given.is_file():
             return given
         name = ref.removesuffix(".toml")
@@ -82,6 +82,14 @@ class Workspace:
             return str(path)
 
 
+def expand(text: str) -> Path:
+    """A path as typed, with `~` or `~user` expanded where that names a home folder."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # `~someone` who has no account here: take it literally
+        return Path(text)
+
+
 def _no_agenda(ref: str, hint: str) -> InputError:
     return InputError([Problem("AGENDA", 0, 0, f"no agenda called {quoted(ref)}", hint)])
 
@@ -91,9 +99,9 @@ def find_workspace(
 ) -> Workspace:
     """Which folder is the workspace, by the rules in the module docstring."""
     if explicit:
-        return Workspace(Path(explicit).expanduser().absolute())
+        return Workspace(expand(explicit).absolute())
     if environ.get(HOME_VARIABLE):
-        return Workspace(Path(environ[HOME_VARIABLE]).expanduser().absolute())
+        return Workspace(expand(environ[HOME_VARIABLE]).absolute())
     for folder in (cwd, *cwd.parents):
         if (folder / SETTINGS_NAME).is_file():
             return Workspace(folder)
