@@ -106,14 +106,17 @@ def test_the_first_save_of_a_call_is_restored(
 
 def test_a_running_writer_is_left_alone(workspace: Workspace) -> None:
     saved(workspace, "before")
-    writer = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=-1)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "print('ready', flush=True); input()"], stdin=-1, stdout=-1
+    )
     try:
+        assert writer.stdout is not None and writer.stdout.readline() == b"ready\n"
         temp = leftover(workspace, "half a sa", pid=writer.pid)
         own = leftover(workspace, "half a sa", pid=os.getpid(), name="other.toml")
         assert outcomes(workspace) == ["left", "left"]
         assert temp.exists() and own.exists()
     finally:
-        writer.communicate(b"")
+        writer.communicate(b"\n")
     assert outcomes(workspace) == ["swept", "left"]
 
 
@@ -139,14 +142,14 @@ def test_a_process_number_reused_by_another_program_does_not_keep_a_leftover(
     workspace: Workspace,
 ) -> None:
     saved(workspace, "before")
-    other = subprocess.Popen(["sleep", "60"])
+    other = subprocess.Popen(["sh", "-c", "echo ready; read line"], stdin=-1, stdout=-1)
     try:
+        assert other.stdout is not None and other.stdout.readline() == b"ready\n"
         temp = leftover(workspace, "half a sa", pid=other.pid)
         assert outcomes(workspace) == ["swept"]
         assert not temp.exists()
     finally:
-        other.kill()
-        other.wait()
+        other.communicate(b"\n")
 
 
 async def test_the_app_reminds_the_person_of_recovered_copies(

@@ -167,7 +167,8 @@ def _writer_alive(pid: int) -> bool:
         command = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return True
-    return b"python" in command or b"coffeechat" in command
+    # Empty while the process is starting a program (or is a zombie): keep waiting.
+    return not command or b"python" in command or b"coffeechat" in command
 
 
 def recovery_copies(folder: Path) -> list[Path]:
