@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from coffeechat.cli import main
 from coffeechat.core.dates import parse_date
 from coffeechat.core.problems import InputError, quoted
 from coffeechat.core.session import check_session_id
-from coffeechat.core.workspace import Workspace, find_workspace, prepare
+from coffeechat.core.workspace import Workspace, find_workspace
 
 HERE = Path(__file__).parent
 SCRIPT = Path(sys.executable).with_name("coffeechat")
@@ -367,19 +366,6 @@ def test_garbage_follow_up_dates(phrase: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_date(phrase, date(2026, 11, 24), "WHEN")
     assert caught.value.problems[0].render().startswith("WHEN: ")
-
-
-def test_the_script_under_test_is_the_installed_one() -> None:
-    """The subprocess runs this checkout's code, not another install."""
-    result = subprocess.run(
-        [*COMMAND[:1], "--help"] if SCRIPT.exists() else [*COMMAND, "--help"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "check" in result.stdout
-    assert shlex.join(COMMAND)
-    assert prepare  # the workspace fixture prepares through the same code
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,6 @@ from coffeechat.core.settings import load_settings
 from coffeechat.core.tomlfile import parse_toml
 from coffeechat.core.tomlpos import KeyPath, locate
 from coffeechat.core.workspace import Workspace, prepare
-from tests.conftest import CALL_TIME
 
 SHOWN = "agenda.toml"
 
@@ -582,4 +581,3 @@ def test_a_session_id_never_leaves_the_sessions_folder(text: str) -> None:
     except InputError:
         return
     assert (folder / f"{text}.toml").resolve().parent == folder
-    assert CALL_TIME  # the fixture module is importable from here
