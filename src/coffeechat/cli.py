@@ -89,7 +89,9 @@ def main(argv: Sequence[str] | None = None, time: TimeSource | None = None) -> i
     args = parser.parse_args(argv)
     args.time = time
     try:
-        workspace = prepare(default_workspace(args.workspace))
+        workspace = prepare(
+            default_workspace(args.workspace), notify=lambda notice: print_problems([notice])
+        )
         handler: Handler = getattr(args, "handler", cmd_home)
         return handler(args, workspace)
     except InputError as err:
@@ -99,6 +101,18 @@ def main(argv: Sequence[str] | None = None, time: TimeSource | None = None) -> i
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as err:
+        # A disk that is full, read-only or failing is not a bug: say so, no traceback.
+        print_problems([file_problem(err)])
+        return EXIT_INPUT
+
+
+def file_problem(err: OSError, shown: str | None = None) -> Problem:
+    """An operating-system error on a file, as a problem a person can act on."""
+    from coffeechat.core.atomic import reason, remedy
+
+    where = shown or str(err.filename or "coffeechat")
+    return Problem(where, 0, 0, reason(err), remedy(err))
 
 
 def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
@@ -176,6 +190,8 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
             line=0,
             col=0,
         ) from None
+    except OSError as err:
+        raise InputError([file_problem(err, shown)]) from None
     print(f"Wrote {shown}")
     print(f"Next: coffeechat edit {slug}   then, at call time: coffeechat run {slug}")
     return EXIT_OK
@@ -198,7 +214,7 @@ def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _check_target(workspace: Workspace, ref: str) -> tuple[Path, str]:
     """The file `check` reads for `ref`, and how to name it: as typed, if it is a path."""
-    if Path(ref).exists():
+    if "\0" not in ref and Path(ref).exists():
         return Path(ref), ref
     try:
         path = workspace.agenda_path(ref)

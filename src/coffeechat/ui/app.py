@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from coffeechat.core.leftovers import recovery_copies, recovery_reminder
 from coffeechat.core.settings import Settings, check_choices
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
@@ -54,8 +55,14 @@ class CoffeechatApp(App[None]):
         self.set_keymap(dict(settings.keys))
 
     def on_mount(self) -> None:
-        """Open the home screen; say once if a theme file could not be used."""
+        """Open the home screen; say once if a theme file could not be used, and
+        remind the person of notes kept after a crash."""
         self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
+        copies = recovery_copies(self.workspace.sessions)
+        if copies:
+            self.notify(
+                recovery_reminder(copies), title="Notes recovered", severity="warning", timeout=30
+            )
         if self.theme_report:
             self.notify(
                 self.theme_report,
