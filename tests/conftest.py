@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import os
+import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
+from coffeechat.core.themes import BUILTIN_FOLDER, theme_files
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace, prepare
 
 HERE = Path(__file__).parent
+# Property tests stay quick in `make test`; HYPOTHESIS_PROFILE=thorough digs deeper.
+# No example database: it would write a .hypothesis folder into the checkout.
+settings.register_profile(
+    "coffeechat",
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("thorough", parent=settings.get_profile("coffeechat"), max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "coffeechat"))
+
 EASTERN = timezone(timedelta(hours=-5))
 CALL_TIME = datetime(2026, 11, 24, 15, 0, tzinfo=EASTERN)
+BUILTIN_THEMES = sorted(tomllib.loads(p.read_text())["name"] for p in theme_files(BUILTIN_FOLDER))
+"""The names of the themes shipped with coffeechat."""
 
 
 @pytest.fixture
@@ -25,3 +43,13 @@ def workspace(tmp_path: Path) -> Workspace:
 def clock() -> ManualTime:
     """Clocks set to the start of a call on 2026-11-24 at 15:00 (UTC-5)."""
     return ManualTime(CALL_TIME)
+
+
+@pytest.fixture(params=BUILTIN_THEMES)
+def builtin_theme(request: pytest.FixtureRequest) -> str:
+    """Each built-in theme's name in turn: a test taking it runs once per theme.
+
+    For snapshots: `make_app(workspace, clock, theme=builtin_theme)`.
+    """
+    name: str = request.param
+    return name

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from textual.color import Color
-from textual.widgets import Checkbox, Digits, Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from coffeechat.cli import main
 from coffeechat.core.clock import Phase
 from coffeechat.core.session import read_session
 from coffeechat.core.settings import Settings
+from coffeechat.core.store import plan_call
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui.app import make_app
@@ -88,8 +89,8 @@ async def test_thresholds_change_the_look_and_bring_the_closing_checklist(
         assert (panel.text, panel.phase) == ("+00:05", Phase.OVERTIME)
         assert toasts.titles == ["Time check", "Time to close", "Time is up"]
         assert len(rings) == 3
-        error = Color.parse(app.theme_variables["error"])
-        assert panel.query_one(Digits).styles.color.rgb == error.rgb
+        overtime = Color.parse(app.theme_variables["clock-overtime-background"])
+        assert panel.styles.background.rgb == overtime.rgb
         assert checklist.border_title == "Over time: offer to end the call"
         await pilot.press("o", "k")
         assert screen.call.question.notes == "ok"
@@ -455,3 +456,21 @@ async def test_start_call_reports_a_broken_agenda(workspace: Workspace, clock: M
         assert not app.start_call(broken)
     assert toasts.titles == ["Cannot start the call"]
     assert "expected a string" in toasts.shown[0][1]
+
+
+@pytest.mark.parametrize("theme", ["coffee", "latte", "matcha", "high-contrast"])
+def test_live_screen_in_each_built_in_theme(
+    snap_compare: object, workspace: Workspace, clock: ManualTime, theme: str
+) -> None:
+    async def run_before(pilot: object) -> None:
+        from textual.pilot import Pilot
+
+        assert isinstance(pilot, Pilot)
+        await pilot.press(*"Offer to stop on time")
+        clock.advance(20 * 60 + 30)
+        call_screen(pilot.app).tick()
+        await pilot.pause()
+
+    plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
+    app = make_app(workspace, clock, Settings(), theme=theme, call=plan)
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)  # type: ignore[operator]

@@ -76,3 +76,8 @@ def test_describe_shows_the_date_back() -> None:
     assert describe(date(2026, 12, 13), SUNDAY) == "Sun 13 Dec 2026 (in 3 weeks)"
     assert relative_words(date(2026, 11, 20), SUNDAY) == "2 days ago"
     assert relative_words(SUNDAY, SUNDAY) == "today"
+
+
+def test_long_ago_is_said_in_years() -> None:
+    assert relative_words(date(2019, 11, 22), SUNDAY) == "7 years ago"
+    assert relative_words(date(2027, 11, 22), SUNDAY) == "in 12 months"

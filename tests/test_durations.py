@@ -25,7 +25,11 @@ def test_good(text: str | int, seconds: int) -> None:
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["", "twenty", "20x", "m", "-5m", "0m", "20m extra", 0, -3])
+@pytest.mark.parametrize(
+    "text",
+    ["", "twenty", "20x", "m", "-5m", "0m", "20m extra", 0, -3, "25h", 1441, "9" * 400 + "m"],
+    ids=lambda t: repr(t)[:20],
+)
 def test_bad(text: str | int) -> None:
     with pytest.raises(DurationError):
         parse_duration(text)

@@ -73,7 +73,7 @@ def test_damaged_session_is_named(tmp_path: Path) -> None:
     assert "missing started" in text
 
 
-@pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "a/b", "a\0b", "a\nb", "..", ""])
+@pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "a/b", "a\0b", "a\nb", "ab\n", "..", ""])
 def test_session_ids_cannot_leave_the_folder(bad: str) -> None:
     with pytest.raises(InputError):
         check_session_id(bad)

@@ -13,11 +13,12 @@ import pytest
 
 from coffeechat.core import atomic
 from coffeechat.core.autosave import Autosaver
+from coffeechat.core.leftovers import settle_leftovers
 from coffeechat.core.lock import SessionBusyError, SessionLock, lock_path
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import read_session, to_toml
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import abandon, open_new, plan_call, sweep_temp_files
+from coffeechat.core.store import abandon, open_new, plan_call
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace
 
@@ -216,12 +217,14 @@ def test_completed_and_damaged_sessions_are_not_offered(
     assert plan_call(workspace, agenda, Settings()).unfinished == []
 
 
-def test_leftover_temp_files_are_swept(tmp_path: Path) -> None:
-    path = tmp_path / "s.toml"
-    leftover = tmp_path / f"{atomic.temp_name(path)}12345{atomic.TEMP_SUFFIX}"
-    leftover.write_text("half")
-    other = tmp_path / "other.toml"
-    other.write_text("x")
-    sweep_temp_files(path)
-    assert not leftover.exists()
-    assert other.exists()
+def test_a_rescue_cut_short_is_settled_at_the_next_start(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    path = tmp_path / "2026-11-24-1500-jane-doe.toml"
+    path.write_text("whole\n")
+    temp = tmp_path / f"{atomic.temp_name(path)}{dead.pid}{atomic.RESCUE_TAG}{atomic.TEMP_SUFFIX}"
+    temp.write_text("half")
+    found = settle_leftovers(tmp_path, lambda raw, target: raw.endswith(b"\n"))
+    assert [item.outcome for item in found] == ["swept"]
+    assert not temp.exists()
+    assert path.read_text() == "whole\n"

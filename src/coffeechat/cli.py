@@ -8,24 +8,23 @@ import Textual. Every failure caused by the user's input is printed as
 from __future__ import annotations
 
 import argparse
-import os
-import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from coffeechat.aftercall import add_commands
 from coffeechat.core.agenda import Agenda, load_agenda
+from coffeechat.core.editor import editor_command
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.settings import Settings, load_settings
+from coffeechat.core.timesource import TimeSource
 from coffeechat.core.workspace import Workspace, default_workspace, prepare
 
 Handler = Callable[[argparse.Namespace, Workspace], int]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-FALLBACK_EDITORS = ("sensible-editor", "nano", "vim", "vi")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workspace", metavar="DIR", help="the workspace folder (default: see README)"
     )
+    add_theme_option(parser)
     # Given after the command too; SUPPRESS keeps it from undoing one given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
@@ -63,20 +63,45 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--duration", metavar="DUR", help="the agreed window, e.g. 20m (default: the agenda's)"
     )
+    add_theme_option(run, argparse.SUPPRESS)
     run.set_defaults(handler=cmd_run)
 
     check = commands.add_parser("check", parents=[common], help="check agenda files")
     check.add_argument("files", metavar="FILE", nargs="+", help="agenda files or names")
     check.set_defaults(handler=cmd_check)
+
+    themes = commands.add_parser(
+        "themes", parents=[common], help="list the themes, built-in and the workspace's own"
+    )
+    themes.set_defaults(handler=cmd_themes)
+    add_commands(commands, common)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run coffeechat with `argv` (default: the process's arguments); the exit code."""
+def add_theme_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """`--theme NAME` for the commands that open the app (used for that run, not saved).
+
+    The top-level parser takes it with `default=None`; a subcommand that opens the app
+    (`run`) takes it with `default=argparse.SUPPRESS`, so that a `--theme` given before
+    the subcommand is not undone by the subcommand's own default.
+    """
+    parser.add_argument(
+        "--theme", metavar="NAME", default=default, help="the theme to use (see: coffeechat themes)"
+    )
+
+
+def main(argv: Sequence[str] | None = None, time: TimeSource | None = None) -> int:
+    """Run coffeechat with `argv` (default: the process's arguments); the exit code.
+
+    `time` is the clock the commands use (tests pass a `ManualTime`).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.time = time
     try:
-        workspace = prepare(default_workspace(args.workspace))
+        workspace = prepare(
+            default_workspace(args.workspace), notify=lambda notice: print_problems([notice])
+        )
         handler: Handler = getattr(args, "handler", cmd_home)
         return handler(args, workspace)
     except InputError as err:
@@ -86,6 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as err:
+        # A disk that is full, read-only or failing is not a bug: say so, no traceback.
+        print_problems([file_problem(err)])
+        return EXIT_INPUT
+
+
+def file_problem(err: OSError, shown: str | None = None) -> Problem:
+    """An operating-system error on a file, as a problem a person can act on."""
+    from coffeechat.core.atomic import reason, remedy
+
+    where = shown or str(err.filename or "coffeechat")
+    return Problem(where, 0, 0, reason(err), remedy(err))
 
 
 def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
@@ -99,12 +136,12 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat`: the home screen."""
     from coffeechat.ui.app import make_app
 
-    make_app(workspace, settings=settings_of(workspace)).run()
+    make_app(workspace, args.time, settings_of(workspace), theme=args.theme).run()
     return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
-    """`coffeechat run AGENDA [--duration DUR]`: the live call, then its wrap-up."""
+    """`coffeechat run AGENDA [--duration DUR] [--theme NAME]`: the call, then its wrap-up."""
     from coffeechat.core.store import plan_call
 
     duration = duration_arg(args.duration)
@@ -113,7 +150,7 @@ def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     )
     from coffeechat.ui.app import make_app
 
-    app = make_app(workspace, settings=settings_of(workspace), call=plan)
+    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme, call=plan)
     app.run()
     for unsaved in app.unsaved:
         print(
@@ -139,6 +176,31 @@ def duration_arg(text: str | None) -> int | None:
         raise InputError.at(
             "--duration", str(err), f"write it like {EXAMPLES}", line=0, col=0
         ) from None
+
+
+def cmd_themes(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat themes`: each theme, where it comes from, and which one is in use."""
+    from coffeechat.core.themes import DEFAULT_THEME, load_themes
+    from coffeechat.ui.colours import TextualValues  # Textual's colour grammar only
+
+    catalogue = load_themes(workspace.themes, TextualValues(), workspace.display)
+    settings = settings_of(workspace)
+    wanted = settings.theme or DEFAULT_THEME
+    current = wanted if wanted in catalogue.themes else DEFAULT_THEME
+    width = max((len(name) for name in catalogue.themes), default=0)
+    for name in catalogue.names():
+        theme = catalogue.themes[name]
+        mark = "*" if name == current else " "
+        source = theme.source
+        if name in catalogue.replaced:
+            source += " (replaces the built-in)"
+        shade = "dark" if theme.dark else "light"
+        about = f"  {theme.description}" if theme.description else ""
+        print(f"{mark} {name:<{width}}  {shade:<5}  {source}{about}")
+    print_problems(catalogue.problems)
+    if wanted != current:
+        print(f"{wanted} cannot be used; coffeechat starts with {current}", file=sys.stderr)
+    return EXIT_INPUT if catalogue.problems else EXIT_OK
 
 
 def settings_of(workspace: Workspace) -> Settings:
@@ -176,6 +238,8 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
             line=0,
             col=0,
         ) from None
+    except OSError as err:
+        raise InputError([file_problem(err, shown)]) from None
     print(f"Wrote {shown}")
     print(f"Next: coffeechat edit {slug}   then, at call time: coffeechat run {slug}")
     return EXIT_OK
@@ -198,7 +262,7 @@ def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _check_target(workspace: Workspace, ref: str) -> tuple[Path, str]:
     """The file `check` reads for `ref`, and how to name it: as typed, if it is a path."""
-    if Path(ref).exists():
+    if "\0" not in ref and Path(ref).exists():
         return Path(ref), ref
     try:
         path = workspace.agenda_path(ref)
@@ -251,18 +315,6 @@ def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
         print_problems(agenda.warnings)
         print(summary(agenda))
         return EXIT_OK
-
-
-def editor_command(environ: dict[str, str] | None = None) -> list[str]:
-    """The editor to run: `$VISUAL`, `$EDITOR`, or the first common one installed."""
-    env = os.environ if environ is None else environ
-    for variable in ("VISUAL", "EDITOR"):
-        if env.get(variable, "").strip():
-            return shlex.split(env[variable])
-    for name in FALLBACK_EDITORS:
-        if shutil.which(name):
-            return [name]
-    raise InputError.at("$EDITOR", "no editor found", "set one: export EDITOR=nano", line=0, col=0)
 
 
 def ask(question: str) -> bool:

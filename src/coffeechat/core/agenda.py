@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.core import dates, durations
-from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.tomlfile import read_toml
+from coffeechat.core.problems import InputError, Problem, quoted
+from coffeechat.core.tomlfile import parse_toml, read_toml
 from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
 
@@ -123,6 +123,16 @@ def load_agenda(
     return _Checker(file).agenda(default_duration, default_warn_at)
 
 
+def parse_agenda(
+    raw: bytes,
+    shown: str,
+    default_duration: int = DEFAULT_DURATION,
+    default_warn_at: tuple[int, ...] = DEFAULT_WARN_AT,
+) -> Agenda:
+    """Validate agenda bytes already in memory, named `shown` in any problem."""
+    return _Checker(parse_toml(raw, shown)).agenda(default_duration, default_warn_at)
+
+
 class _Checker(Validator):
     """Collects every problem in one agenda file while building the objects."""
 
@@ -167,10 +177,12 @@ class _Checker(Validator):
 
     def check_format(self, data: Mapping[str, Any]) -> None:
         value = data.get("format", FORMAT)
-        if value != FORMAT or isinstance(value, bool):
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.wrong_type(("format",), value, "an integer", f"format = {FORMAT}")
+        elif value != FORMAT:
             self.report(
                 ("format",),
-                f"this file is format {value!r}; this coffeechat reads format {FORMAT}",
+                f"this file is format {value}; this coffeechat reads format {FORMAT}",
                 f"set format = {FORMAT}, or update coffeechat",
             )
 
@@ -277,7 +289,7 @@ class _Checker(Validator):
         except InputError:
             self.report(
                 path,
-                f"{phrase!r} is not a date coffeechat understands",
+                f"{quoted(phrase)} is not a date coffeechat understands",
                 f"try one of: {dates.EXAMPLES}",
             )
             return None

@@ -9,10 +9,13 @@ a power cut. The only copy is never written in place. Files are created private
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+RESCUE_TAG = "-rescue"
+"""The `tag` of a save made from a signal handler (`.<name>.<pid>-rescue.tmp`)."""
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
@@ -55,23 +58,73 @@ def fsync_dir(folder: Path) -> None:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
-    try:
-        with contextlib.suppress(OSError):
+    # The file is already whole under its name: an error here must not report the
+    # save as failed (SQLite ignores it too).
+    with contextlib.suppress(OSError):
+        try:
             os.fsync(fd)
-    finally:
-        os.close(fd)
+        finally:
+            os.close(fd)
 
 
 def private_dir(folder: Path) -> Path:
-    """Create `folder` (and its parents) readable by its owner only, if missing."""
-    folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    """Create `folder` (and its parents) readable by its owner only, if missing.
+
+    Missing parents are made private too: `mkdir -p` would make them with the umask
+    alone (world-writable under umask 0), letting others swap the folder underneath.
+    """
+    missing = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=PRIVATE_DIR)
     return folder
 
 
 def write_new(path: Path, data: str) -> None:
-    """Create `path` privately with `data`; `FileExistsError` if it exists."""
+    """Create `path` privately with `data`; `FileExistsError` if it exists.
+
+    If writing fails (a full disk), the half-written file is removed, so that trying
+    again once there is room is not refused as "already exists".
+    """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "no permission to write here",
+    errno.EPERM: "no permission to write here",
+    errno.EIO: "the disk reported an error",
+    errno.ENOENT: "the folder is gone",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def reason(err: OSError) -> str:
+    """Why a save failed, in a person's words: `the disk is full`."""
+    if err.errno in _REASONS:
+        return _REASONS[err.errno]
+    return (err.strerror or str(err)).lower()
+
+
+def remedy(err: OSError) -> str:
+    """What a person can do about a failed save."""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on this disk, then try again"
+    if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "make the folder writable, or choose another workspace with --workspace DIR"
+    return "try again; if it keeps failing, check the disk"

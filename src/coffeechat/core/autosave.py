@@ -118,7 +118,7 @@ class Autosaver:
         interrupted = interrupted or not got
         try:
             if interrupted:
-                atomic.write_atomic(self.path, text, tag="-rescue")
+                atomic.write_atomic(self.path, text, tag=atomic.RESCUE_TAG)
             else:
                 self._keep_outside_edit()
                 self._write(self.path, text)

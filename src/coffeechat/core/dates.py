@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.problems import InputError, Problem, quoted
 
 EXAMPLES = "today, tomorrow, in 3 days, 2w, next tuesday, friday, dec 3, 2026-12-03, eom"
 MORNING = time(9, 0)
@@ -79,7 +79,10 @@ def _prefix_match(word: str, names: tuple[str, ...]) -> int | None:
 def parse_date(phrase: str, today: date, source: str = "date") -> date:
     """The date `phrase` means when said on `today`; `InputError` if not understood."""
     text = " ".join(phrase.strip().lower().split())
-    found = _understand(text, today)
+    try:
+        found = _understand(text, today)
+    except (OverflowError, ValueError):
+        found = None  # past the last date the calendar has (year 9999)
     if found is None:
         raise InputError(
             [
@@ -87,7 +90,7 @@ def parse_date(phrase: str, today: date, source: str = "date") -> date:
                     source,
                     0,
                     0,
-                    f"{phrase.strip()!r} is not a date coffeechat understands",
+                    f"{quoted(phrase.strip())} is not a date coffeechat understands",
                     f"try one of: {EXAMPLES}",
                 )
             ]
@@ -184,6 +187,8 @@ def relative_words(day: date, today: date) -> str:
         amount = f"{size} days"
     elif size < 60:
         amount = f"{round(size / 7)} weeks"
-    else:
+    elif size < 730:
         amount = f"{round(size / 30.4)} months"
+    else:
+        amount = f"{round(size / 365.25)} years"
     return f"in {amount}" if days > 0 else f"{amount} ago"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from coffeechat.core.problems import quoted
+
 _UNITS = {
     "s": 1,
     "sec": 1,
@@ -23,6 +25,8 @@ _UNITS = {
 }
 _PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*")
 EXAMPLES = '"20m", "25 min", "45s", "1h", "1h 30m", or whole minutes such as 20'
+LONGEST = 24 * 3600
+"""A length past a day is a typo, not a call (and huge numbers must not overflow)."""
 
 
 class DurationError(ValueError):
@@ -36,7 +40,7 @@ def parse_duration(value: str | int) -> int:
     if isinstance(value, int):
         if value <= 0:
             raise DurationError("a length of time must be more than zero")
-        return value * 60
+        return _at_most_a_day(value * 60, value)
     text = value.strip().lower()
     if text.isdigit():
         return parse_duration(int(text))
@@ -45,12 +49,18 @@ def parse_duration(value: str | int) -> int:
     while position < len(text):
         match = _PART.match(text, position)
         if not match or match.group(2) not in _UNITS:
-            raise DurationError(f"{value!r} is not a length of time")
+            raise DurationError(f"{quoted(value)} is not a length of time")
         total += float(match.group(1)) * _UNITS[match.group(2)]
         position = match.end()
     if position == 0 or total <= 0:
-        raise DurationError(f"{value!r} is not a length of time")
-    return round(total)
+        raise DurationError(f"{quoted(value)} is not a length of time")
+    return _at_most_a_day(total, value)
+
+
+def _at_most_a_day(seconds: float, value: str | int) -> int:
+    if seconds > LONGEST:
+        raise DurationError(f"{quoted(value)} is longer than a day")
+    return round(seconds)
 
 
 def format_duration(seconds: int) -> str:

@@ -8,11 +8,20 @@ do. `InputError` carries one or more of them out of `core` to whoever prints the
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+"""Control characters in a path would break the one-line-per-problem output (or
+reach the terminal as escape sequences), so they are shown escaped."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,8 @@ class Problem:
         """The problem as `path:line:col: message`, the hint on a second line."""
         label = "warning: " if self.severity == "warning" else ""
         where = f" ({self.key})" if self.key else ""
-        place = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        path = _CONTROL.sub(_escape, self.path)
+        place = f"{path}:{self.line}:{self.col}" if self.line else path
         text = f"{place}: {label}{self.message}{where}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
@@ -57,10 +67,20 @@ class InputError(Exception):
         return tuple(p for p in self.problems if p.severity == "error")
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A value as a message shows it: quoted, control characters escaped, and cut
+    with … when long, so that one bad value cannot flood the terminal."""
+    if isinstance(value, str) and len(value) > limit:
+        text = repr(value[:limit])
+        return text[:-1] + "…" + text[-1]
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest of `choices` to `word`, or listing them all."""
     options = sorted(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}?"
+        return f"did you mean {quoted(close[0])}?"
     return "expected one of: " + ", ".join(options)

@@ -17,7 +17,7 @@ from typing import Any
 
 from coffeechat.core import tomlwrite
 from coffeechat.core.agenda import PRIORITIES, TOPICS, Agenda, Meeting
-from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.problems import InputError, Problem, quoted
 from coffeechat.core.template import slugify
 from coffeechat.core.tomlfile import TomlFile, parse_toml, read_toml
 from coffeechat.core.tomlpos import KeyPath
@@ -108,14 +108,14 @@ def session_id(started: datetime, person: str) -> str:
 
 def check_session_id(text: str, source: str = "SESSION") -> str:
     """`text` if it can name a session file; refuses paths, `..`, NUL and newlines."""
-    if not _ID.match(text) or ".." in text:
+    if not _ID.fullmatch(text) or ".." in text:
         raise InputError(
             [
                 Problem(
                     source,
                     0,
                     0,
-                    f"{text!r} is not a session id",
+                    f"{quoted(text)} is not a session id",
                     "session ids look like 2026-11-24-1501-jane-doe; "
                     "see them with: coffeechat sessions",
                 )

@@ -8,17 +8,25 @@ Every key is optional:
     theme = "coffee"          # the theme to start with
     [keys]                    # remap a binding by its id
     "call.next" = "ctrl+j"
+
+The app writes one key back: the theme chosen from its command palette, changing
+nothing else in the file (`save_theme`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import codecs
+import tomllib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coffeechat.core import atomic
 from coffeechat.core.agenda import DEFAULT_DURATION, DEFAULT_WARN_AT
-from coffeechat.core.tomlfile import read_toml
+from coffeechat.core.problems import InputError, did_you_mean
+from coffeechat.core.themes import ThemeCatalogue, unknown_theme
+from coffeechat.core.tomlfile import parse_toml, read_toml
 from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
 
@@ -84,3 +92,103 @@ class _SettingsChecker(Validator):
             elif key is not None:
                 self.report(("keys", binding_id), "a key must not be empty", 'e.g. "ctrl+j"')
         return keys
+
+
+def check_choices(
+    path: Path,
+    display: str,
+    settings: Settings,
+    themes: ThemeCatalogue,
+    binding_ids: Collection[str],
+) -> None:
+    """`InputError` if the settings name a theme or a binding id that does not exist."""
+    theme = settings.theme
+    bad_theme = theme is not None and not themes.known(theme)
+    unknown_ids = [binding_id for binding_id in settings.keys if binding_id not in binding_ids]
+    if not bad_theme and not unknown_ids:
+        return
+    checker = Validator(read_toml(path, display))
+    if theme is not None and bad_theme:
+        checker.report(("theme",), *unknown_theme(theme, themes))
+    for binding_id in unknown_ids:
+        checker.report(
+            ("keys", binding_id),
+            f"no key binding has the id {binding_id!r}",
+            did_you_mean(binding_id, binding_ids),
+            at_value=False,
+        )
+    raise checker.fail()
+
+
+def save_theme(path: Path, name: str, display: str | None = None) -> None:
+    """Set `theme = "<name>"` in the settings file, keeping every other byte of it.
+
+    The file is edited with tomlkit, checked again with tomllib, and replaced
+    atomically; a missing file is created. `InputError` if the file cannot be read
+    as TOML now (it changed since coffeechat started) or cannot be written.
+    """
+    shown = display if display is not None else str(path)
+    raw = path.read_bytes() if path.is_file() else b""
+    before = parse_toml(raw, shown).data if raw.strip() else {}
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    text = raw[len(bom) :].decode("utf-8")
+    edited = with_theme(text, name)
+    if tomllib.loads(edited) != {**before, "theme": name}:
+        raise InputError.at(
+            shown,
+            "coffeechat could not change the theme here without changing something else",
+            f'set it by hand: theme = "{name}"',
+        )
+    try:
+        atomic.write_atomic(path, bom + edited.encode("utf-8"))
+    except OSError as err:
+        raise InputError.at(
+            shown,
+            f"cannot save the theme: {err.strerror}",
+            f'set it by hand: theme = "{name}"',
+            line=0,
+        ) from None
+
+
+def with_theme(text: str, name: str) -> str:
+    """The settings `text` with `theme = "<name>"` set and nothing else changed."""
+    import tomlkit  # only the app writes settings; the script commands never need it
+
+    document = tomlkit.parse(text)
+    existed = "theme" in document
+    document["theme"] = name
+    edited = tomlkit.dumps(document)
+    if existed:
+        return edited
+    # tomlkit puts a new key before the first [table], after any comments that
+    # introduce that table, and adds a blank line: insert the line alone, right after
+    # the last top-level value, so that every other byte stays as it was.
+    newline = "\r\n" if "\r\n" in text else "\n"
+    line = tomlkit.dumps({"theme": name}).rstrip("\n")
+    start = _line_start(edited, line)
+    before = edited[:start]
+    if start < 0 or not (text + newline).startswith(before):
+        return edited
+    if before == text + newline:  # the file did not end with a newline
+        return text + newline + line + newline
+    at = _after_last_value(before)
+    return text[:at] + line + newline + text[at:]
+
+
+def _line_start(text: str, line: str) -> int:
+    """Where the first line of `text` reading exactly `line` begins, or -1."""
+    offset = 0
+    for each in text.splitlines(keepends=True):
+        if each.rstrip("\r\n") == line:
+            return offset
+        offset += len(each)
+    return -1
+
+
+def _after_last_value(head: str) -> int:
+    """The end of `head` less the comment and blank lines closing it, if a value precedes them."""
+    lines = head.splitlines(keepends=True)
+    kept = len(lines)
+    while kept and (not lines[kept - 1].strip() or lines[kept - 1].lstrip().startswith("#")):
+        kept -= 1
+    return sum(len(line) for line in lines[:kept]) if kept else len(head)

@@ -148,8 +148,11 @@ def try_lock(workspace: Workspace, ident: str) -> SessionLock | None:
 
 
 def reopen(item: OpenSession, duration: int | None) -> OpenSession:
-    """An unfinished session made ready to continue (its window changed if asked)."""
-    sweep_temp_files(item.path)
+    """An unfinished session made ready to continue (its window changed if asked).
+
+    Temp files of saves cut short were already settled when the workspace was
+    prepared (`core.leftovers`).
+    """
     if duration:
         item.session.planned_seconds = duration
     return item
@@ -162,13 +165,6 @@ def abandon(item: OpenSession) -> None:
         atomic.write_atomic(item.path, to_toml(item.session))
     finally:
         item.release()
-
-
-def sweep_temp_files(path: Path) -> None:
-    """Remove temp files a killed save of `path` left behind (the lock is held)."""
-    for temp in path.parent.glob(f"{atomic.temp_name(path)}*{atomic.TEMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            temp.unlink()
 
 
 def _busy_error(workspace: Workspace, path: Path, busy: SessionBusyError) -> InputError:

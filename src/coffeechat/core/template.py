@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from coffeechat.core import tomlwrite
-from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.problems import InputError, Problem, quoted
 
 
 def slugify(name: str) -> str:
@@ -33,7 +33,7 @@ def agenda_slug(name: str) -> str:
                     "NAME",
                     0,
                     0,
-                    f"{name!r} has no letters or digits to name a file after",
+                    f"{quoted(name)} has no letters or digits to name a file after",
                     'use the person\'s name: coffeechat new "Jane Doe"',
                 )
             ]

@@ -8,13 +8,16 @@ checks can locate keys with `tomlpos`.
 
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from coffeechat.core import tomlwrite
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.tomlpos import TomlMap, locate
 
@@ -24,6 +27,7 @@ MAX_BYTES = 1_000_000
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 _DEPTH_LIMIT = 100
+_LONG_DIGITS = re.compile(r"[0-9a-fA-F_]{1000,}")
 
 _HINTS = (
     ("Invalid value", 'text needs quotes, e.g. role = "Designer"; lists use [ ]'),
@@ -35,6 +39,25 @@ _HINTS = (
     ("Invalid date", "dates look like 2026-11-24 or 2026-11-24T15:00:00-05:00"),
 )
 _DEFAULT_HINT = "check the TOML syntax near this place (https://toml.io/en/v1.0.0)"
+# tomllib names tables as Python tuples, ('a', 'b'), in its own jargon: say it as TOML.
+_KEY_TUPLE = re.compile(r"""\((?:(?:'[^'\\]*'|"[^"\\]*"),\s*)*(?:'[^'\\]*'|"[^"\\]*")?,?\)""")
+_REWORDED = (
+    (
+        "Cannot declare {} twice",
+        "the table [{}] is declared twice",
+        "a table may appear only once; use [[...]] for a list of tables",
+    ),
+    (
+        "Cannot redefine namespace {}",
+        "[{}] is already defined above",
+        "a table may be defined only once: keep its keys under one header",
+    ),
+    (
+        "Cannot mutate immutable namespace {}",
+        "{} was already given a whole value; it cannot be added to here",
+        "an array [ ... ] or inline table { ... } is complete as written: put it all inside",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -60,9 +83,15 @@ def read_toml(path: Path | str, display: str | None = None) -> TomlFile:
     except FileNotFoundError:
         raise InputError.at(shown, "no such file", "check the name and the folder") from None
     except IsADirectoryError:
-        raise InputError.at(shown, "this is a folder, not a file") from None
+        raise InputError.at(
+            shown, "this is a folder, not a file", "name a .toml file, e.g. agendas/jane-doe.toml"
+        ) from None
     except OSError as err:
         raise InputError.at(shown, f"cannot read the file: {err.strerror}") from None
+    except ValueError:
+        raise InputError.at(
+            shown, "a file name cannot hold a NUL character", "check how the name was typed"
+        ) from None
     return parse_toml(raw, shown)
 
 
@@ -87,6 +116,12 @@ def parse_toml(raw: bytes, shown: str) -> TomlFile:
         line, col = _too_deep(text)
         raise InputError.at(
             shown, "lists or tables are nested too deeply", "flatten the structure", line, col
+        ) from None
+    except ValueError:
+        # Python refuses to convert integers of more than 4300 digits (CVE-2020-10735).
+        line, col = _long_number(text)
+        raise InputError.at(
+            shown, "a number here is too long", "numbers in coffeechat files are short", line, col
         ) from None
     return TomlFile(shown, data, text)
 
@@ -121,11 +156,52 @@ def _syntax_error(message: str, text: str, shown: str) -> InputError:
         lines = text.split("\n")
         line, col = len(lines), len(lines[-1]) + 1
     hint = next((h for prefix, h in _HINTS if message.startswith(prefix)), _DEFAULT_HINT)
+    message, hint = _in_toml_words(message, hint)
+    unseen = _invisible_at(text, line, col)
+    if unseen:
+        message, hint = f"an invisible character, {unseen}, is here", "delete it and retype"
     return InputError([Problem(shown, line, col, _lower_first(message), hint)])
+
+
+def _invisible_at(text: str, line: int, col: int) -> str:
+    """The name of an invisible character at `line:col` (a pasted BOM or no-break
+    space), which the person cannot see in their editor; empty if there is none."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines) or not 0 < col <= len(lines[line - 1]):
+        return ""
+    char = lines[line - 1][col - 1]
+    if char.isascii() or unicodedata.category(char) not in ("Zs", "Zl", "Zp", "Cf"):
+        return ""
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed').lower()})"
+
+
+def _in_toml_words(message: str, hint: str) -> tuple[str, str]:
+    """tomllib's message and a hint, with its key tuples written as TOML keys."""
+    found = _KEY_TUPLE.search(message)
+    if found is None:
+        return message, hint
+    try:
+        keys = ast.literal_eval(found.group())
+    except (ValueError, SyntaxError):
+        return message, hint
+    dotted = ".".join(tomlwrite.key(k) for k in (keys if isinstance(keys, tuple) else (keys,)))
+    for before, after, better_hint in _REWORDED:
+        if message == before.format(found.group()):
+            return after.format(dotted), better_hint
+    return message.replace(found.group(), dotted), hint
 
 
 def _lower_first(message: str) -> str:
     return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """Where the first run of more than a thousand digits starts."""
+    match = _LONG_DIGITS.search(text)
+    if not match:
+        return 1, 1
+    before = text[: match.start()]
+    return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
 
 
 def _too_deep(text: str) -> tuple[int, int]:

@@ -50,7 +50,9 @@ class TomlMap:
 def locate(text: str) -> TomlMap:
     """Scan valid TOML `text` and return where its keys and values are."""
     scanner = _Scanner(text)
-    with contextlib.suppress(IndexError, ValueError):
+    # RecursionError: tomllib accepts nesting that this scanner, called from a deeper
+    # stack (inside the app), may not reach; the positions found so far still help.
+    with contextlib.suppress(IndexError, ValueError, RecursionError):
         scanner.document()
     return scanner.found
 
@@ -96,16 +98,21 @@ class _Scanner:
                 index = self.table_counts.get(base, -1) + 1
                 self.table_counts[base] = index
                 current = base + (index,)
-                self.found.keys.setdefault(base, self.spot(start))
+                self.header(base, start)
                 self.found.keys[current] = self.spot(start)
                 self.i = self.text.index("]]", self.i) + 2
             elif self.peek() == "[":
                 self.i += 1
                 current = self.resolve(self.dotted_key())
-                self.found.keys.setdefault(current, self.spot(start))
+                self.header(current, start)
                 self.i = self.text.index("]", self.i) + 1
             else:
                 self.pair(current)
+
+    def header(self, path: KeyPath, start: int) -> None:
+        """Record a table header, and the tables it implies (`[a.b]` makes `a`)."""
+        for end in range(1, len(path) + 1):
+            self.found.keys.setdefault(path[:end], self.spot(start))
 
     def resolve(self, keys: list[str]) -> KeyPath:
         """A header's keys as a path, stepping into the last of each array of tables."""

@@ -21,15 +21,14 @@ def _control(match: re.Match[str]) -> str:
 
 
 def key(name: str) -> str:
-    """A key, bare when it can be, quoted when it must be."""
-    return name if _BARE_KEY.match(name) else string(name)
+    """A key, bare when it can be, quoted (always on one line) when it must be."""
+    return name if _BARE_KEY.fullmatch(name) else _one_line(name)
 
 
 def string(text: str) -> str:
     """A string value: one line in `"..."`, several in `\"\"\"...\"\"\"`."""
     if "\n" not in text:
-        escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-        return '"' + _CONTROL.sub(_control, escaped.replace("\t", "\\t")) + '"'
+        return _one_line(text)
     escaped = _CONTROL.sub(_control, text.replace("\\", "\\\\"))
     out = []
     for index, char in enumerate(escaped):
@@ -39,6 +38,11 @@ def string(text: str) -> str:
         else:
             out.append(char)
     return '"""\n' + "".join(out) + '"""'
+
+
+def _one_line(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    return '"' + _CONTROL.sub(_control, escaped).replace("\n", "\\n") + '"'
 
 
 def value(item: object) -> str:

@@ -12,11 +12,14 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from coffeechat.core import durations
-from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean
+from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean, quoted
 from coffeechat.core.tomlfile import TomlFile
 from coffeechat.core.tomlpos import KeyPath
 
 T = TypeVar("T")
+
+LARGEST = 10**9
+"""No count of seconds or minutes in a coffeechat file comes near this (31 years)."""
 
 _TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (bool, "a boolean"),
@@ -100,8 +103,8 @@ class Validator:
             hint = did_you_mean(name, allowed)
             if path and name in self.TOP_LEVEL:
                 # TOML puts every key after [section] into that section.
-                hint = f"{name!r} belongs at the top level: move it above the first [section]"
-            self.report(path + (name,), f"unknown key {name!r} {where}", hint, at_value=False)
+                hint = f"{quoted(name)} belongs at the top level: move it above the first [section]"
+            self.report(path + (name,), f"unknown key {quoted(name)} {where}", hint, at_value=False)
 
     def table(
         self, data: Mapping[str, Any], path: KeyPath, allowed: tuple[str, ...]
@@ -165,7 +168,7 @@ class Validator:
         if value is None:
             return default
         if value not in allowed:
-            self.report(path, f"{value!r} is not a {path[-1]}", did_you_mean(value, allowed))
+            self.report(path, f"{quoted(value)} is not a {path[-1]}", did_you_mean(value, allowed))
             return default
         return value
 
@@ -181,11 +184,16 @@ class Validator:
             self.report(path, str(err), hint)
             return None
 
-    def integer(self, table: Mapping[str, Any], path: KeyPath, minimum: int = 0) -> int | None:
-        """A whole number of at least `minimum`."""
+    def integer(
+        self, table: Mapping[str, Any], path: KeyPath, minimum: int = 0, maximum: int = LARGEST
+    ) -> int | None:
+        """A whole number from `minimum` to `maximum`."""
         number = self.typed(table, path, int, "an integer", "a whole number, e.g. 0")
         if number is not None and number < minimum:
             self.report(path, f"must be at least {minimum}", "")
+            return None
+        if number is not None and number > maximum:
+            self.report(path, f"must be at most {maximum}", "is this number a typo?")
             return None
         return number
 
@@ -196,6 +204,9 @@ class Validator:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.wrong_type(path, value, "a number", hint)
+            return None
+        if abs(value) > LARGEST:
+            self.report(path, "this number is too large", hint)
             return None
         return float(value)
 

@@ -8,13 +8,14 @@ created with one example agenda, so there is always something to show.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from coffeechat.core import atomic
-from coffeechat.core.problems import InputError, Problem, did_you_mean
+from coffeechat.core import atomic, leftovers
+from coffeechat.core.problems import InputError, Problem, did_you_mean, quoted
 from coffeechat.core.template import EXAMPLE, agenda_template, slugify
+from coffeechat.core.tomlfile import parse_toml
 
 SETTINGS_NAME = "coffeechat.toml"
 HOME_VARIABLE = "COFFEECHAT_HOME"
@@ -61,7 +62,7 @@ class Workspace:
         """The agenda a user means: an existing path, or a name under `agendas/`."""
         if "\0" in ref or "\n" in ref or not ref.strip():
             raise _no_agenda(ref, "an agenda name is one line of text")
-        given = Path(ref).expanduser()
+        given = expand(ref)
         if given.is_file():
             return given
         name = ref.removesuffix(".toml")
@@ -81,8 +82,16 @@ class Workspace:
             return str(path)
 
 
+def expand(text: str) -> Path:
+    """A path as typed, with `~` or `~user` expanded where that names a home folder."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # `~someone` who has no account here: take it literally
+        return Path(text)
+
+
 def _no_agenda(ref: str, hint: str) -> InputError:
-    return InputError([Problem("AGENDA", 0, 0, f"no agenda called {ref!r}", hint)])
+    return InputError([Problem("AGENDA", 0, 0, f"no agenda called {quoted(ref)}", hint)])
 
 
 def find_workspace(
@@ -90,9 +99,9 @@ def find_workspace(
 ) -> Workspace:
     """Which folder is the workspace, by the rules in the module docstring."""
     if explicit:
-        return Workspace(Path(explicit).expanduser().absolute())
+        return Workspace(expand(explicit).absolute())
     if environ.get(HOME_VARIABLE):
-        return Workspace(Path(environ[HOME_VARIABLE]).expanduser().absolute())
+        return Workspace(expand(environ[HOME_VARIABLE]).absolute())
     for folder in (cwd, *cwd.parents):
         if (folder / SETTINGS_NAME).is_file():
             return Workspace(folder)
@@ -108,8 +117,9 @@ def default_workspace(explicit: str | None = None) -> Workspace:
     )
 
 
-def prepare(workspace: Workspace) -> Workspace:
-    """Create what a workspace needs; a new one gets the example agenda."""
+def prepare(workspace: Workspace, notify: Callable[[Problem], None] | None = None) -> Workspace:
+    """Create what a workspace needs (a new one gets the example agenda) and settle
+    the temp files of saves cut short; `notify` hears of each save recovered."""
     try:
         atomic.private_dir(workspace.root)
         atomic.private_dir(workspace.sessions)
@@ -125,4 +135,34 @@ def prepare(workspace: Workspace) -> Workspace:
             line=0,
             col=0,
         ) from None
+    for leftover in settle_workspace_leftovers(workspace):
+        notice = leftover.notice(workspace.display)
+        if notice is not None and notify is not None:
+            notify(notice)
     return workspace
+
+
+def settle_workspace_leftovers(workspace: Workspace) -> list[leftovers.Leftover]:
+    """Deal with temp files left by interrupted saves (see `core.leftovers`)."""
+    found = leftovers.settle_leftovers(workspace.sessions, _whole_session)
+    for folder in (workspace.root, workspace.agendas):
+        found += leftovers.settle_leftovers(folder, _whole_toml)
+    return found
+
+
+def _whole_session(raw: bytes, path: Path) -> bool:
+    from coffeechat.core.session import parse_session
+
+    try:
+        parse_session(raw, path)
+    except InputError:
+        return False
+    return True
+
+
+def _whole_toml(raw: bytes, path: Path) -> bool:
+    try:
+        parse_toml(raw, str(path))
+    except InputError:
+        return False
+    return True

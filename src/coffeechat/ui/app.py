@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePath
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from coffeechat.core.call import Call
+from coffeechat.core.leftovers import recovery_copies, recovery_reminder
 from coffeechat.core.problems import InputError
-from coffeechat.core.settings import Settings
+from coffeechat.core.settings import Settings, check_choices
 from coffeechat.core.store import CallPlan, begin, plan_call
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
+from coffeechat.ui import theming
+from coffeechat.ui.commands import ScreenCommands
+from coffeechat.ui.keymap import binding_ids
 from coffeechat.ui.saving import Unsaved
 from coffeechat.ui.screens.call import CallHooks, CallScreen
+from coffeechat.ui.screens.help import HelpScreen
 from coffeechat.ui.screens.home import HomeScreen
 from coffeechat.ui.screens.resume import ResumeChoice, ResumeScreen
 
@@ -24,9 +31,12 @@ class CoffeechatApp(App[None]):
     """coffeechat in the terminal."""
 
     TITLE = "coffeechat"
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss"]
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
     def __init__(
@@ -34,6 +44,7 @@ class CoffeechatApp(App[None]):
         workspace: Workspace,
         time: TimeSource,
         settings: Settings,
+        theme: str | None = None,
         call: CallPlan | None = None,
     ) -> None:
         super().__init__()
@@ -45,13 +56,59 @@ class CoffeechatApp(App[None]):
         """Started by `coffeechat run`: leaving the call leaves the app."""
         self.unsaved: list[Unsaved] = []
         """Calls whose last save failed; the command line prints them after exit."""
+        self.theme_catalogue = theming.load(workspace)
+        if settings.theme or settings.keys:
+            ids = binding_ids(type(self)) if settings.keys else frozenset()
+            shown = workspace.display(workspace.settings)
+            check_choices(workspace.settings, shown, settings, self.theme_catalogue, ids)
+        choice = theming.choose(self.theme_catalogue, settings, theme)
+        theming.install(self, self.theme_catalogue, choice.name)
+        self.theme_report = choice.report
+        self.set_keymap(dict(settings.keys))
 
     def on_mount(self) -> None:
-        """Open the call asked for on the command line, or the home screen."""
+        """Open the call asked for on the command line, or the home screen; say once if a
+        theme file could not be used, and remind the person of notes kept after a crash."""
         if self.first_call is not None:
             self.open_call(self.first_call)
         else:
-            self.push_screen(HomeScreen(self.workspace, self.settings))
+            self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
+        copies = recovery_copies(self.workspace.sessions)
+        if copies:
+            self.notify(
+                recovery_reminder(copies), title="Notes recovered", severity="warning", timeout=30
+            )
+        if self.theme_report:
+            self.notify(
+                self.theme_report,
+                title=theming.REPORT_TITLE,
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """coffeechat's own theme variables, for themes that leave them out."""
+        return theming.variable_defaults(self.current_theme)
+
+    def watch_theme(self, name: str) -> None:
+        """Save a theme chosen in the app (not one given by --theme) in the settings."""
+        if not self.is_running:  # the theme chosen at start is set before the app runs
+            return
+        self.notify(theming.save_choice(self.workspace, name), markup=False)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, less those coffeechat offers its own way."""
+        ours = (self.action_change_theme, self.action_quit, self.action_show_help_panel)
+        for command in super().get_system_commands(screen):
+            if command.callback not in ours:
+                yield command
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen (F1 again or Escape closes them)."""
+        self.push_screen(HelpScreen(self.screen))
+
+    # --- calls ------------------------------------------------------------------------
 
     def start_call(self, agenda_path: Path, duration: int | None = None) -> bool:
         """Start a call from an agenda (offering to resume an unfinished one); False if not."""
@@ -80,15 +137,11 @@ class CoffeechatApp(App[None]):
             self.leave_call()
             return
         opened = begin(self.workspace, plan, choice.session, self.time.now())
-        screen = CallScreen(
-            Call(opened.session, self.time),
-            opened,
-            plan.agenda,
-            self.workspace,
-            self.settings,
-            CallHooks(done=self.leave_call, unsaved=self.unsaved.append),
+        hooks = CallHooks(done=self.leave_call, unsaved=self.unsaved.append)
+        call = Call(opened.session, self.time)
+        self.push_screen(
+            CallScreen(call, opened, plan.agenda, self.workspace, self.settings, hooks)
         )
-        self.push_screen(screen)
 
     def leave_call(self) -> None:
         """After a call: quit if it was started from the command line, else go home."""
@@ -102,11 +155,14 @@ def make_app(
     workspace: Workspace,
     time: TimeSource | None = None,
     settings: Settings | None = None,
+    theme: str | None = None,
     *,
     call: CallPlan | None = None,
 ) -> CoffeechatApp:
     """The one way to build the app, shared by the command line and the tests.
 
-    With `call`, the app opens that call (from `plan_call`) instead of the home screen.
+    `theme` is the `--theme` given on the command line: used for this run, not saved.
+    `InputError` if it or the settings name a theme or binding id that does not exist.
+    With `call` (from `plan_call`), the app opens that call instead of the home screen.
     """
-    return CoffeechatApp(workspace, time or SystemTime(), settings or Settings(), call)
+    return CoffeechatApp(workspace, time or SystemTime(), settings or Settings(), theme, call)

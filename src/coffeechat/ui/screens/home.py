@@ -1,115 +1,469 @@
-"""Home: the workspace at a glance: its agendas, each one's plan on the right."""
+"""Home: what to follow up, your past sessions, and your agendas, on one screen.
+
+The follow-up queue comes first (overdue items in the error colour) because it is
+why you open coffeechat between calls. Sessions load in a worker thread from the
+index (`core.index`), so the first frame never waits for the files; a search reads
+the notes in another worker as you type. Narrow terminals get the three lists; wide
+ones also get the highlighted thing in full beside them.
+"""
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.markup import escape
-from textual.app import ComposeResult
+from textual import on, work
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from coffeechat.core.agenda import Agenda, load_agenda
-from coffeechat.core.durations import format_duration
+from coffeechat.core import atomic
+from coffeechat.core.dates import describe
+from coffeechat.core.editor import editor_command
+from coffeechat.core.followups import Queue, build_queue, snooze_until
+from coffeechat.core.index import SessionIndex, load_index
+from coffeechat.core.marking import Change, mark_done, snooze, undo
 from coffeechat.core.problems import InputError
+from coffeechat.core.search import Hit, search_sessions
 from coffeechat.core.settings import Settings
+from coffeechat.core.template import Person, agenda_slug, agenda_template
+from coffeechat.core.timesource import TimeSource
 from coffeechat.core.workspace import Workspace
+from coffeechat.ui.screens.prompt import PromptDialog
+from coffeechat.ui.screens.session import SessionScreen
+from coffeechat.ui.widgets import preview
+from coffeechat.ui.widgets.agenda_list import AgendaList, plan, read
+from coffeechat.ui.widgets.queue_list import QueueList
+from coffeechat.ui.widgets.session_list import SessionList
+
+REFRESH_SECONDS = 60
+"""How often the queue is regrouped as time passes (items fall due while you look)."""
+SEARCH_BATCH = 500
+"""Sessions read between two updates of the results while a search runs."""
+MOST_HITS = 200
+"""A search stops after this many sessions found (newest first): enough to scan."""
+SNOOZE_EXAMPLES = "tomorrow · in 3 days · 2w · next monday · friday · dec 3 · 2026-12-03 · eom"
 
 
 class HomeScreen(Screen[None]):
-    """The agendas of the workspace, and the selected one's plan."""
+    """The follow-up queue, past sessions and agendas."""
 
+    CSS_PATH = "home.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012  (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding("d", "done", "Done", id="home.done"),
+        Binding("s", "snooze", "Snooze", id="home.snooze"),
+        Binding("u", "undo", "Undo", id="home.undo"),
+        Binding("t", "draft", "Thank-you", id="home.draft"),
+        Binding("m", "export", "Markdown", id="home.export"),
+        Binding("slash", "search", "Search", id="home.search"),
+        Binding("n", "new_agenda", "New agenda", id="home.new"),
+        Binding("e", "edit_agenda", "Edit", id="home.edit"),
         Binding("r", "reload", "Reload", id="home.reload"),
+        Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
-    def __init__(self, workspace: Workspace, settings: Settings) -> None:
+    def __init__(self, workspace: Workspace, settings: Settings, time: TimeSource) -> None:
         super().__init__()
         self.workspace = workspace
         self.settings = settings
-        self.agendas: dict[str, Agenda | InputError] = {}
+        self.time = time
+        self.index: SessionIndex | None = None
+        self.queue: Queue | None = None
+        self.last_change: Change | None = None
+        self.phrase = ""
+        self.told_damaged: set[str] = set()
+        self.reload_on_resume = False
 
     def compose(self) -> ComposeResult:
-        """Header, the agenda list beside the selected agenda, footer."""
+        """Header; the queue, the sessions over the agendas, the preview; footer."""
         yield Header()
         with Horizontal(id="home-body"):
-            yield OptionList(id="agendas")
-            with VerticalScroll(id="agenda-detail"):
-                yield Static(id="agenda-plan")
+            with Vertical(id="queue-pane", classes="pane"):
+                yield QueueList(id="queue")
+            with Vertical(id="side"):
+                with Vertical(id="sessions-pane", classes="pane"):
+                    yield Input(placeholder="/ search all notes", id="search")
+                    yield SessionList(id="sessions")
+                with Vertical(id="agendas-pane", classes="pane"):
+                    yield AgendaList(id="agendas")
+            with VerticalScroll(id="preview", classes="pane"):
+                yield Static(id="preview-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Load the agendas and show the first."""
-        self.query_one("#agendas", OptionList).border_title = "Agendas"
-        self.action_reload()
+        """Titles, the agendas (few and small), then the sessions in a worker."""
+        self.query_one("#queue-pane").border_title = "Follow-ups"
+        self.query_one("#sessions-pane").border_title = "Past sessions"
+        self.query_one("#agendas-pane").border_title = "Agendas"
+        self.query_one("#preview").border_title = "Details"
+        queue = self.query_one(QueueList)
+        queue.add_option(Option("[dim]Reading your sessions…[/]", disabled=True))
+        self.query_one(AgendaList).load(self.workspace, self.settings)
+        queue.focus()
+        self.load_sessions()
+        self.set_interval(REFRESH_SECONDS, self.regroup)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen opened: a full one (a session, a call) may change sessions."""
+        self.reload_on_resume = not isinstance(self.app.screen, ModalScreen)
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a full screen: read what changed (cheap: it is cached)."""
+        if self.index is not None and self.reload_on_resume:
+            self.load_sessions()
+
+    # --- loading ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="sessions")
+    def load_sessions(self) -> None:
+        """Read the session index (cached summaries) off the event loop."""
+        index = load_index(self.workspace)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_index, index)
+
+    def show_index(self, index: SessionIndex) -> None:
+        """Show freshly read sessions in the queue and the sessions list."""
+        self.index = index
+        self.regroup()
+        if self.phrase:
+            self.search_notes(self.phrase)
+        else:
+            self.query_one(SessionList).show(index.sessions, index.damaged)
+        count = len(index.sessions)
+        self.query_one("#sessions-pane").border_subtitle = f"{count}" + (
+            f" · [$error]{len(index.damaged)} unreadable[/]" if index.damaged else ""
+        )
+        new = [d for d in index.damaged if d.name not in self.told_damaged]
+        if new:
+            self.told_damaged.update(d.name for d in new)
+            names = "\n".join(f"{d.name}: {d.reason}" for d in new[:3])
+            more = f"\n…and {len(new) - 3} more" if len(new) > 3 else ""
+            self.notify(
+                f"{names}{more}\nEverything else works; they are listed under Past sessions.",
+                title="Session files that cannot be read",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
+        self.update_preview()
+
+    def regroup(self) -> None:
+        """Recompute the queue for the time now (no files are read)."""
+        if self.index is None:
+            return
+        now = self.time.now()
+        self.queue = build_queue(self.index.sessions, now)
+        self.query_one(QueueList).show(self.queue, now)
+        overdue = sum(1 for i in self.queue.items if i.bucket == "overdue")
+        subtitle = f"[$error]{overdue} overdue[/] · " if overdue else ""
+        subtitle += f"{len(self.queue.items)} open"
+        if self.queue.snoozed:
+            subtitle += f" · {self.queue.snoozed} snoozed"
+        self.query_one("#queue-pane").border_subtitle = subtitle
+        self.sub_title = f"{len(self.queue.items)} to follow up"
+        self.refresh_bindings()
+
+    # --- search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Type to search every session's notes."""
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        """Search again as the words change; no words shows every session."""
+        self.phrase = " ".join(event.value.split())
+        if not self.phrase and self.index is not None:
+            self.query_one(SessionList).show(self.index.sessions, self.index.damaged)
+            self.query_one("#sessions-pane").border_subtitle = str(len(self.index.sessions))
+            return
+        self.query_one("#sessions-pane").border_subtitle = "searching…"
+        self.search_notes(self.phrase)
+
+    @on(Input.Submitted, "#search")
+    def search_done(self) -> None:
+        """Enter: go to the results."""
+        self.query_one(SessionList).focus()
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_notes(self, phrase: str) -> None:
+        """Find the sessions whose notes hold `phrase`, showing hits as they come.
+
+        It stops when a newer search starts, and after MOST_HITS sessions (newest first).
+        """
+        if self.index is None:
+            return
+        worker = get_current_worker()
+        ids = [s.id for s in self.index.sessions]
+        hits: dict[str, Hit] = {}
+        for start in range(0, len(ids), SEARCH_BATCH):
+            batch = ids[start : start + SEARCH_BATCH]
+            for hit in search_sessions(
+                self.workspace.sessions, batch, phrase, lambda: worker.is_cancelled
+            ):
+                hits[hit.session_id] = hit
+                if len(hits) >= MOST_HITS:
+                    break
+            if worker.is_cancelled:
+                return
+            done = len(hits) >= MOST_HITS or start + SEARCH_BATCH >= len(ids)
+            read = min(start + SEARCH_BATCH, len(ids))
+            self.app.call_from_thread(self.show_hits, phrase, dict(hits), read, done)
+            if done:
+                return
+
+    def show_hits(self, phrase: str, hits: dict[str, Hit], read: int, done: bool) -> None:
+        """Show the sessions a search found so far, if it is still the current one."""
+        if phrase != self.phrase or self.index is None:
+            return
+        self.query_one(SessionList).show(self.index.sessions, (), hits)
+        found = len(hits)
+        text = f"{found} session{'s' if found != 1 else ''} hold “{phrase}”"
+        if not done:
+            text = f"searching {read}/{len(self.index.sessions)}… {text}"
+        elif found >= MOST_HITS:
+            text = f"the newest {text}"
+        self.query_one("#sessions-pane").border_subtitle = escape(text)
+        self.update_preview()
+
+    def on_key(self, event: Key) -> None:
+        """Escape in the search box clears it and goes back to the list."""
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
+            search.value = ""
+            self.query_one(SessionList).focus()
+            event.stop()
+
+    # --- what the keys act on ---------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that do something where the focus is."""
+        focused = self.focused
+        queue, sessions = self.query_one(QueueList), self.query_one(SessionList)
+        if action in ("done", "snooze"):
+            return focused is queue and queue.highlighted_item is not None
+        if action == "undo":
+            return self.last_change is not None
+        if action == "open":
+            return (focused is queue and queue.highlighted_item is not None) or (
+                focused is sessions and sessions.highlighted_option is not None
+            )
+        if action == "draft":
+            return self._session_in_focus() is not None
+        if action == "export":
+            return focused is sessions and sessions.highlighted_session is not None
+        if action == "edit_agenda":
+            agendas = self.query_one(AgendaList)
+            return focused is agendas and agendas.highlighted_name is not None
+        return True
+
+    def _session_in_focus(self) -> str | None:
+        """The id of the session the focused list points at."""
+        queue, sessions = self.query_one(QueueList), self.query_one(SessionList)
+        if self.focused is queue and queue.highlighted_item is not None:
+            return queue.highlighted_item.session.id
+        if self.focused is sessions and sessions.highlighted_session is not None:
+            return sessions.highlighted_session.id
+        return None
+
+    @on(OptionList.OptionHighlighted)
+    def highlighted(self) -> None:
+        """Keep the preview and the footer in step with the cursor."""
+        self.update_preview()
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        """The footer and preview follow the focus from list to list."""
+        self.update_preview()
+        self.refresh_bindings()
+
+    def update_preview(self) -> None:
+        """Show the highlighted thing of the focused list in full (wide screens)."""
+        text = self.query_one("#preview-text", Static)
+        focused = self.focused
+        queue, sessions = self.query_one(QueueList), self.query_one(SessionList)
+        agendas = self.query_one(AgendaList)
+        if focused is agendas and agendas.highlighted_name is not None:
+            text.update(plan(agendas.agendas[agendas.highlighted_name]))
+        elif focused is queue and queue.highlighted_item is not None:
+            text.update(preview.item_preview(queue.highlighted_item, self.time.now()))
+        elif sessions.highlighted_damaged is not None and focused is sessions:
+            text.update(preview.damaged_preview(sessions.highlighted_damaged))
+        elif focused in (sessions, self.query_one("#search")) and sessions.highlighted_session:
+            text.update(preview.session_preview(sessions.highlighted_session))
+        else:
+            text.update("")
+
+    # --- opening ----------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#queue, #sessions")
+    def selected(self) -> None:
+        """Enter on an item or a session opens the session."""
+        self.action_open()
+
+    def action_open(self, draft: bool = False) -> None:
+        """Read the session the focused list points at (or why a file cannot be read)."""
+        sessions = self.query_one(SessionList)
+        damaged = sessions.highlighted_damaged
+        if self.focused is sessions and damaged is not None:
+            path = self.workspace.sessions / damaged.name
+        else:
+            session_id = self._session_in_focus()
+            if session_id is None:
+                return
+            path = self.workspace.sessions / f"{session_id}.toml"
+        self.app.push_screen(SessionScreen(self.workspace, path, draft=draft))
+
+    def action_draft(self) -> None:
+        """The thank-you draft of the session in focus."""
+        self.action_open(draft=True)
+
+    def action_export(self) -> None:
+        """Export the highlighted session as Markdown (from its own screen)."""
+        summary = self.query_one(SessionList).highlighted_session
+        if summary is None:
+            return
+        screen = SessionScreen(self.workspace, self.workspace.sessions / f"{summary.id}.toml")
+        self.app.push_screen(screen)
+        screen.call_after_refresh(screen.action_export)
+
+    # --- done, snooze, undo -----------------------------------------------------
+
+    def action_done(self) -> None:
+        """Mark the highlighted follow-up done."""
+        item = self.query_one(QueueList).highlighted_item
+        if item is None:
+            return
+        self.apply(lambda: mark_done(self.workspace, item.address), "Done")
+
+    def action_snooze(self) -> None:
+        """Ask until when to hide the highlighted follow-up; show the date back first."""
+        item = self.query_one(QueueList).highlighted_item
+        if item is None:
+            return
+
+        def check(text: str) -> str:
+            now = self.time.now()
+            until = snooze_until(text, now)
+            return f"→ hidden until {describe(until.date(), now.date())}, {until:%H:%M}"
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                until = snooze_until(text, self.time.now())
+                self.apply(lambda: snooze(self.workspace, item.address, until), "Snoozed")
+
+        dialog = PromptDialog(
+            f"Snooze “{item.title}” until", check, placeholder="tomorrow", hint=SNOOZE_EXAMPLES
+        )
+        self.app.push_screen(dialog, chosen)
+
+    def action_undo(self) -> None:
+        """Put back the follow-up changed last."""
+        change = self.last_change
+        if change is not None:
+            self.last_change = None
+            self.apply(lambda: undo(self.workspace, change), "Undone", undoable=False)
+
+    def apply(self, edit: Callable[[], Change], verb: str, undoable: bool = True) -> None:
+        """Run an edit of a session file, say what it did, and show the queue again."""
+        try:
+            change: Change = edit()
+        except InputError as err:
+            self.notify(str(err), title="Nothing was changed", severity="error", markup=False)
+            return
+        if undoable and change.changed:
+            self.last_change = change
+        message = f"{verb}: {change.after.title}"
+        if change.after.snoozed_until is not None and verb == "Snoozed":
+            until = change.after.snoozed_until
+            message += f"\nuntil {describe(until.date(), self.time.now().date())}"
+        if undoable and change.changed:
+            message += "\n(u undoes it)"
+        self.notify(message, markup=False)
+        self.load_sessions()
+        self.refresh_bindings()
+
+    # --- agendas ----------------------------------------------------------------
+
+    def action_new_agenda(self) -> None:
+        """Ask the person's name, write the commented template, open it in the editor."""
+
+        def check(name: str) -> str:
+            path = self.workspace.agendas / f"{agenda_slug(name)}.toml"
+            if path.exists():
+                raise InputError.at(
+                    self.workspace.display(path), "already exists", "e opens it in your editor"
+                )
+            return f"Writes agendas/{path.name}, then opens it in your editor"
+
+        def create(name: str | None) -> None:
+            if name is None:
+                return
+            path = self.workspace.agendas / f"{agenda_slug(name)}.toml"
+            person = Person(name=" ".join(name.split()))
+            try:
+                atomic.private_dir(self.workspace.agendas)
+                atomic.write_new(path, agenda_template(person, f"agendas/{path.name}"))
+            except OSError as err:
+                self.notify(f"Could not write {path}: {err.strerror}", severity="error")
+                return
+            self.query_one(AgendaList).load(self.workspace, self.settings, keep=path.stem)
+            self.edit_agenda(path)
+
+        dialog = PromptDialog(
+            "New agenda: who are you meeting?", check, placeholder="Their name, e.g. Jane Doe"
+        )
+        self.app.push_screen(dialog, create)
+
+    def action_edit_agenda(self) -> None:
+        """Open the highlighted agenda in $EDITOR; check it when the editor closes."""
+        agendas = self.query_one(AgendaList)
+        name = agendas.highlighted_name
+        if name is not None:
+            self.edit_agenda(agendas.paths[name])
+
+    def edit_agenda(self, path: Path) -> None:
+        """Suspend the app, run the editor on `path`, then re-check the agenda."""
+        try:
+            command = editor_command()
+            with self.app.suspend():
+                subprocess.run([*command, str(path)], check=False)
+        except InputError as err:
+            self.notify(str(err), severity="error", markup=False)
+            return
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to an editor.", severity="error")
+            return
+        except OSError as err:
+            self.notify(f"Could not start the editor: {err.strerror}", severity="error")
+            return
+        agendas = self.query_one(AgendaList)
+        agendas.load(self.workspace, self.settings, keep=path.stem)
+        agendas.focus()
+        result = read(self.workspace, self.settings, path)
+        if isinstance(result, InputError):
+            count = len(result.errors)
+            self.notify(
+                f"{path.name} has {count} problem{'s' if count != 1 else ''}: e opens it again.\n"
+                + str(result.errors[0].render()),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        else:
+            self.notify(f"{path.name} is ready: {result.meeting.person}", markup=False)
+        self.update_preview()
 
     def action_reload(self) -> None:
-        """Read the agenda files again (after editing them elsewhere)."""
-        self.agendas = {}
-        for path in self.workspace.agenda_files():
-            try:
-                self.agendas[path.stem] = load_agenda(
-                    path,
-                    self.workspace.display(path),
-                    self.settings.duration,
-                    self.settings.warn_at,
-                )
-            except InputError as err:
-                self.agendas[path.stem] = err
-        options = self.query_one("#agendas", OptionList)
-        options.clear_options()
-        options.add_options([Option(_label(name, a), id=name) for name, a in self.agendas.items()])
-        if self.agendas:
-            options.highlighted = 0
-        else:
-            self.query_one("#agenda-plan", Static).update(
-                'No agendas yet. Create one with: coffeechat new "Their Name"'
-            )
-        self.sub_title = f"{len(self.agendas)} agenda{'s' if len(self.agendas) != 1 else ''}"
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Show the highlighted agenda's plan."""
-        if event.option.id is not None:
-            plan = _plan(self.agendas[event.option.id])
-            self.query_one("#agenda-plan", Static).update(plan)
-
-
-def _label(name: str, agenda: Agenda | InputError) -> str:
-    if isinstance(agenda, InputError):
-        return f"[b]{escape(name)}[/b]\n[$error]has problems: coffeechat check {escape(name)}[/]"
-    meeting = agenda.meeting
-    where = ", ".join(part for part in (meeting.role, meeting.organization) if part)
-    return (
-        f"[b]{escape(meeting.person)}[/b]  [dim]{escape(name)}[/]\n"
-        f"[dim]{escape(where) or 'no role or organisation yet'}[/]"
-    )
-
-
-def _plan(agenda: Agenda | InputError) -> str:
-    if isinstance(agenda, InputError):
-        return "[b]This agenda has problems[/b]\n\n" + escape(str(agenda))
-    meeting = agenda.meeting
-    lines = [
-        f"[b]{escape(meeting.person)}[/b]",
-        escape(", ".join(p for p in (meeting.role, meeting.organization) if p)),
-    ]
-    if meeting.referred_by:
-        lines.append(f"[dim]referred by[/] {escape(meeting.referred_by)}")
-    must = sum(1 for q in agenda.questions if q.priority == "must")
-    lines += [
-        "",
-        f"{format_duration(agenda.duration)} window · {len(agenda.questions)} questions "
-        f"({must} must) · warnings at "
-        + (", ".join(format_duration(w) for w in agenda.warn_at) or "none"),
-    ]
-    if agenda.learn:
-        lines += ["", "[b]To learn[/b]", *(f"• {escape(goal)}" for goal in agenda.learn)]
-    lines += ["", "[b]Questions[/b]"]
-    marks = {"must": "[b $accent]must[/]", "should": "should", "nice": "[dim]nice[/]"}
-    for number, question in enumerate(agenda.questions, 1):
-        lines.append(f"{number:>2}. {escape(question.text)}  {marks[question.priority]}")
-    return "\n".join(lines)
+        """Read the agendas and the sessions again (after editing them elsewhere)."""
+        self.query_one(AgendaList).load(self.workspace, self.settings)
+        self.load_sessions()

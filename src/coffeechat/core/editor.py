@@ -1,0 +1,24 @@
+"""Which editor to open a file in: the person's own, as their shell would choose it."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+from collections.abc import Mapping
+
+from coffeechat.core.problems import InputError
+
+FALLBACK_EDITORS = ("sensible-editor", "nano", "vim", "vi")
+
+
+def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The editor to run: `$VISUAL`, `$EDITOR`, or the first common one installed."""
+    env = os.environ if environ is None else environ
+    for variable in ("VISUAL", "EDITOR"):
+        if env.get(variable, "").strip():
+            return shlex.split(env[variable])
+    for name in FALLBACK_EDITORS:
+        if shutil.which(name):
+            return [name]
+    raise InputError.at("$EDITOR", "no editor found", "set one: export EDITOR=nano", line=0, col=0)

@@ -1,0 +1,203 @@
+"""The follow-up queue: what to do after your calls, and when, from the session files.
+
+It is a pure function of the sessions and the time now. Only open items count
+(done and dropped ones are history). An item is *overdue* once its due moment has
+passed, *today* if it falls due later today, *week* if it falls due within the next
+six days, and *later* after that. A snoozed item stays hidden until `snoozed_until`
+(like taskwarrior's `wait`), then comes back with its own due date unchanged.
+
+A follow-up's address is `<session-id>/<followup-id>`. A referral item carries who
+referred you (the person you talked with), whom to reach and what to say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from coffeechat.core import dates
+from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.session import FollowUp, Referral, check_session_id
+from coffeechat.core.skim import SessionSummary
+from coffeechat.core.template import slugify
+
+BUCKETS = ("overdue", "today", "week", "later")
+"""The queue's groups, most urgent first."""
+HEADINGS = {
+    "overdue": "Overdue",
+    "today": "Due today",
+    "week": "This week",
+    "later": "Later",
+}
+DUE_CHOICES = {"today": BUCKETS[:2], "week": BUCKETS[:3], "all": BUCKETS}
+"""What `--due today|week|all` shows: overdue items are always included."""
+WEEK_DAYS = 7
+ADDRESS_EXAMPLE = "2026-11-24-1501-jane-doe/thank-you"
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One open follow-up as the queue shows it."""
+
+    session: SessionSummary
+    followup: FollowUp
+    due: datetime
+    """The due moment with a UTC offset (a time written without one is taken as local)."""
+    bucket: str
+    snoozed_until: datetime | None
+    """Set only while the item is snoozed (shown only when asked for)."""
+    referral: Referral | None = None
+    """For a referral item: the person to reach."""
+
+    @property
+    def address(self) -> str:
+        """`<session-id>/<followup-id>`: what `done` and `snooze` take."""
+        return f"{self.session.id}/{self.followup.id}"
+
+    @property
+    def title(self) -> str:
+        """What to do."""
+        return self.followup.title
+
+    @property
+    def kind(self) -> str:
+        """thank-you, follow-up, referral or action."""
+        return self.followup.kind
+
+    @property
+    def person(self) -> str:
+        """Whom the call was with (for a referral: who referred you)."""
+        return self.session.meeting.person
+
+    @property
+    def say(self) -> str:
+        """What to say or remember: the item's detail, else the referral's note."""
+        if self.followup.detail:
+            return self.followup.detail
+        return self.referral.note if self.referral else ""
+
+
+@dataclass(frozen=True)
+class Queue:
+    """The open follow-ups in order (most urgent first), and how many are snoozed."""
+
+    items: tuple[QueueItem, ...]
+    snoozed: int
+    """Open items hidden because they are snoozed (counted even when shown)."""
+
+    def in_buckets(self, buckets: Iterable[str]) -> tuple[QueueItem, ...]:
+        """Only the items in `buckets` (snoozed ones, when shown, go by their due)."""
+        wanted = set(buckets)
+        return tuple(item for item in self.items if item.bucket in wanted)
+
+
+def build_queue(
+    sessions: Iterable[SessionSummary], now: datetime, include_snoozed: bool = False
+) -> Queue:
+    """The queue as it stands at `now` (an aware datetime)."""
+    zone = now.tzinfo
+    today = now.date()
+    items: list[QueueItem] = []
+    snoozed = 0
+    for session in sessions:
+        for followup in session.followups:
+            if followup.status != "open":
+                continue
+            until = _aware(followup.snoozed_until, zone)
+            sleeping = until is not None and until > now
+            if sleeping:
+                snoozed += 1
+                if not include_snoozed:
+                    continue
+            due = _aware(followup.due, zone) or now
+            items.append(
+                QueueItem(
+                    session=session,
+                    followup=followup,
+                    due=due,
+                    bucket=bucket_of(due, now, today),
+                    snoozed_until=until if sleeping else None,
+                    referral=referral_for(followup, session.referrals),
+                )
+            )
+    items.sort(key=lambda item: (BUCKETS.index(item.bucket), item.due, item.address))
+    return Queue(tuple(items), snoozed)
+
+
+def bucket_of(due: datetime, now: datetime, today: date | None = None) -> str:
+    """Which group an item due at `due` falls in at `now`."""
+    today = today or now.date()
+    if due <= now:
+        return "overdue"
+    day = due.astimezone(now.tzinfo).date()
+    if day == today:
+        return "today"
+    if day < today + timedelta(days=WEEK_DAYS):
+        return "week"
+    return "later"
+
+
+def _aware(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
+    """A moment with an offset; one written without is taken as local time."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=zone)
+
+
+def referral_for(followup: FollowUp, referrals: Iterable[Referral]) -> Referral | None:
+    """The referral a referral item is about: named in its title, detail or id."""
+    if followup.kind != "referral":
+        return None
+    people = list(referrals)
+    words = f"{followup.title} {followup.detail}".casefold()
+    for person in people:
+        if person.name.strip() and person.name.strip().casefold() in words:
+            return person
+    for person in people:
+        slug = slugify(person.name)
+        if slug and (followup.id == slug or followup.id.endswith(f"-{slug}")):
+            return person
+    return people[0] if len(people) == 1 else None
+
+
+# --- addresses -------------------------------------------------------------------
+
+_FOLLOWUP_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+
+
+def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
+    """(session id, follow-up id) from `<session-id>/<followup-id>`; refuses anything else."""
+    session_id, slash, followup_id = text.partition("/")
+    if not slash or not _FOLLOWUP_ID.fullmatch(followup_id) or ".." in followup_id:
+        raise InputError(
+            [
+                Problem(
+                    source,
+                    0,
+                    0,
+                    f"{text!r} is not a follow-up id",
+                    f"ids look like {ADDRESS_EXAMPLE}; see them with: coffeechat followups",
+                )
+            ]
+        )
+    return check_session_id(session_id, source), followup_id
+
+
+def snooze_until(phrase: str, now: datetime, source: str = "WHEN") -> datetime:
+    """The moment a snooze typed as `phrase` ends: that day's morning; never in the past."""
+    day = dates.parse_date(phrase, now.date(), source)
+    if day < now.date():
+        raise InputError(
+            [
+                Problem(
+                    source,
+                    0,
+                    0,
+                    f"{phrase.strip()!r} is {dates.describe(day, now.date())}, in the past",
+                    "snooze until today or a later date",
+                )
+            ]
+        )
+    return dates.at_morning(day, now.tzinfo)

@@ -1,0 +1,369 @@
+"""Every session of a workspace at once, fast: summaries, cached between runs.
+
+The home screen, `sessions` and `followups` need a line or two about each of
+possibly thousands of sessions, never their notes. Each file is summarised once
+(`skim.read_summary`, `tomllib` only) and the summaries are kept in
+`.coffeechat-cache/sessions.json`, keyed by each file's name, size, modification
+time and inode, so the next start reads one small JSON file and re-reads only the
+sessions that changed. The cache is derived data: deleting it loses nothing, and a
+damaged or outdated one is ignored. A damaged session file is reported by name with
+the reason, and every other session still loads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import stat
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from coffeechat.core import atomic
+from coffeechat.core.agenda import Meeting
+from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.session import FollowUp, Referral, check_session_id
+from coffeechat.core.skim import SessionSummary, read_summary
+from coffeechat.core.workspace import Workspace
+
+CACHE_NAME = "sessions.json"
+CACHE_VERSION = 1
+"""Raise when `SessionSummary` or the skim changes: older caches are then ignored."""
+PARALLEL_FROM = 800
+"""From this many files to read, other processes share the work (one per core)."""
+BATCH = 250
+
+Stamp = tuple[int, int, int]
+"""What says a file is unchanged: (size, modification time in ns, inode)."""
+
+
+@dataclass(frozen=True)
+class Damaged:
+    """A session file that could not be read, and why."""
+
+    name: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def reason(self) -> str:
+        """The first problem, in one line (without its place)."""
+        return self.problems[0].message if self.problems else "unreadable"
+
+
+@dataclass(frozen=True)
+class SessionIndex:
+    """The sessions of a workspace, newest first, and the files that failed."""
+
+    sessions: tuple[SessionSummary, ...]
+    damaged: tuple[Damaged, ...]
+    parsed: int = 0
+    """How many files had to be read this time (the rest came from the cache)."""
+
+    def find(self, session_id: str) -> SessionSummary | None:
+        """The session with this id, if it was read."""
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+
+def load_index(
+    workspace: Workspace, use_cache: bool = True, parallel_from: int = PARALLEL_FROM
+) -> SessionIndex:
+    """Summaries of every session file, from the cache where the file is unchanged."""
+    cache_file = workspace.cache / CACHE_NAME
+    cached = _read_cache(cache_file) if use_cache else {}
+    folder = workspace.display(workspace.sessions)
+    files = dict(_session_files(workspace.sessions))
+    fresh: dict[str, tuple[Stamp, dict[str, Any]]] = {}
+    summaries: dict[str, SessionSummary | None] = {}
+    stale: list[tuple[str, str, str]] = []
+    for name, stamp in files.items():
+        entry = cached.get(name)
+        if entry is not None and entry[0] == stamp:
+            summary = _summary(entry[1])
+            if summary is not None or "problems" in entry[1]:
+                fresh[name], summaries[name] = entry, summary
+                continue
+        stale.append((name, str(workspace.sessions / name), os.path.join(folder, name)))
+    for name, record in _summarise_all(stale, parallel_from):
+        fresh[name], summaries[name] = (files[name], record), _summary(record)
+    if use_cache and (stale or fresh.keys() != cached.keys()):
+        _write_cache(workspace, cache_file, fresh)
+    sessions = [s for s in summaries.values() if s is not None]
+    sessions.sort(key=lambda s: (_sort_key(s.started), s.id), reverse=True)
+    damaged = [
+        Damaged(
+            name,
+            tuple(
+                _problem(p, os.path.join(folder, name)) for p in fresh[name][1].get("problems", ())
+            ),
+        )
+        for name in sorted(files)
+        if summaries[name] is None
+    ]
+    return SessionIndex(tuple(sessions), tuple(damaged), len(stale))
+
+
+def session_files(folder: Path) -> list[Path]:
+    """The session files in `folder` (temp and lock files left out)."""
+    return [folder / name for name, _stamp in _session_files(folder)]
+
+
+def _session_files(folder: Path) -> Iterator[tuple[str, Stamp]]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or not name.endswith(".toml"):
+            continue
+        try:
+            info = entry.stat()
+        except OSError:
+            continue  # removed while we looked
+        if stat.S_ISREG(info.st_mode):
+            yield name, (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _sort_key(moment: datetime) -> float:
+    """Sessions in time order whatever their offsets (a time without one is local)."""
+    try:
+        return moment.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return 0.0
+
+
+def _summarise_all(
+    stale: list[tuple[str, str, str]], parallel_from: int
+) -> list[tuple[str, dict[str, Any]]]:
+    """Records of the files that must be read, in other processes when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    # Forking copies only the calling thread, so a lock held by another thread (the
+    # app's) would stay locked in the child: share the work only when alone. Spawning
+    # instead would re-run the caller's main script in each worker.
+    if len(stale) < parallel_from or workers < 2 or threading.active_count() > 1:
+        return _summarise_batch(stale)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = [stale[i : i + BATCH] for i in range(0, len(stale), BATCH)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [pair for done in pool.map(_summarise_batch, batches) for pair in done]
+
+
+def _summarise_batch(batch: list[tuple[str, str, str]]) -> list[tuple[str, dict[str, Any]]]:
+    """Records for (name, path, shown) triples; runs in a worker process too."""
+    return [(name, _summarise_file(Path(path), shown)) for name, path, shown in batch]
+
+
+def _summarise_file(path: Path, shown: str) -> dict[str, Any]:
+    """The cache record of one file: its summary, or the problems that stop it."""
+    try:
+        check_session_id(path.stem, shown)
+    except InputError:
+        return {
+            "problems": [
+                _problem_record(
+                    Problem(
+                        shown,
+                        0,
+                        0,
+                        "the file name is not a session id",
+                        "rename it like 2026-11-24-1501-jane-doe.toml",
+                    )
+                )
+            ]
+        }
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        return _record(read_summary(raw, path, shown))
+    except OSError as err:
+        return {"problems": [_problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
+    except InputError as err:
+        return {"problems": [_problem_record(p) for p in err.problems]}
+
+
+# --- the cache file -----------------------------------------------------------------
+
+
+def _read_cache(path: Path) -> dict[str, tuple[Stamp, dict[str, Any]]]:
+    """The cached records by file name; empty if the cache is missing or unusable."""
+    try:
+        with open(path, "rb") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}
+    files = data.get("files")
+    if not isinstance(files, dict):
+        return {}
+    out: dict[str, tuple[Stamp, dict[str, Any]]] = {}
+    for name, entry in files.items():
+        if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], dict):
+            stamp = entry[0]
+            if isinstance(stamp, list) and len(stamp) == 3:
+                out[name] = ((stamp[0], stamp[1], stamp[2]), entry[1])
+    return out
+
+
+def _write_cache(
+    workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, dict[str, Any]]]
+) -> None:
+    """Save the records; a cache that cannot be written only costs time next start."""
+    payload = {
+        "version": CACHE_VERSION,
+        "files": {name: [list(stamp), record] for name, (stamp, record) in entries.items()},
+    }
+    try:
+        atomic.private_dir(workspace.cache)
+        atomic.write_atomic(path, json.dumps(payload, separators=(",", ":")))
+    except OSError:
+        return
+
+
+# --- records: summaries as JSON-ready dicts, and back ------------------------------
+
+
+def _when(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _record(summary: SessionSummary) -> dict[str, Any]:
+    meeting = summary.meeting
+    return {
+        "id": summary.id,
+        "status": summary.status,
+        "started": _when(summary.started),
+        "ended": _when(summary.ended),
+        "planned": summary.planned_seconds,
+        "elapsed": summary.elapsed_seconds,
+        "meeting": [
+            meeting.person,
+            meeting.role,
+            meeting.organization,
+            meeting.referred_by,
+            meeting.contact,
+            meeting.channel,
+            _when(meeting.scheduled),
+        ],
+        "counts": [summary.questions, summary.answered, summary.skipped, summary.starred],
+        "referrals": [[r.name, r.role, r.contact, r.note] for r in summary.referrals],
+        "followups": [
+            [f.id, f.kind, f.title, _when(f.due), f.status, _when(f.snoozed_until), f.detail]
+            for f in summary.followups
+        ],
+    }
+
+
+def _summary(record: dict[str, Any]) -> SessionSummary | None:
+    """The summary in a record; None for a damaged file's record or a garbled one."""
+    if "problems" in record:
+        return None
+    try:
+        return _summary_of(record)
+    except (KeyError, ValueError, TypeError, AssertionError):
+        return None
+
+
+def _summary_of(record: dict[str, Any]) -> SessionSummary:
+    person, role, organization, referred_by, contact, channel, scheduled = record["meeting"]
+    questions, answered, skipped, starred = record["counts"]
+    started = _moment(record["started"])
+    assert started is not None
+    return SessionSummary(
+        id=record["id"],
+        status=record["status"],
+        started=started,
+        ended=_moment(record["ended"]),
+        planned_seconds=record["planned"],
+        elapsed_seconds=record["elapsed"],
+        meeting=Meeting(
+            person, role, organization, referred_by, contact, channel, _moment(scheduled)
+        ),
+        questions=questions,
+        answered=answered,
+        skipped=skipped,
+        starred=starred,
+        referrals=tuple(Referral(*r) for r in record["referrals"]),
+        followups=tuple(
+            FollowUp(
+                id=f[0],
+                kind=f[1],
+                title=f[2],
+                due=_moment(f[3]) or datetime.min,
+                status=f[4],
+                snoozed_until=_moment(f[5]),
+                detail=f[6],
+            )
+            for f in record["followups"]
+        ),
+    )
+
+
+def _problem_record(problem: Problem) -> dict[str, Any]:
+    return {
+        "line": problem.line,
+        "col": problem.col,
+        "message": problem.message,
+        "hint": problem.hint,
+        "key": problem.key,
+    }
+
+
+def _problem(record: dict[str, Any], shown: str) -> Problem:
+    return Problem(
+        shown, record["line"], record["col"], record["message"], record["hint"], record["key"]
+    )
+
+
+# --- finding one session ------------------------------------------------------------
+
+
+def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -> Path:
+    """The session file a person means: a path to one, its id, or a unique part of its id."""
+    given = Path(ref).expanduser()
+    if ref.endswith(".toml") and given.is_file():
+        return given
+    wanted = check_session_id(ref.removesuffix(".toml"), source)
+    exact = workspace.sessions / f"{wanted}.toml"
+    if exact.is_file():
+        return exact
+    ids = sorted((p.stem for p in session_files(workspace.sessions)), reverse=True)
+    matches = [i for i in ids if wanted.casefold() in i.casefold()]
+    if len(matches) == 1:
+        return workspace.sessions / f"{matches[0]}.toml"
+    if matches:
+        shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+        raise InputError(
+            [
+                Problem(
+                    source,
+                    0,
+                    0,
+                    f"{ref!r} matches {len(matches)} sessions: {shown}",
+                    "give more of the id, e.g. the date: 2026-11-24",
+                )
+            ]
+        )
+    raise InputError(
+        [Problem(source, 0, 0, f"no session matches {ref!r}", session_hint(wanted, ids))]
+    )
+
+
+def session_hint(wanted: str, ids: list[str]) -> str:
+    """A hint for a session id that matched nothing: the closest id, or where to look."""
+    if not ids:
+        return "there are no sessions yet: coffeechat run AGENDA records one"
+    close = difflib.get_close_matches(wanted, ids[:2000], n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "see them with: coffeechat sessions"

@@ -1,0 +1,64 @@
+"""The command palette: every action of the current screen, and a switch to each theme.
+
+Actions come from the real bindings (`ui.actions`), so a screen added later offers
+its own without any change here. Choosing "Theme: <name>" switches the theme live;
+the app saves the choice in the workspace settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from coffeechat.core.themes import ThemeCatalogue
+from coffeechat.ui.actions import screen_actions
+
+PALETTE_ACTION = "command_palette"
+"""Opening the palette from the palette would only open it again: not offered."""
+
+
+class ScreenCommands(Provider):
+    """The actions of the screen the palette was opened on, then the themes."""
+
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """Each command's title, its help line, and what it does."""
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        for action in screen_actions(self.screen):
+            if not action.enabled or not action.binding_ids:
+                continue
+            if action.action.rpartition(".")[2] == PALETTE_ACTION:
+                continue
+            keys = ", ".join(action.keys)
+            help_text = f"{keys} · {action.explanation}" if action.explanation else keys
+            commands.append((action.title, help_text, action.run))
+        app = self.app
+        catalogue = getattr(app, "theme_catalogue", None)
+        for name in sorted(app.available_themes):
+            about = f"switch to the {name} theme"
+            if isinstance(catalogue, ThemeCatalogue) and name in catalogue.themes:
+                theme = catalogue.themes[name]
+                about = " · ".join(part for part in (theme.description, theme.source) if part)
+            if name == app.theme:
+                about += " (current)"
+            commands.append((f"Theme: {name}", about, partial(_use, app, name)))
+        return commands
+
+    async def discover(self) -> Hits:
+        """Every command, before anything is typed."""
+        for title, help_text, command in self.commands():
+            yield DiscoveryHit(title, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """The commands whose title matches what is typed, best first."""
+        matcher = self.matcher(query)
+        for title, help_text, command in self.commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, help=help_text)
+
+
+def _use(app: App[object], name: str) -> None:
+    app.theme = name  # the app watches its theme and saves the choice

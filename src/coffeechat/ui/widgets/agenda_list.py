@@ -1,0 +1,91 @@
+"""The workspace's agendas as a list, and the plan of one of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.markup import escape
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from coffeechat.core.agenda import Agenda, load_agenda
+from coffeechat.core.durations import format_duration
+from coffeechat.core.problems import InputError
+from coffeechat.core.settings import Settings
+from coffeechat.core.workspace import Workspace
+
+
+class AgendaList(OptionList):
+    """Agendas by name (the file stem); a broken one says so in the error colour."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.agendas: dict[str, Agenda | InputError] = {}
+        self.paths: dict[str, Path] = {}
+
+    def load(self, workspace: Workspace, settings: Settings, keep: str | None = None) -> None:
+        """Read every agenda again; highlight `keep` (or the one highlighted before)."""
+        if keep is None and self.highlighted_option is not None:
+            keep = self.highlighted_option.id
+        self.agendas, self.paths = {}, {}
+        for path in workspace.agenda_files():
+            self.paths[path.stem] = path
+            self.agendas[path.stem] = read(workspace, settings, path)
+        self.clear_options()
+        if not self.agendas:
+            self.add_option(Option("[dim]No agendas yet: n creates one.[/]", disabled=True))
+            return
+        self.add_options([Option(label(name, a), id=name) for name, a in self.agendas.items()])
+        names = list(self.agendas)
+        self.highlighted = names.index(keep) if keep in names else 0
+
+    @property
+    def highlighted_name(self) -> str | None:
+        """The name of the agenda under the cursor."""
+        option = self.highlighted_option
+        return None if option is None else option.id
+
+
+def read(workspace: Workspace, settings: Settings, path: Path) -> Agenda | InputError:
+    """The agenda in `path`, or the error saying what is wrong with it."""
+    try:
+        return load_agenda(path, workspace.display(path), settings.duration, settings.warn_at)
+    except InputError as err:
+        return err
+
+
+def label(name: str, agenda: Agenda | InputError) -> str:
+    """One agenda in the list: who, and its name to type after `coffeechat run`."""
+    if isinstance(agenda, InputError):
+        return f"[b]{escape(name)}[/b]  [$error]has problems: e opens it[/]"
+    meeting = agenda.meeting
+    where = ", ".join(part for part in (meeting.role, meeting.organization) if part)
+    text = f"[b]{escape(meeting.person)}[/b]  [dim]{escape(name)}[/]"
+    return text + (f"\n[dim]{escape(where)}[/]" if where else "")
+
+
+def plan(agenda: Agenda | InputError) -> str:
+    """The plan of an agenda as markup: who, the window, goals and questions."""
+    if isinstance(agenda, InputError):
+        return "[b $error]This agenda has problems[/]\n\n" + escape(str(agenda))
+    meeting = agenda.meeting
+    lines = [
+        f"[b]{escape(meeting.person)}[/b]",
+        escape(", ".join(p for p in (meeting.role, meeting.organization) if p)),
+    ]
+    if meeting.referred_by:
+        lines.append(f"[dim]referred by[/] {escape(meeting.referred_by)}")
+    must = sum(1 for q in agenda.questions if q.priority == "must")
+    lines += [
+        "",
+        f"{format_duration(agenda.duration)} window · {len(agenda.questions)} questions "
+        f"({must} must) · warnings at "
+        + (", ".join(format_duration(w) for w in agenda.warn_at) or "none"),
+    ]
+    if agenda.learn:
+        lines += ["", "[b]To learn[/b]", *(f"• {escape(goal)}" for goal in agenda.learn)]
+    lines += ["", "[b]Questions[/b]"]
+    marks = {"must": "[b $accent]must[/]", "should": "should", "nice": "[dim]nice[/]"}
+    for number, question in enumerate(agenda.questions, 1):
+        lines.append(f"{number:>2}. {escape(question.text)}  {marks[question.priority]}")
+    return "\n".join(lines)

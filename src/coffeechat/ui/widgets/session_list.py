@@ -1,0 +1,126 @@
+"""Past sessions as a list, newest first, with files that could not be read at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from rich.markup import escape
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from coffeechat.core.index import Damaged
+from coffeechat.core.search import Hit
+from coffeechat.core.skim import SessionSummary
+
+PAGE = 200
+"""Sessions shown before a "more" line: a list measures every option it holds."""
+MORE = "more"
+DAMAGED_PREFIX = "damaged:"
+"""Option ids of unreadable files start with this (a session id cannot hold a colon)."""
+
+
+class SessionList(OptionList):
+    """Sessions by id; a search shows only the matches, with the words found."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="home.open_session"),
+    ]
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sessions: dict[str, SessionSummary] = {}
+        self.damaged: dict[str, Damaged] = {}
+        self.limit = PAGE
+        self.shown: tuple[Sequence[SessionSummary], Sequence[Damaged], Mapping[str, Hit] | None]
+        self.shown = ((), (), None)
+
+    def show(
+        self,
+        sessions: Sequence[SessionSummary],
+        damaged: Sequence[Damaged],
+        hits: Mapping[str, Hit] | None = None,
+    ) -> None:
+        """Fill the list; with `hits`, only the sessions found (and no damaged files)."""
+        keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        if hits is not self.shown[2]:
+            self.limit = PAGE  # a new search (or its end) starts from the top
+        self.shown = (sessions, damaged, hits)
+        self.damaged = {} if hits is not None else {d.name: d for d in damaged}
+        found = [s for s in sessions if hits is None or s.id in hits]
+        self.sessions = {s.id: s for s in found[: self.limit]}
+        options = [
+            Option(session_prompt(s, hits.get(s.id) if hits else None), id=s.id)
+            for s in self.sessions.values()
+        ]
+        if len(found) > self.limit:
+            more = f"[dim]… {len(found) - self.limit} older: enter shows them, / searches all[/]"
+            options.append(Option(more, id=MORE))
+        for item in self.damaged.values():
+            options.append(Option(damaged_prompt(item), id=DAMAGED_PREFIX + item.name))
+        if not options:
+            empty = "No session holds these words." if hits is not None else _NO_SESSIONS
+            options.append(Option(f"[dim]{empty}[/]", disabled=True))
+        self.clear_options()
+        self.add_options(options)
+        ids = [o.id for o in options]
+        if options[0].disabled:
+            self.highlighted = None
+        else:
+            self.highlighted = ids.index(keep) if keep is not None and keep in ids else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on the "more" line shows the next page of sessions."""
+        if event.option.id == MORE:
+            event.stop()
+            self.limit += PAGE
+            self.show(*self.shown)
+            self.highlighted = event.option_index  # the first of the sessions just shown
+
+    @property
+    def highlighted_session(self) -> SessionSummary | None:
+        """The session under the cursor (None on a damaged file)."""
+        option = self.highlighted_option
+        return None if option is None or option.id is None else self.sessions.get(option.id)
+
+    @property
+    def highlighted_damaged(self) -> Damaged | None:
+        """The unreadable file under the cursor, if that is what it is on."""
+        option = self.highlighted_option
+        if option is None or option.id is None or not option.id.startswith(DAMAGED_PREFIX):
+            return None
+        return self.damaged.get(option.id.removeprefix(DAMAGED_PREFIX))
+
+
+_NO_SESSIONS = "No sessions yet: they appear here after your first call."
+
+
+def session_prompt(summary: SessionSummary, hit: Hit | None = None) -> str:
+    """A session in two lines: who, then when, how long and what is left to do."""
+    meeting = summary.meeting
+    first = f"[b]{escape(meeting.person)}[/b]"
+    if meeting.organization:
+        first += f" [dim]{escape(meeting.organization)}[/]"
+    started = summary.started
+    minutes = round(summary.elapsed_seconds / 60)
+    planned = round(summary.planned_seconds / 60)
+    facts = [
+        f"{started.day} {started:%b %Y}",
+        f"{minutes}/{planned} min",
+        f"{summary.answered}/{summary.questions} answered",
+    ]
+    if summary.open_followups:
+        facts.append(f"{summary.open_followups} to do")
+    second = f"[dim]{escape(' · '.join(facts))}[/]"
+    if summary.status != "completed":
+        second += f" [$warning]{escape(summary.status)}[/]"
+    lines = [first, second]
+    if hit is not None:
+        lines.append(f"[$accent]{escape(hit.where)}:[/] {escape(hit.snippet)}")
+    return "\n".join(lines)
+
+
+def damaged_prompt(item: Damaged) -> str:
+    """An unreadable file: its name and why."""
+    return f"[$error]{escape(item.name)}[/]\n[$error]cannot be read: {escape(item.reason)}[/]"
