@@ -69,13 +69,13 @@ class CallScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next", id="call.next", priority=True),
         Binding("ctrl+e", "end", "End call", id="call.end", priority=True),
         Binding("ctrl+t", "star", "Star", id="call.star", priority=True),
-        Binding("ctrl+r", "capture('referral')", "Referral", id="call.referral", priority=True),
-        Binding("ctrl+o", "capture('action')", "Action", id="call.action", priority=True),
+        Binding("ctrl+r", "referral", "Referral", id="call.referral", priority=True),
+        Binding("ctrl+o", "action_item", "Action", id="call.action", priority=True),
         Binding("ctrl+g", "general", "General notes", id="call.general", priority=True),
         Binding("ctrl+b", "pause", "Pause", id="call.pause", priority=True),
         Binding("ctrl+l", "jump", "Jump", id="call.jump", priority=True),
         Binding("f2", "cheat_sheet", "Cheat sheet", id="call.cheat_sheet", priority=True),
-        Binding("f3", "capture('question')", "Add question", id="call.add_question", priority=True),
+        Binding("f3", "add_question", "Add question", id="call.add_question", priority=True),
         Binding("f4", "skip", "Skip question", id="call.skip", priority=True),
         Binding("ctrl+s", "save", "Save now", id="call.save", show=False, priority=True),
         Binding("escape", "back", "Back to notes", id="call.back", show=False),
@@ -366,8 +366,20 @@ class CallScreen(Screen[None]):
         self.notify("★ Starred as a key insight." if starred else "Star removed.", timeout=2)
         self.show_all()
 
-    async def action_capture(self, kind: str) -> None:
-        """Open the inline capture for a referral, an action item or a new question."""
+    async def action_referral(self) -> None:
+        """Note someone they suggest you talk to: name, role, how to reach them, what to say."""
+        await self.open_capture("referral")
+
+    async def action_action_item(self) -> None:
+        """Note something you promised to do; the wrap-up gives it a date."""
+        await self.open_capture("action")
+
+    async def action_add_question(self) -> None:
+        """Add a question that came up in the conversation; it is asked next."""
+        await self.open_capture("question")
+
+    async def open_capture(self, kind: str) -> None:
+        """Open the inline capture panel above the notes (Escape files it)."""
         self.query_one(Checklist).display = False
         await self.capture.open(kind)
 
