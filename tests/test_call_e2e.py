@@ -32,6 +32,7 @@ class Terminal:
 
     def __init__(self, socket: Path, command: list[str], size: tuple[int, int]) -> None:
         self.socket = socket
+        self.command = command
         line = "exec " + " ".join(shlex.quote(part) for part in command)
         self.tmux("new-session", "-d", "-s", "call", "-x", str(size[0]), "-y", str(size[1]), line)
         self.pid = int(self.tmux("display-message", "-p", "-t", "call", "#{pane_pid}").strip())
@@ -116,6 +117,14 @@ def test_kill_9_in_overtime_loses_no_notes(terminal: Terminal, workspace: Worksp
     assert session.questions[0].notes == NOTES
     assert session.status == "in-progress"
     assert session.elapsed_seconds >= 3  # the clock is saved every second too
+
+    # The lock died with the process: the next run offers to resume, nothing stale.
+    terminal.close()
+    again = Terminal(terminal.socket, terminal.command, (80, 24))
+    again.wait_for("You have an unfinished call with Jane Doe")
+    again.tmux("send-keys", "-t", "call", "r")
+    again.wait_for(NOTES)
+    again.wait_for("over the 5s", 3)  # the elapsed time came back: at most a second short
 
 
 def test_closing_the_terminal_saves_and_frees_the_session(
