@@ -56,6 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("agenda", metavar="AGENDA", help="a path, or a name under agendas/")
     edit.set_defaults(handler=cmd_edit)
 
+    run = commands.add_parser(
+        "run", parents=[common], help="start a call from an agenda (or resume an unfinished one)"
+    )
+    run.add_argument("agenda", metavar="AGENDA", help="a path, or a name under agendas/")
+    run.add_argument(
+        "--duration", metavar="DUR", help="the agreed window, e.g. 20m (default: the agenda's)"
+    )
+    add_theme_option(run, argparse.SUPPRESS)
+    run.set_defaults(handler=cmd_run)
+
     check = commands.add_parser("check", parents=[common], help="check agenda files")
     check.add_argument("files", metavar="FILE", nargs="+", help="agenda files or names")
     check.set_defaults(handler=cmd_check)
@@ -128,6 +138,44 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
 
     make_app(workspace, args.time, settings_of(workspace), theme=args.theme).run()
     return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat run AGENDA [--duration DUR] [--theme NAME]`: the call, then its wrap-up."""
+    from coffeechat.core.store import plan_call
+
+    duration = duration_arg(args.duration)
+    plan = plan_call(
+        workspace, workspace.agenda_path(args.agenda), settings_of(workspace), duration
+    )
+    from coffeechat.ui.app import make_app
+
+    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme, call=plan)
+    app.run()
+    for unsaved in app.unsaved:
+        print(
+            f"{workspace.display(unsaved.path)}: could not be saved: {unsaved.error}\n"
+            "  hint: everything typed follows; copy it somewhere safe\n",
+            file=sys.stderr,
+        )
+        print(unsaved.text, file=sys.stderr)
+    if app.unsaved:
+        return EXIT_INPUT
+    return app.return_code or EXIT_OK
+
+
+def duration_arg(text: str | None) -> int | None:
+    """The seconds in `--duration`, or None when it was not given."""
+    from coffeechat.core.durations import EXAMPLES, DurationError, parse_duration
+
+    if text is None:
+        return None
+    try:
+        return parse_duration(text)
+    except DurationError as err:
+        raise InputError.at(
+            "--duration", str(err), f"write it like {EXAMPLES}", line=0, col=0
+        ) from None
 
 
 def cmd_themes(args: argparse.Namespace, workspace: Workspace) -> int:

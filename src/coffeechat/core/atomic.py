@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+RESCUE_TAG = "-rescue"
+"""The `tag` of a save made from a signal handler (`.<name>.<pid>-rescue.tmp`)."""
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
@@ -23,11 +25,15 @@ def temp_name(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace `path` with `data` atomically; on error the old file is untouched."""
+def write_atomic(path: Path, data: str | bytes, *, tag: str = "") -> None:
+    """Replace `path` with `data` atomically; on error the old file is untouched.
+
+    `tag` goes into the temp file's name, so that a save made from a signal handler
+    cannot collide with one it interrupted in the same process.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent
-    temp = folder / f"{temp_name(path)}{os.getpid()}{TEMP_SUFFIX}"
+    temp = folder / f"{temp_name(path)}{os.getpid()}{tag}{TEMP_SUFFIX}"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     try:
         try:

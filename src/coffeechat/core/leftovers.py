@@ -39,9 +39,13 @@ IsWhole = Callable[[bytes, Path], bool]
 RECOVERED_SUFFIX = ".recovered"
 _RECOVERED = re.compile(r".+\.toml" + re.escape(RECOVERED_SUFFIX) + r"(-\d+)?")
 _TEMP = re.compile(
-    r"^\.(?P<name>.+\.toml)\.(?P<pid>\d{1,10})" + re.escape(atomic.TEMP_SUFFIX) + "$"
+    r"^\.(?P<name>.+\.toml)\.(?P<pid>\d{1,10})"
+    + f"(?:{re.escape(atomic.RESCUE_TAG)})?"
+    + re.escape(atomic.TEMP_SUFFIX)
+    + "$"
 )
-"""Only temp files of `.toml` files: a person's own `.notes.2024.tmp` is not ours."""
+"""Only temp files of `.toml` files: a person's own `.notes.2024.tmp` is not ours.
+(A save made from a signal handler tags its temp file `-rescue`.)"""
 
 
 @dataclass(frozen=True)

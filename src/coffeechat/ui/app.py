@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from coffeechat.core.call import Call
 from coffeechat.core.leftovers import recovery_copies, recovery_reminder
+from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, check_choices
+from coffeechat.core.store import CallPlan, begin, plan_call
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui import theming
 from coffeechat.ui.commands import ScreenCommands
 from coffeechat.ui.keymap import binding_ids
+from coffeechat.ui.saving import Unsaved
+from coffeechat.ui.screens.call import CallHooks, CallScreen
 from coffeechat.ui.screens.help import HelpScreen
 from coffeechat.ui.screens.home import HomeScreen
+from coffeechat.ui.screens.resume import ResumeChoice, ResumeScreen
 
 
 class CoffeechatApp(App[None]):
@@ -39,11 +45,17 @@ class CoffeechatApp(App[None]):
         time: TimeSource,
         settings: Settings,
         theme: str | None = None,
+        call: CallPlan | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.time = time
         self.settings = settings
+        self.first_call = call
+        self.exit_after_call = call is not None
+        """Started by `coffeechat run`: leaving the call leaves the app."""
+        self.unsaved: list[Unsaved] = []
+        """Calls whose last save failed; the command line prints them after exit."""
         self.theme_catalogue = theming.load(workspace)
         if settings.theme or settings.keys:
             ids = binding_ids(type(self)) if settings.keys else frozenset()
@@ -55,9 +67,12 @@ class CoffeechatApp(App[None]):
         self.set_keymap(dict(settings.keys))
 
     def on_mount(self) -> None:
-        """Open the home screen; say once if a theme file could not be used, and
-        remind the person of notes kept after a crash."""
-        self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
+        """Open the call asked for on the command line, or the home screen; say once if a
+        theme file could not be used, and remind the person of notes kept after a crash."""
+        if self.first_call is not None:
+            self.open_call(self.first_call)
+        else:
+            self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
         copies = recovery_copies(self.workspace.sessions)
         if copies:
             self.notify(
@@ -93,16 +108,61 @@ class CoffeechatApp(App[None]):
         """Show the keys of the current screen (F1 again or Escape closes them)."""
         self.push_screen(HelpScreen(self.screen))
 
+    # --- calls ------------------------------------------------------------------------
+
+    def start_call(self, agenda_path: Path, duration: int | None = None) -> bool:
+        """Start a call from an agenda (offering to resume an unfinished one); False if not."""
+        try:
+            plan = plan_call(self.workspace, agenda_path, self.settings, duration)
+        except InputError as err:
+            self.notify(str(err), title="Cannot start the call", severity="error", timeout=10)
+            return False
+        self.open_call(plan)
+        return True
+
+    def open_call(self, plan: CallPlan) -> None:
+        """Ask about unfinished calls if there are any, then show the call."""
+        if not plan.unfinished:
+            self.begin_call(plan, ResumeChoice(None))
+            return
+        self.push_screen(
+            ResumeScreen(plan, self.time.now().date()),
+            callback=lambda choice: self.begin_call(plan, choice),
+        )
+
+    def begin_call(self, plan: CallPlan, choice: ResumeChoice | None) -> None:
+        """Open the call screen on the chosen session (None: the person backed out)."""
+        if choice is None:
+            plan.release()
+            self.leave_call()
+            return
+        opened = begin(self.workspace, plan, choice.session, self.time.now())
+        hooks = CallHooks(done=self.leave_call, unsaved=self.unsaved.append)
+        call = Call(opened.session, self.time)
+        self.push_screen(
+            CallScreen(call, opened, plan.agenda, self.workspace, self.settings, hooks)
+        )
+
+    def leave_call(self) -> None:
+        """After a call: quit if it was started from the command line, else go home."""
+        if self.exit_after_call:
+            self.exit()
+        elif len(self.screen_stack) > 2:
+            self.pop_screen()
+
 
 def make_app(
     workspace: Workspace,
     time: TimeSource | None = None,
     settings: Settings | None = None,
     theme: str | None = None,
+    *,
+    call: CallPlan | None = None,
 ) -> CoffeechatApp:
     """The one way to build the app, shared by the command line and the tests.
 
     `theme` is the `--theme` given on the command line: used for this run, not saved.
     `InputError` if it or the settings name a theme or binding id that does not exist.
+    With `call` (from `plan_call`), the app opens that call instead of the home screen.
     """
-    return CoffeechatApp(workspace, time or SystemTime(), settings or Settings(), theme)
+    return CoffeechatApp(workspace, time or SystemTime(), settings or Settings(), theme, call)

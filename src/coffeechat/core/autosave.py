@@ -1,0 +1,223 @@
+"""Saving a session file off the keystroke path, within a second, whatever happens.
+
+The screen hands over the file's whole text when something changed (a few times a
+second at most); a worker thread writes the newest text with `write_atomic` (temp
+file in the same folder, fsync, rename, fsync of the folder), so no keystroke ever
+waits for the disk. Texts superseded before they were written are skipped.
+
+A failed write (read-only folder, full disk) keeps the text in memory, is reported
+by `status`, and is retried every few seconds; the previous file is never touched
+by a failed save. `flush` writes synchronously, for quitting and for signals.
+
+If the file on disk changed since this process last wrote it (someone edited it
+by hand during the call), that version is first kept beside it as
+`<name>.conflict-N`, so the edit is not silently overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coffeechat.core import atomic
+
+Writer = Callable[[Path, str], None]
+Signature = tuple[int, int, int]
+
+RETRY_SECONDS = 2.0
+RESCUE_WAIT = 1.0
+"""How long a rescue waits for the worker's save in progress to finish."""
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    """What the saver has achieved so far, for the screen to show."""
+
+    saved: bool
+    """True when everything handed over is on disk."""
+    error: str | None = None
+    """Why the last attempt failed, in the system's words (None if it worked)."""
+    conflict: Path | None = None
+    """The last conflict copy made of a file edited outside coffeechat."""
+    saves: int = 0
+    """How many saves reached the disk."""
+
+
+def signature(path: Path) -> Signature | None:
+    """What identifies a version of a file on disk, or None if there is none."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class Autosaver:
+    """Writes the newest text of one file in a background thread, retrying failures."""
+
+    def __init__(
+        self,
+        path: Path,
+        retry_every: float = RETRY_SECONDS,
+        write: Writer = atomic.write_atomic,
+    ) -> None:
+        """A saver for `path`; the version on disk now counts as ours."""
+        self.path = path
+        self.retry_every = retry_every
+        self._write = write
+        self._known = signature(path)
+        self._cond = threading.Condition()
+        self._write_lock = threading.Lock()
+        self._pending: str | None = None
+        self._generation = 0
+        self._failed = False
+        self._error: str | None = None
+        self._conflict: Path | None = None
+        self._saves = 0
+        self._closing = False
+        self._owner: int | None = None
+        self._thread = threading.Thread(target=self._run, name="coffeechat-autosave", daemon=True)
+        self._thread.start()
+
+    # --- for the screen -------------------------------------------------------------
+
+    def submit(self, text: str) -> None:
+        """Hand over the file's new text; it is written soon, off this thread."""
+        with self._cond:
+            self._pending = text
+            self._generation += 1
+            self._cond.notify_all()
+
+    def flush(self) -> SaveStatus:
+        """Write what is waiting now, on this thread; the status afterwards."""
+        self._save_pending()
+        return self.status
+
+    def close(self) -> SaveStatus:
+        """Stop the worker and write what is waiting, on this thread."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._thread.join(timeout=5)
+        return self.flush()
+
+    def rescue(self, text: str) -> tuple[SaveStatus, bool]:
+        """Write `text` now, from a signal handler; the status, and whether it interrupted.
+
+        A signal can arrive while this very thread is in the middle of a save: the
+        rescue then writes through its own temp file, and the second value is True
+        to say the process must end at once, before the interrupted save resumes
+        and replaces the newer file with its older text.
+        """
+        interrupted = self._owner == threading.get_ident()
+        got = False if interrupted else self._write_lock.acquire(timeout=RESCUE_WAIT)
+        # Not getting the lock in time means this thread holds it, just before a save.
+        interrupted = interrupted or not got
+        try:
+            if interrupted:
+                atomic.write_atomic(self.path, text, tag=atomic.RESCUE_TAG)
+            else:
+                self._keep_outside_edit()
+                self._write(self.path, text)
+            saved, error = True, None
+        except OSError as err:
+            saved, error = False, err.strerror or str(err)
+        finally:
+            if got:
+                self._write_lock.release()
+        with self._cond:
+            self._closing = True
+            if saved:
+                self._pending = None
+                self._saves += 1
+            self._error = error
+            self._cond.notify_all()
+        return self.status, interrupted
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until everything handed over is written or has failed; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._pending is None or self._failed, timeout)
+
+    def wait_saved(self, timeout: float) -> bool:
+        """Wait until everything handed over is on disk, retries included; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._pending is None, timeout)
+
+    @property
+    def status(self) -> SaveStatus:
+        """What is saved, and why not if it is not."""
+        with self._cond:
+            return SaveStatus(
+                saved=self._pending is None,
+                error=self._error,
+                conflict=self._conflict,
+                saves=self._saves,
+            )
+
+    # --- the work -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._closing and self._pending is None:
+                    self._cond.wait()
+                if self._closing:
+                    return
+                # After a failure, wait out the back-off (new texts do not cut it
+                # short, they are simply what the retry writes); a close ends it.
+                if self._failed and self._cond.wait_for(lambda: self._closing, self.retry_every):
+                    return
+            self._save_pending()
+
+    def _save_pending(self) -> None:
+        with self._write_lock:
+            with self._cond:
+                text, generation = self._pending, self._generation
+            if text is None:
+                return
+            self._owner = threading.get_ident()
+            try:
+                self._keep_outside_edit()
+                self._write(self.path, text)
+                self._known = signature(self.path)
+            except OSError as err:
+                with self._cond:
+                    self._failed = True
+                    self._error = err.strerror or str(err)
+                    self._cond.notify_all()
+                return
+            finally:
+                self._owner = None
+            with self._cond:
+                if self._generation == generation:
+                    self._pending = None
+                self._failed = False
+                self._error = None
+                self._saves += 1
+                self._cond.notify_all()
+
+    def _keep_outside_edit(self) -> None:
+        """Copy the file aside if it changed on disk since we last wrote it."""
+        found = signature(self.path)
+        if found is None or found == self._known:
+            return
+        number = 1
+        while True:
+            copy = self.path.with_name(f"{self.path.name}.conflict-{number}")
+            try:
+                fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, atomic.PRIVATE_FILE)
+            except FileExistsError:
+                number += 1
+                continue
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(self.path.read_bytes())
+                handle.flush()
+                os.fsync(handle.fileno())
+            break
+        with self._cond:
+            self._conflict = copy
+        self._known = found

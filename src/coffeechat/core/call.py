@@ -1,0 +1,224 @@
+"""The call going on: its session record, its clock, and every change made to it.
+
+The screen calls these methods and shows the result; everything a person does
+during a call is a method here, so it can be tested without a terminal. Each
+change bumps `revision`, which the screen watches to hand the new file text to
+the autosaver. Time on each question is measured on the meeting clock, so pauses
+are excluded there too.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from coffeechat.core.clock import MeetingClock, Phase
+from coffeechat.core.pacing import Pacing, pace
+from coffeechat.core.session import FollowUp, Referral, Session, SessionQuestion, to_toml
+from coffeechat.core.timesource import TimeSource
+
+ACTION_DAYS = 2
+"""A promise made during the call is due this many days later unless the wrap-up says."""
+
+
+class Call:
+    """A call in progress, resumed or new."""
+
+    def __init__(self, session: Session, time: TimeSource) -> None:
+        """Continue `session` (new or resumed) from the time it already records."""
+        if not session.questions:
+            raise ValueError("a call needs at least one question")
+        self.session = session
+        self.time = time
+        self.clock = MeetingClock(
+            time,
+            session.planned_seconds,
+            session.warn_at,
+            elapsed=session.elapsed_seconds,
+            paused=session.paused_seconds,
+        )
+        self.current = min(max(session.current, 0), len(session.questions) - 1)
+        self.revision = 0
+        self._spent = [float(q.seconds) for q in session.questions]
+        self._since = self.clock.elapsed()
+        if session.ended is not None:
+            self.clock.stop()
+
+    # --- reading --------------------------------------------------------------------
+
+    @property
+    def question(self) -> SessionQuestion:
+        """The question being asked now."""
+        return self.session.questions[self.current]
+
+    @property
+    def ended(self) -> bool:
+        """True once the call was ended (the wrap-up is open or due)."""
+        return self.session.ended is not None
+
+    def seconds_on(self, index: int) -> float:
+        """Time spent on a question so far, the current one up to now."""
+        live = self.clock.elapsed() - self._since if index == self.current else 0.0
+        return self._spent[index] + live
+
+    @property
+    def reserve(self) -> int:
+        """Time kept for the closing: the last warning, when there is one."""
+        return self.clock.warn_at[-1] if self.clock.warn_at else 0
+
+    def pacing(self) -> Pacing:
+        """Ahead or behind the budgets, and what still fits."""
+        self.snapshot()
+        return pace(
+            self.session.questions,
+            self.current,
+            self.clock.remaining(),
+            self.clock.planned,
+            self.reserve,
+        )
+
+    def snapshot(self) -> Session:
+        """The session with the clock's figures brought up to now."""
+        session = self.session
+        session.elapsed_seconds = round(self.clock.elapsed())
+        session.paused_seconds = round(self.clock.paused_seconds())
+        session.current = self.current
+        for index, question in enumerate(session.questions):
+            question.seconds = round(self.seconds_on(index))
+        return session
+
+    def file_text(self) -> str:
+        """The session file's text as of now."""
+        return to_toml(self.snapshot())
+
+    # --- notes ----------------------------------------------------------------------
+
+    def write_notes(self, text: str) -> None:
+        """Replace the current question's notes with what the notes box holds."""
+        if self.question.notes != text:
+            self.question.notes = text
+            self._changed()
+
+    def write_general(self, text: str) -> None:
+        """Replace the general notes (not tied to a question)."""
+        if self.session.general_notes != text:
+            self.session.general_notes = text
+            self._changed()
+
+    def toggle_star(self) -> bool:
+        """Mark (or unmark) the current question's notes as a key insight."""
+        self.question.starred = not self.question.starred
+        self._changed()
+        return self.question.starred
+
+    # --- moving through the questions -----------------------------------------------
+
+    def next(self) -> bool:
+        """Count the current question as answered and move on; False if none is left."""
+        if self.question.status == "pending":
+            self.question.status = "answered"
+        return self._move_on()
+
+    def skip(self) -> bool:
+        """Leave the current question unasked and move on; False if none is left."""
+        self.question.status = "skipped"
+        return self._move_on()
+
+    def jump(self, index: int) -> None:
+        """Make question `index` the current one."""
+        if not 0 <= index < len(self.session.questions):
+            raise IndexError(index)
+        if index == self.current:
+            return
+        if self.question.status == "pending" and self.question.notes.strip():
+            self.question.status = "answered"
+        self._switch(index)
+
+    def add_question(self, text: str) -> int:
+        """A question that came up in the conversation, placed next; its index."""
+        index = self.current + 1
+        self.session.questions.insert(index, SessionQuestion(" ".join(text.split()), added=True))
+        self._spent.insert(index, 0.0)
+        self._changed()
+        return index
+
+    def upcoming(self) -> int | None:
+        """The question `next` would move to: the next one not yet asked, wrapping.
+
+        Once the window is closing, must-ask questions come first.
+        """
+        count = len(self.session.questions)
+        order = [(self.current + step) % count for step in range(1, count)]
+        waiting = [i for i in order if self.session.questions[i].status == "pending"]
+        if self.clock.phase() != Phase.CALM:
+            must = [i for i in waiting if self.session.questions[i].priority == "must"]
+            waiting = must or waiting
+        return waiting[0] if waiting else None
+
+    def _move_on(self) -> bool:
+        target = self.upcoming()
+        if target is None:
+            self._changed()
+            return False
+        self._switch(target)
+        return True
+
+    def _switch(self, index: int) -> None:
+        now = self.clock.elapsed()
+        self._spent[self.current] += now - self._since
+        self._since = now
+        self.current = index
+        self._changed()
+
+    # --- capture ----------------------------------------------------------------------
+
+    def add_referral(self, referral: Referral) -> None:
+        """Someone they suggested you talk to."""
+        self.session.referrals.append(referral)
+        self._changed()
+
+    def add_action(self, text: str) -> FollowUp:
+        """Something you promised during the call (confirmed at the wrap-up)."""
+        taken = {f.id for f in self.session.followups}
+        number = 1
+        while f"action-{number}" in taken:
+            number += 1
+        item = FollowUp(
+            id=f"action-{number}",
+            kind="action",
+            title=" ".join(text.split()),
+            due=self.time.now() + timedelta(days=ACTION_DAYS),
+        )
+        self.session.followups.append(item)
+        self._changed()
+        return item
+
+    # --- the clock --------------------------------------------------------------------
+
+    def toggle_pause(self) -> bool:
+        """Pause the clock (the call dropped) or resume it; True if now paused."""
+        if self.clock.paused:
+            self.clock.resume()
+        else:
+            self.clock.pause()
+        self._changed()
+        return self.clock.paused
+
+    def end(self) -> None:
+        """The call is over: freeze the clock and note when it ended."""
+        if self.question.status == "pending" and self.question.notes.strip():
+            self.question.status = "answered"
+        self.clock.stop()
+        self.snapshot()
+        if self.session.ended is None:
+            self.session.ended = self.time.now()
+        self._changed()
+
+    def reopen(self) -> None:
+        """Back to the call after ending it too early: the clock runs on."""
+        self.clock.reopen()
+        self.session.ended = None
+        self.session.status = "in-progress"
+        self._changed()
+
+    def _changed(self) -> None:
+        self.revision += 1

@@ -1,0 +1,201 @@
+"""Session files in a workspace: naming them, finding unfinished calls, opening one.
+
+A call's record lives at `sessions/<id>.toml`, where the id is the start time and
+the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` finds the
+sessions of the same agenda still `in-progress` (a call quit with ctrl+q, or cut
+short by a crash) so the app can offer to resume one, and locks them, so a second
+coffeechat on the same session is refused with the first one's pid.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from coffeechat.core import atomic
+from coffeechat.core.agenda import Agenda, load_agenda
+from coffeechat.core.lock import SessionBusyError, SessionLock
+from coffeechat.core.problems import InputError
+from coffeechat.core.session import Session, new_session, read_session, session_id, to_toml
+from coffeechat.core.settings import Settings
+from coffeechat.core.template import slugify
+from coffeechat.core.workspace import Workspace
+
+
+@dataclass
+class OpenSession:
+    """A session file this process holds the lock on."""
+
+    path: Path
+    session: Session
+    lock: SessionLock | None
+    """None when the sessions folder cannot hold a lock file (read-only, full)."""
+
+    def release(self) -> None:
+        """Let another process open it."""
+        if self.lock is not None:
+            self.lock.release()
+
+
+@dataclass
+class CallPlan:
+    """What starting a call from an agenda needs: the agenda and any unfinished call."""
+
+    agenda: Agenda
+    ref: str
+    """How the session files name the agenda: relative to the workspace if inside it."""
+    duration: int | None
+    """The window given on the command line, overriding the agenda's."""
+    unfinished: list[OpenSession] = field(default_factory=list)
+    """In-progress sessions of this agenda, newest first, locked by this process."""
+
+    @property
+    def planned(self) -> int:
+        """The window of a new call from this plan."""
+        return self.duration or self.agenda.duration
+
+    def release(self) -> None:
+        """Unlock every unfinished session still held."""
+        for item in self.unfinished:
+            item.release()
+
+
+def agenda_ref(workspace: Workspace, path: Path) -> str:
+    """How a session names its agenda: `agendas/jane-doe.toml`, or an absolute path."""
+    full = path.resolve()
+    try:
+        return full.relative_to(workspace.root.resolve()).as_posix()
+    except ValueError:
+        return str(full)
+
+
+def session_path(workspace: Workspace, ident: str) -> Path:
+    """Where the session `ident` is stored."""
+    return workspace.sessions / f"{ident}.toml"
+
+
+def plan_call(
+    workspace: Workspace, agenda_path: Path, settings: Settings, duration: int | None = None
+) -> CallPlan:
+    """Load the agenda and lock its unfinished sessions; `InputError` if one is busy."""
+    agenda = load_agenda(
+        agenda_path, workspace.display(agenda_path), settings.duration, settings.warn_at
+    )
+    plan = CallPlan(agenda, agenda_ref(workspace, agenda_path), duration)
+    for path, session in unfinished_sessions(workspace, plan.ref, agenda.meeting.person):
+        try:
+            lock = try_lock(workspace, session.id)
+        except SessionBusyError as busy:
+            plan.release()
+            raise _busy_error(workspace, path, busy) from None
+        plan.unfinished.append(OpenSession(path, session, lock))
+    return plan
+
+
+def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[tuple[Path, Session]]:
+    """The in-progress sessions of agenda `ref`, newest first; damaged files are skipped."""
+    slug = slugify(person) or "call"
+    found = []
+    # Only this person's files are read, so thousands of past sessions cost nothing.
+    for path in workspace.sessions.glob(f"*-{slug}*.toml"):
+        try:
+            session = read_session(path, workspace.display(path))
+        except (InputError, OSError):
+            continue  # listed, with the reason, by `coffeechat sessions`
+        if session.status == "in-progress" and session.agenda == ref:
+            found.append((path, session))
+    found.sort(key=lambda item: item[1].started, reverse=True)
+    return found
+
+
+def open_new(workspace: Workspace, plan: CallPlan, started: datetime) -> OpenSession:
+    """A new locked in-progress session for `plan`, not yet written to disk."""
+    base = session_id(started, plan.agenda.meeting.person)
+    number = 1
+    while True:
+        ident = base if number == 1 else f"{base}-{number}"
+        path = session_path(workspace, ident)
+        if not path.exists():
+            try:
+                lock = try_lock(workspace, ident)
+            except SessionBusyError:
+                number += 1
+                continue
+            if not path.exists():
+                session = replace(
+                    new_session(plan.agenda, plan.ref, started, plan.planned), id=ident
+                )
+                return OpenSession(path, session, lock)
+            if lock is not None:
+                lock.release()
+        number += 1
+
+
+def try_lock(workspace: Workspace, ident: str) -> SessionLock | None:
+    """Lock a session; None if the folder cannot hold a lock; `SessionBusyError` if taken.
+
+    A call must start even when the sessions folder is read-only or full: the
+    screen then says the notes are not saved, and keeps trying.
+    """
+    try:
+        return SessionLock.acquire(workspace.sessions, ident)
+    except SessionBusyError:
+        raise
+    except OSError:
+        return None
+
+
+def reopen(item: OpenSession, duration: int | None) -> OpenSession:
+    """An unfinished session made ready to continue (its window changed if asked).
+
+    Temp files of saves cut short were already settled when the workspace was
+    prepared (`core.leftovers`).
+    """
+    if duration:
+        item.session.planned_seconds = duration
+    return item
+
+
+def abandon(item: OpenSession) -> None:
+    """Mark an unfinished session abandoned (its notes stay) and unlock it."""
+    item.session.status = "abandoned"
+    try:
+        atomic.write_atomic(item.path, to_toml(item.session))
+    finally:
+        item.release()
+
+
+def _busy_error(workspace: Workspace, path: Path, busy: SessionBusyError) -> InputError:
+    kill = f"; if it is stuck: kill {busy.pid}" if busy.pid else ""
+    who = f"pid {busy.pid}" if busy.pid else "another process"
+    return InputError.at(
+        workspace.display(path),
+        f"this call is already open in another coffeechat ({who})",
+        f"switch to the terminal running it{kill}",
+        line=0,
+        col=0,
+    )
+
+
+def begin(
+    workspace: Workspace, plan: CallPlan, chosen: OpenSession | None, started: datetime
+) -> OpenSession:
+    """The session the call goes on in: the unfinished one chosen, or a new one.
+
+    Starting afresh marks the other unfinished calls of the agenda abandoned (their
+    notes stay in their files); resuming one leaves the others as they are.
+    """
+    for item in plan.unfinished:
+        if item is chosen:
+            continue
+        if chosen is None:
+            # A folder that cannot be written keeps it in progress: offered again next time.
+            with contextlib.suppress(OSError):
+                abandon(item)
+        item.release()
+    plan.unfinished = []
+    if chosen is not None:
+        return reopen(chosen, plan.duration)
+    return open_new(workspace, plan, started)

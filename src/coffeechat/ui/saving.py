@@ -1,0 +1,134 @@
+"""Keeping a call's session file on disk while its screen runs: autosave, quit, signals.
+
+The screen asks `autosave` a few times a second; when the call changed (or the
+clock ran on for a second) the file's text goes to the `Autosaver`, whose thread
+writes it. `save_now` and `close` write synchronously. SIGHUP, SIGTERM and SIGINT
+are caught with a plain signal handler, not one on the event loop: Textual's
+output thread dies on a hung-up terminal and the loop can then block writing to
+it, while a signal handler still runs. The handler saves through
+`Autosaver.rescue`, unlocks the session and ends the process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from coffeechat.core.autosave import Autosaver, SaveStatus
+from coffeechat.core.call import Call
+from coffeechat.core.store import OpenSession
+
+CLOCK_SAVE_SECONDS = 1.0
+"""With nothing typed, the elapsed time is still saved this often, for resuming."""
+SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+EXIT_GRACE = 3.0
+"""After a signal, seconds Textual gets to restore the terminal before the process ends."""
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """A session that could not be written when the call closed, to show the person."""
+
+    path: Path
+    error: str
+    text: str
+
+
+class CallSaver:
+    """Writes one call's session file: soon after each change, and at once when asked."""
+
+    def __init__(
+        self, call: Call, opened: OpenSession, on_unsaved: Callable[[Unsaved], None]
+    ) -> None:
+        """Start saving `call` into the session `opened` (which this process holds)."""
+        self.call = call
+        self.opened = opened
+        self.on_unsaved = on_unsaved
+        self.saver: Autosaver | None = Autosaver(opened.path)
+        self._submitted = -1
+        self._submitted_at = 0.0
+        self._old_handlers: dict[int, Any] = {}
+
+    @property
+    def status(self) -> SaveStatus:
+        """What is on disk (once closed: everything, or the close reported otherwise)."""
+        return self.saver.status if self.saver else SaveStatus(saved=True)
+
+    def autosave(self) -> SaveStatus:
+        """Hand the file's text to the saver if the call changed or its clock ran on."""
+        if self.saver is None:
+            return self.status
+        now = self.call.time.monotonic()
+        clock = self.call.clock
+        running = not (clock.paused or clock.stopped)
+        if self.call.revision != self._submitted or (
+            running and now - self._submitted_at >= CLOCK_SAVE_SECONDS
+        ):
+            self._submit(self.saver)
+        return self.saver.status
+
+    def save_now(self) -> SaveStatus:
+        """Write the session file now, on this thread."""
+        if self.saver is None:
+            return self.status
+        self._submit(self.saver)
+        return self.saver.flush()
+
+    def _submit(self, saver: Autosaver) -> None:
+        self._submitted = self.call.revision
+        self._submitted_at = self.call.time.monotonic()
+        saver.submit(self.call.file_text())
+
+    def close(self) -> None:
+        """Final synchronous save, then unlock the session (only the first time)."""
+        if self.saver is None:
+            return
+        saver, self.saver = self.saver, None
+        saver.submit(self.call.file_text())
+        status = saver.close()
+        self.opened.release()
+        if not status.saved:
+            text = self.call.file_text()
+            self.on_unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+
+    # --- signals ----------------------------------------------------------------------
+
+    def catch_signals(self, exit_app: Callable[[int], None]) -> None:
+        """Save and end on SIGHUP, SIGTERM and SIGINT (from the main thread only)."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        self._exit_app = exit_app
+        for signum in SIGNALS:
+            self._old_handlers[signum] = signal.signal(signum, self.on_signal)
+
+    def release_signals(self) -> None:
+        """Put back the handlers that were there before."""
+        for signum, handler in self._old_handlers.items():
+            signal.signal(signum, handler)
+        self._old_handlers = {}
+
+    def on_signal(self, signum: int, frame: FrameType | None) -> None:
+        """Save everything at once, unlock, and end the process."""
+        code = 128 + signum
+        if self.saver is None:
+            os._exit(code)
+        saver, self.saver = self.saver, None
+        text = self.call.file_text()
+        status, interrupted = saver.rescue(text)
+        self.opened.release()
+        if not status.saved:
+            self.on_unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+        if signum == signal.SIGHUP or interrupted:
+            # No terminal to restore, or a save to stop before it overwrites ours.
+            os._exit(code)
+        # The terminal is still there: let Textual restore it, but never hang.
+        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
+        watchdog.daemon = True
+        watchdog.start()
+        self._exit_app(code)

@@ -1,0 +1,458 @@
+"""The live call: who, the clock, the questions, and the notes box that always has focus.
+
+Nothing here takes focus from the notes box on its own: signals are toasts, the
+checklists appear beside the notes, and every panel gives the notes back on
+Escape. Saving is `CallSaver`'s job (within a second of any change, at once on
+quit and on signals); this screen only says when it fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TextArea
+
+from coffeechat.core.agenda import Agenda
+from coffeechat.core.autosave import SaveStatus
+from coffeechat.core.call import Call
+from coffeechat.core.clock import Crossing, Phase
+from coffeechat.core.durations import format_duration
+from coffeechat.core.session import Referral
+from coffeechat.core.settings import Settings
+from coffeechat.core.store import OpenSession
+from coffeechat.core.workspace import Workspace
+from coffeechat.ui.saving import CallSaver, Unsaved
+from coffeechat.ui.widgets.call_parts import (
+    Checklist,
+    MeetingHeader,
+    PacingLine,
+    QuestionHead,
+    QuestionText,
+)
+from coffeechat.ui.widgets.capture import Captured, CapturePanel
+from coffeechat.ui.widgets.cheat_sheet import CheatSheet
+from coffeechat.ui.widgets.clock_panel import ClockPanel
+from coffeechat.ui.widgets.question_list import QuestionList
+
+TICK_SECONDS = 0.25
+"""How often the clock is looked at: a signal fires within this of its threshold."""
+SAVE_SECONDS = 0.4
+"""How often a change is handed to the autosaver: well inside the one-second promise."""
+WIDE = 140
+"""From this many columns, the cheat sheet is a third column, shown from the start."""
+
+
+@dataclass(frozen=True)
+class CallHooks:
+    """What the app does when a call is over."""
+
+    done: Callable[[], None]
+    """The session was saved as completed: leave the call."""
+    unsaved: Callable[[Unsaved], None]
+    """The last save failed as the call closed: the text must reach the person."""
+
+
+class CallScreen(Screen[None]):
+    """One call in progress."""
+
+    CSS_PATH = "call.tcss"
+    AUTO_FOCUS = "#notes"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Next", id="call.next", priority=True),
+        Binding("ctrl+e", "end", "End call", id="call.end", priority=True),
+        Binding("ctrl+t", "star", "Star", id="call.star", priority=True),
+        Binding("ctrl+r", "referral", "Referral", id="call.referral", priority=True),
+        Binding("ctrl+o", "action_item", "Action", id="call.action", priority=True),
+        Binding("ctrl+g", "general", "General notes", id="call.general", priority=True),
+        Binding("ctrl+b", "pause", "Pause", id="call.pause", priority=True),
+        Binding("ctrl+l", "jump", "Jump", id="call.jump", priority=True),
+        Binding("f2", "cheat_sheet", "Cheat sheet", id="call.cheat_sheet", priority=True),
+        Binding("f3", "add_question", "Add question", id="call.add_question", priority=True),
+        Binding("f4", "skip", "Skip question", id="call.skip", priority=True),
+        Binding("ctrl+s", "save", "Save now", id="call.save", show=False, priority=True),
+        Binding("escape", "back", "Back to notes", id="call.back", show=False),
+    ]
+
+    def __init__(
+        self,
+        call: Call,
+        opened: OpenSession,
+        agenda: Agenda,
+        workspace: Workspace,
+        settings: Settings,
+        hooks: CallHooks,
+    ) -> None:
+        super().__init__()
+        self.call = call
+        self.opened = opened
+        self.agenda = agenda
+        self.workspace = workspace
+        self.settings = settings
+        self.hooks = hooks
+        self.saving = CallSaver(call, opened, hooks.unsaved)
+        self.editing_general = False
+        self._shown: tuple[object, ...] = ()
+        self._error_shown: str | None = None
+        self._conflict_shown: object = None
+        self._sized = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Banner, who and the clock, the questions beside the notes, pacing, keys."""
+        # Classes set before the widgets exist cost nothing; set after, they restyle all.
+        self.fit_to(self.app.size.width)
+        yield Static(id="banner")
+        with Horizontal(id="call-top"):
+            yield MeetingHeader(self.call, self.agenda, id="who")
+            yield ClockPanel(id="clock")
+        with Horizontal(id="call-body"):
+            yield QuestionList(id="questions")
+            with Vertical(id="current"):
+                yield QuestionHead(id="question-head")
+                yield QuestionText(id="question-text")
+                yield Checklist(id="checklist")
+                yield CapturePanel(id="capture")
+                yield TextArea(id="notes", tab_behavior="indent", soft_wrap=True)
+            yield CheatSheet(self.agenda, id="cheat-sheet")
+        yield PacingLine(id="pacing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the notes, write the file at once, start the clock and the saver."""
+        self.capture.display = False
+        self.query_one(QuestionList).border_title = "Questions"
+        self.load_notes()
+        self.save_now()
+        self.show_all()
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.set_interval(SAVE_SECONDS, self.autosave)
+        self._loop = asyncio.get_running_loop()
+        if not self.app.is_headless:
+            self.saving.catch_signals(self.exit_after_signal)
+        if self.call.ended:
+            self.call_after_refresh(self.open_wrap_up)
+
+    def on_unmount(self) -> None:
+        """Save synchronously and let go of the session."""
+        self.saving.release_signals()
+        self.saving.close()
+
+    def on_resize(self, event: Resize) -> None:
+        """Use the room: a wide terminal shows the cheat sheet as a third column."""
+        self.fit_to(event.size.width)
+
+    def fit_to(self, width: int) -> None:
+        """Lay out for a terminal `width` columns wide."""
+        wide = width >= WIDE
+        self.set_class(not wide, "-narrow")
+        self.set_class(wide, "-wide")
+        if not self._sized:
+            self._sized = True
+            self.set_class(wide, "-cheat")
+
+    # --- showing ----------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Look at the clock: signal crossings, redraw what changed since the last look."""
+        clock = self.call.clock
+        crossings = clock.crossings()
+        if crossings and not clock.stopped:
+            # Several at once (a resumed call, a busy machine): only the latest matters.
+            self.signal(crossings[-1])
+        # Typing alone changes nothing shown outside the notes box: no redraw per key.
+        shown = (clock.text(), clock.paused, self.editing_general)
+        if shown != self._shown:
+            self.show_all()
+
+    def show_all(self) -> None:
+        """Redraw every part that depends on the call."""
+        call = self.call
+        clock = call.clock
+        self._shown = (clock.text(), clock.paused, self.editing_general)
+        self.query_one(ClockPanel).show(clock)
+        pacing = call.pacing()
+        self.query_one(QuestionList).show(call, pacing.wont_fit)
+        self.query_one(QuestionHead).show(call, self.editing_general)
+        self.query_one(QuestionText).show(call, self.editing_general)
+        checklist = self.query_one(Checklist)
+        checklist.display = checklist.show(call, self.agenda) and not self.capture.display
+        self.query_one(PacingLine).show(call, pacing)
+        self.show_banner()
+
+    @property
+    def capture(self) -> CapturePanel:
+        """The quick-capture panel."""
+        return self.query_one(CapturePanel)
+
+    def show_banner(self) -> None:
+        """Say so when the notes are not reaching the disk, or the clock is paused."""
+        banner = self.query_one("#banner", Static)
+        error = self.saving.status.error
+        if error:
+            folder = self.workspace.display(self.opened.path.parent)
+            banner.update(
+                f"NOT SAVED: cannot write to {folder}/ ({error}). "
+                "Your notes are kept here; retrying every 2 s."
+            )
+        elif self.call.clock.paused:
+            banner.update("PAUSED: the clock is stopped (the call dropped?). ctrl+b to resume.")
+        banner.display = bool(error) or self.call.clock.paused
+        banner.set_class(bool(error), "-error")
+
+    def signal(self, crossing: Crossing) -> None:
+        """A threshold was crossed: a toast (and the bell, if wanted); focus stays put."""
+        window = format_duration(self.call.clock.planned)
+        left = format_duration(crossing.seconds_left)
+        if crossing.phase == Phase.OVERTIME:
+            self.notify(
+                f"The {window} window is over: offer to end the call.",
+                title="Time is up",
+                severity="error",
+                timeout=10,
+            )
+        elif crossing.phase == Phase.CLOSING:
+            self.notify(
+                f"{left} left: ask for referrals, ask to follow up, thank them.",
+                title="Time to close",
+                severity="warning",
+                timeout=10,
+            )
+        else:
+            self.notify(f"{left} left.", title="Time check", severity="warning", timeout=6)
+        if self.settings.bell:
+            self.app.bell()
+        # Each threshold changes the clock's look, even between two of the same phase.
+        self.query_one(ClockPanel).flash(self.call.clock)
+        self.show_all()
+
+    # --- the notes box ----------------------------------------------------------------
+
+    @property
+    def notes(self) -> TextArea:
+        """The notes box."""
+        return self.query_one("#notes", TextArea)
+
+    def load_notes(self) -> None:
+        """Put the current question's notes (or the general notes) in the notes box."""
+        notes = self.notes
+        if self.editing_general:
+            text = self.call.session.general_notes
+            notes.border_title = "General notes"
+        else:
+            text = self.call.question.notes
+            notes.border_title = f"Notes · Q{self.call.current + 1}"
+        notes.load_text(text)
+        notes.move_cursor(notes.document.end)
+        notes.scroll_cursor_visible()
+
+    def keep_notes(self) -> None:
+        """Copy what the notes box holds into the call."""
+        text = self.notes.text
+        if self.editing_general:
+            self.call.write_general(text)
+        else:
+            self.call.write_notes(text)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Every keystroke in the notes box goes into the call at once."""
+        if event.text_area.id == "notes":
+            self.keep_notes()
+            # The line a keystroke wraps onto must be on screen now, not at the next key.
+            event.text_area.scroll_cursor_visible()
+
+    def back_to_notes(self) -> None:
+        """Give the notes box the focus."""
+        self.query_one(QuestionList).can_focus = False
+        self.notes.focus()
+
+    # --- saving -----------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Hand the call to the saver if it changed; show how saving goes."""
+        self.report_save(self.saving.autosave())
+
+    def save_now(self) -> SaveStatus:
+        """Write the session file now, on this thread; what happened."""
+        status = self.saving.save_now()
+        self.report_save(status)
+        return status
+
+    def report_save(self, status: SaveStatus) -> None:
+        """Show or clear the not-saved banner; mention a conflict copy once."""
+        if status.error != self._error_shown:
+            if self._error_shown and not status.error:
+                self.notify("Your notes are saved again.", title="Saved", timeout=4)
+            self._error_shown = status.error
+            self.show_banner()
+        if status.conflict is not None and status.conflict != self._conflict_shown:
+            self._conflict_shown = status.conflict
+            self.notify(
+                f"The session file was changed outside coffeechat; that version was kept "
+                f"as {status.conflict.name}.",
+                title="File edited elsewhere",
+                severity="warning",
+                timeout=10,
+            )
+
+    def exit_after_signal(self, code: int) -> None:
+        """After a signal was saved for: end the app, from its loop (the handler may have
+        interrupted it anywhere)."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self.app.exit, None, code)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        """Count the current question answered and go to the next one not yet asked."""
+        self.move(self.call.next)
+
+    def action_skip(self) -> None:
+        """Leave the current question unasked and go on."""
+        self.move(self.call.skip)
+
+    def move(self, step: Callable[[], bool]) -> None:
+        """Move through the questions with `step`, keeping the notes box in step."""
+        self.keep_notes()
+        if not step():
+            self.notify("No questions left. ctrl+e ends the call.", title="All asked", timeout=5)
+        self.editing_general = False
+        self.load_notes()
+        self.show_all()
+
+    def action_end(self) -> None:
+        """End the call and open the wrap-up."""
+        self.keep_notes()
+        if self.capture.display:
+            self.capture.close()
+        self.call.end()
+        self.save_now()
+        self.open_wrap_up()
+
+    def open_wrap_up(self) -> None:
+        """Show the wrap-up; back here if the call was not over after all."""
+        from coffeechat.ui.screens.wrapup import WrapUpScreen
+
+        self.show_all()
+        # The call's toasts are about the call; they would cover the wrap-up.
+        self.app.clear_notifications()
+        self.app.push_screen(
+            WrapUpScreen(self.call, self.agenda, self.save_now), callback=self.after_wrap_up
+        )
+
+    def after_wrap_up(self, saved: bool | None) -> None:
+        """Leave once the session is saved as completed; otherwise, carry on the call."""
+        if saved:
+            self.saving.close()
+            self.hooks.done()
+            return
+        self.call.reopen()
+        self.load_notes()
+        self.show_all()
+        self.back_to_notes()
+
+    def action_star(self) -> None:
+        """Mark the current question's notes as a key insight (or unmark them)."""
+        starred = self.call.toggle_star()
+        self.notify("★ Starred as a key insight." if starred else "Star removed.", timeout=2)
+        self.show_all()
+
+    async def action_referral(self) -> None:
+        """Note someone they suggest you talk to: name, role, how to reach them, what to say."""
+        await self.open_capture("referral")
+
+    async def action_action_item(self) -> None:
+        """Note something you promised to do; the wrap-up gives it a date."""
+        await self.open_capture("action")
+
+    async def action_add_question(self) -> None:
+        """Add a question that came up in the conversation; it is asked next."""
+        await self.open_capture("question")
+
+    async def open_capture(self, kind: str) -> None:
+        """Open the inline capture panel above the notes (Escape files it)."""
+        self.query_one(Checklist).display = False
+        await self.capture.open(kind)
+
+    def on_captured(self, event: Captured) -> None:
+        """File what the capture panel collected, and go back to the notes."""
+        values = event.values
+        if event.kind == "referral":
+            self.call.add_referral(
+                Referral(values["name"], values["role"], values["contact"], values["note"])
+            )
+            self.notify(f"Referral kept: {values['name']}.", timeout=3)
+        elif event.kind == "action":
+            self.call.add_action(values["text"])
+            self.notify(f"Action item kept: {values['text']}", timeout=3)
+        else:
+            index = self.call.add_question(values["text"])
+            self.notify(f"Added as Q{index + 1}, asked next.", timeout=3)
+        self.show_all()
+        self.back_to_notes()
+
+    def action_general(self) -> None:
+        """Switch the notes box between the current question and the general notes."""
+        self.keep_notes()
+        self.editing_general = not self.editing_general
+        self.load_notes()
+        self.show_all()
+        self.back_to_notes()
+
+    def action_pause(self) -> None:
+        """Pause the clock (the call dropped), or resume it."""
+        paused = self.call.toggle_pause()
+        self.notify("Clock paused." if paused else "Clock running.", timeout=2)
+        self.show_all()
+
+    def action_jump(self) -> None:
+        """Pick any question from the list (Enter to go there, Escape to stay)."""
+        questions = self.query_one(QuestionList)
+        questions.can_focus = True
+        questions.highlighted = self.call.current
+        questions.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A question picked from the list becomes the current one."""
+        if event.option_list.id != "questions" or event.option.id is None:
+            return
+        self.keep_notes()
+        self.call.jump(int(event.option.id))
+        self.editing_general = False
+        self.load_notes()
+        self.show_all()
+        self.back_to_notes()
+
+    def on_descendant_blur(self) -> None:
+        """The list is focusable only while jumping."""
+        questions = self.query_one(QuestionList)
+        if not questions.has_focus:
+            questions.can_focus = False
+
+    def action_cheat_sheet(self) -> None:
+        """Show or hide the pitch, research and reminders."""
+        self.toggle_class("-cheat")
+
+    def action_save(self) -> None:
+        """Save now (it happens on its own within a second anyway)."""
+        self.keep_notes()
+        status = self.save_now()
+        if status.saved:
+            self.notify(f"Saved to {self.workspace.display(self.opened.path)}.", timeout=2)
+
+    def action_back(self) -> None:
+        """Escape: file any capture in progress and go back to the notes."""
+        capture = self.query_one(CapturePanel)
+        if capture.display:
+            capture.close()
+            self.show_all()
+        self.back_to_notes()

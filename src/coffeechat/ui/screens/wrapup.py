@@ -1,0 +1,162 @@
+"""The wrap-up, right after the call: confirm the follow-ups, say what you learned.
+
+Each proposed follow-up can be kept or dropped; each date is typed in the strict
+grammar of `core.dates` and shown back resolved as you type, and a date that is
+not understood is refused with examples, never guessed. `ctrl+s` saves the
+session as completed; Escape goes back to the call if it was not over after all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Static
+
+from coffeechat.core import dates
+from coffeechat.core.agenda import Agenda
+from coffeechat.core.autosave import SaveStatus
+from coffeechat.core.call import Call
+from coffeechat.core.durations import format_duration
+from coffeechat.core.problems import InputError
+from coffeechat.core.wrapup import Proposal, due_date, finish, proposals
+from coffeechat.ui.widgets.question_list import minutes
+
+
+class WrapUpScreen(Screen[bool]):
+    """Confirm what happens after the call; dismissed with True once saved."""
+
+    CSS_PATH = "wrapup.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save and finish", id="wrapup.save", priority=True),
+        Binding("escape", "back", "Back to the call", id="wrapup.back"),
+    ]
+
+    def __init__(self, call: Call, agenda: Agenda, save: Callable[[], SaveStatus]) -> None:
+        super().__init__()
+        self.call = call
+        self.save = save
+        self.proposals = proposals(call.session, agenda.followup_after)
+
+    def compose(self) -> ComposeResult:
+        """A summary, the follow-ups to confirm, the goals."""
+        yield Static(self.summary(), id="wrapup-summary")
+        with VerticalScroll(id="wrapup-body", can_focus=False):
+            yield Static("[b]Follow-ups to confirm[/b]", classes="wrapup-heading")
+            yield Static(
+                "space: keep or drop · dates like "
+                "[i]in 3 weeks[/i], [i]next tuesday[/i], [i]2026-12-03[/i]",
+                classes="wrapup-hint",
+            )
+            for index, item in enumerate(self.proposals):
+                with Vertical(classes="followup"):
+                    yield Checkbox(item.title, item.keep, id=f"keep-{index}", compact=True)
+                    if item.when is None:
+                        yield Static(self.thank_you_due(item), classes="followup-due")
+                    else:
+                        with Horizontal(classes="followup-when"):
+                            yield Label("when", classes="followup-label")
+                            yield Input(item.when, id=f"when-{index}", compact=True)
+                            yield Static(id=f"resolved-{index}", classes="followup-resolved")
+                    if item.detail:
+                        yield Static(escape(item.detail), classes="followup-detail")
+            goals = self.call.session.goals
+            if goals:
+                yield Static("[b]Did you learn what you came for?[/b]", classes="wrapup-heading")
+                for index, goal in enumerate(goals):
+                    yield Checkbox(goal.text, goal.learned, id=f"goal-{index}", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show every date resolved."""
+        for index, item in enumerate(self.proposals):
+            if item.when is not None:
+                self.resolve(index)
+
+    def summary(self) -> str:
+        """One line about the call that just ended."""
+        session = self.call.session
+        answered = sum(1 for q in session.questions if q.status == "answered")
+        starred = sum(1 for q in session.questions if q.starred)
+        parts = [
+            f"[b]Call with {escape(session.meeting.person)} ended[/b]",
+            f"{minutes(session.elapsed_seconds)} of a "
+            f"{format_duration(session.planned_seconds)} window",
+            f"{answered} of {len(session.questions)} questions answered",
+        ]
+        if starred:
+            parts.append(f"{starred} ★")
+        if session.referrals:
+            count = len(session.referrals)
+            parts.append(f"{count} referral{'s' if count > 1 else ''}")
+        return " · ".join(parts)
+
+    def thank_you_due(self, item: Proposal) -> str:
+        """The thank-you's fixed due time, 24 hours after the end."""
+        ended = self.call.session.ended
+        assert ended is not None
+        due = due_date(item, ended)
+        words = dates.relative_words(due.date(), ended.date())
+        return f"due {due:%a} {due.day} {due:%b %H:%M} ({words}): within 24 hours of the call"
+
+    def resolve(self, index: int) -> bool:
+        """Show the date typed for proposal `index` resolved, or why it is refused."""
+        ended = self.call.session.ended
+        assert ended is not None
+        item = self.proposals[index]
+        item.when = self.query_one(f"#when-{index}", Input).value
+        shown = self.query_one(f"#resolved-{index}", Static)
+        try:
+            due = due_date(item, ended)
+        except InputError as err:
+            problem = err.problems[0]
+            shown.update(f"[$error]not a date: {escape(problem.hint)}[/]")
+            shown.add_class("-bad")
+            return False
+        shown.update(f"→ {dates.describe(due.date(), ended.date())}")
+        shown.remove_class("-bad")
+        return True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Resolve a date as it is typed."""
+        if event.input.id and event.input.id.startswith("when-"):
+            self.resolve(int(event.input.id.removeprefix("when-")))
+
+    def action_save(self) -> None:
+        """Save the session as completed with the kept follow-ups, then leave."""
+        for index, item in enumerate(self.proposals):
+            item.keep = self.query_one(f"#keep-{index}", Checkbox).value
+            if item.when is not None and not self.resolve(index) and item.keep:
+                self.query_one(f"#when-{index}", Input).focus()
+                self.notify(
+                    f"{item.title}: that date is not understood. Try one of: {dates.EXAMPLES}",
+                    title="Not saved",
+                    severity="error",
+                    timeout=8,
+                )
+                return
+        learned = [
+            self.query_one(f"#goal-{i}", Checkbox).value
+            for i in range(len(self.call.session.goals))
+        ]
+        finish(self.call.session, self.proposals, learned)
+        status = self.save()
+        if status.saved:
+            self.dismiss(True)
+        else:
+            self.notify(
+                f"The session could not be written ({status.error}); it keeps trying. "
+                "ctrl+q quits and prints everything if it still cannot.",
+                title="Not saved yet",
+                severity="error",
+                timeout=10,
+            )
+
+    def action_back(self) -> None:
+        """The call was not over: back to it, the clock running on."""
+        self.dismiss(False)

@@ -1,0 +1,101 @@
+"""Quick capture during a call: a referral, an action item or a new question.
+
+A small panel above the notes, never a dialog: the clock keeps running, the call's
+keys keep working, and Escape (like Enter on the last field) files what was typed
+and goes back to the notes. A capture with its first field empty files nothing and
+keeps what was typed for the next time the panel opens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "referral": (
+        ("name", "Name", "who they suggested, e.g. Priya Patel"),
+        ("role", "Role", "their role and organisation"),
+        ("contact", "Reach", "email, phone, or via whom"),
+        ("note", "Say", "what to say when you write"),
+    ),
+    "action": (("text", "I will", "what you promised, e.g. send my portfolio"),),
+    "question": (("text", "Question", "a question that came up"),),
+}
+TITLES = {
+    "referral": "New referral",
+    "action": "New action item",
+    "question": "Add a question (asked next)",
+}
+
+
+@dataclass
+class Captured(Message):
+    """The person filed a capture: its kind and the text of each field."""
+
+    kind: str
+    values: dict[str, str]
+
+
+class CapturePanel(Vertical):
+    """Inline fields for one kind of capture at a time."""
+
+    kind: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """Only the hint: each kind's fields are made the first time they are needed."""
+        yield Static("enter: next · esc: file it, back to notes", id="capture-hint")
+
+    async def open(self, kind: str) -> None:
+        """Show the fields for `kind` and put the cursor in the first."""
+        if not self.query(f"#capture-{kind}"):
+            await self.mount(fields_for(kind), before="#capture-hint")
+        self.kind = kind
+        self.border_title = TITLES[kind]
+        for group in self.query(".capture-kind"):
+            group.display = group.id == f"capture-{kind}"
+        self.display = True
+        self._inputs()[0].focus()
+
+    def close(self) -> None:
+        """File what was typed (if the first field has text) and hide the panel."""
+        if self.kind is None:
+            return
+        inputs = self._inputs()
+        values = {i.id.split("-", 1)[1]: i.value.strip() for i in inputs if i.id}
+        if inputs[0].value.strip():
+            self.post_message(Captured(self.kind, values))
+            for field in inputs:
+                field.value = ""
+        self.kind = None
+        self.display = False
+
+    def _inputs(self) -> list[Input]:
+        if self.kind is None:
+            return []
+        return list(self.query(f"#capture-{self.kind} Input").results(Input))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: to the next field, or file the capture after the last."""
+        event.stop()
+        inputs = self._inputs()
+        if event.input in inputs and event.input is not inputs[-1]:
+            inputs[inputs.index(event.input) + 1].focus()
+        else:
+            self.close()
+
+
+def fields_for(kind: str) -> Vertical:
+    """The labelled inputs of one kind of capture."""
+    rows = [
+        Horizontal(
+            Label(label, classes="capture-label"),
+            Input(placeholder=placeholder, id=f"{kind}-{name}", compact=True),
+            classes="capture-field",
+        )
+        for name, label, placeholder in FIELDS[kind]
+    ]
+    return Vertical(*rows, id=f"capture-{kind}", classes="capture-kind")

@@ -1,0 +1,71 @@
+"""The clock panel: time left in large digits, the same as text, and a progress bar."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, ProgressBar, Static
+
+from coffeechat.core.clock import MeetingClock, Phase
+from coffeechat.core.durations import format_duration
+
+PHASE_CLASSES = tuple(f"-{phase.value}" for phase in Phase)
+FLASH_SECONDS = 3.0
+"""How long the panel stands out after a threshold, in call time (so tests can move it)."""
+
+
+class ClockPanel(Vertical):
+    """How much of the agreed window is left; its look follows the clock's phase."""
+
+    _label = ""
+    _flash_until = -1.0
+
+    def flash(self, clock: MeetingClock) -> None:
+        """Stand out for a few seconds: a threshold was just crossed."""
+        self._flash_until = clock.elapsed() + FLASH_SECONDS
+        self.show(clock)
+
+    def compose(self) -> ComposeResult:
+        """Large digits, a line of text a script can read, and the bar."""
+        yield Digits(id="clock-digits")
+        yield Static(id="clock-label")
+        yield ProgressBar(id="clock-bar", show_eta=False, show_percentage=False)
+
+    def show(self, clock: MeetingClock) -> None:
+        """Show the clock as it is now (cheap when nothing visible changed)."""
+        text = clock.text()
+        phase = clock.phase()
+        digits = self.query_one(Digits)
+        if digits.value != text:
+            digits.update(text)
+        window = format_duration(clock.planned)
+        if clock.paused:
+            label = f"{text} left · PAUSED" if phase != Phase.OVERTIME else f"{text} · PAUSED"
+        elif phase == Phase.OVERTIME:
+            label = f"{text} over the {window}"
+        else:
+            label = f"{text} left of {window}"
+        if label != self._label:
+            self._label = label
+            self.query_one("#clock-label", Static).update(label)
+        bar = self.query_one(ProgressBar)
+        bar.update(total=clock.planned, progress=clock.fraction() * clock.planned)
+        wanted = f"-{phase.value}"
+        if not self.has_class(wanted):
+            self.remove_class(*PHASE_CLASSES)
+            self.add_class(wanted)
+        self.set_class(clock.paused, "-paused")
+        self.set_class(clock.elapsed() < self._flash_until, "-flash")
+
+    @property
+    def text(self) -> str:
+        """The time shown, as `MM:SS` or `+MM:SS`."""
+        return self.query_one(Digits).value
+
+    @property
+    def phase(self) -> Phase:
+        """The phase the panel is showing."""
+        for phase in Phase:
+            if self.has_class(f"-{phase.value}"):
+                return phase
+        return Phase.CALM

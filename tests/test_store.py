@@ -1,0 +1,230 @@
+"""Session files on disk: locks, the autosaver, finding unfinished calls, conflicts."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coffeechat.core import atomic
+from coffeechat.core.autosave import Autosaver
+from coffeechat.core.leftovers import settle_leftovers
+from coffeechat.core.lock import SessionBusyError, SessionLock, lock_path
+from coffeechat.core.problems import InputError
+from coffeechat.core.session import read_session, to_toml
+from coffeechat.core.settings import Settings
+from coffeechat.core.store import abandon, open_new, plan_call
+from coffeechat.core.timesource import ManualTime
+from coffeechat.core.workspace import Workspace
+
+# --- the lock ---------------------------------------------------------------------------
+
+
+def test_a_second_lock_is_refused_naming_the_first_pid(tmp_path: Path) -> None:
+    with SessionLock.acquire(tmp_path, "s") as first:
+        assert first.held
+        with pytest.raises(SessionBusyError) as caught:
+            SessionLock.acquire(tmp_path, "s")
+        assert caught.value.pid == os.getpid()
+        assert f"pid {os.getpid()}" in str(caught.value)
+    assert not lock_path(tmp_path, "s").exists()
+    SessionLock.acquire(tmp_path, "s").release()
+
+
+def test_a_lock_left_by_a_killed_process_blocks_nobody(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path\n"
+            "from coffeechat.core.lock import SessionLock\n"
+            f"SessionLock.acquire(Path({str(tmp_path)!r}), 's')\n"
+            "print('locked', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
+    with pytest.raises(SessionBusyError) as caught:
+        SessionLock.acquire(tmp_path, "s")
+    assert caught.value.pid == holder.pid
+    holder.kill()
+    holder.wait()
+    assert lock_path(tmp_path, "s").exists()
+    SessionLock.acquire(tmp_path, "s").release()
+
+
+# --- the autosaver -------------------------------------------------------------------
+
+
+def test_autosaver_writes_the_newest_text_privately(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    saver = Autosaver(path)
+    saver.submit("one\n")
+    saver.submit("two\n")
+    assert saver.wait_idle(5)
+    assert path.read_text() == "two\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert saver.close().saved
+
+
+class FlakyDisk:
+    """A writer that fails with `error` until told the disk is back."""
+
+    def __init__(self, error: int) -> None:
+        self.error = error
+        self.broken = True
+
+    def __call__(self, path: Path, text: str) -> None:
+        if self.broken:
+            raise OSError(self.error, os.strerror(self.error))
+        atomic.write_atomic(path, text)
+
+
+@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_a_failed_save_keeps_the_text_and_the_old_file(tmp_path: Path, error: int) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text("before\n")
+    disk = FlakyDisk(error)
+    saver = Autosaver(path, retry_every=60, write=disk)
+    saver.submit("after\n")
+    status = saver.flush()
+    assert not status.saved
+    assert status.error == os.strerror(error)
+    assert path.read_text() == "before\n"
+    disk.broken = False
+    status = saver.close()
+    assert status.saved and status.error is None
+    assert path.read_text() == "after\n"
+
+
+def test_saving_is_retried_in_the_background_until_it_works(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    disk = FlakyDisk(errno.ENOSPC)
+    saver = Autosaver(path, retry_every=0.05, write=disk)
+    saver.submit("kept in memory\n")
+    assert saver.wait_idle(5)
+    assert saver.status.error == os.strerror(errno.ENOSPC)
+    assert not path.exists()
+    disk.broken = False
+    assert saver.wait_saved(5)
+    assert path.read_text() == "kept in memory\n"
+    assert saver.status.error is None
+    saver.close()
+
+
+def test_a_rescue_from_a_signal_handler_writes_the_newest_text(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    saver = Autosaver(path)
+    saver.submit("older\n")
+    saver.flush()
+    status, interrupted = saver.rescue("newest\n")
+    assert (status.saved, interrupted) == (True, False)
+    assert path.read_text() == "newest\n"
+
+
+def test_a_rescue_that_interrupts_a_save_on_its_own_thread_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    seen: list[tuple[bool, str]] = []
+
+    def write_then_get_a_signal(target: Path, text: str) -> None:
+        # A signal handler runs here, in the middle of this thread's own save.
+        status, interrupted = saver.rescue("newest\n")
+        seen.append((status.saved and interrupted, target.read_text()))
+        atomic.write_atomic(target, text)
+
+    saver = Autosaver(path, write=write_then_get_a_signal)
+    saver.submit("older\n")
+    saver.flush()
+    assert seen == [(True, "newest\n")]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(atomic.TEMP_SUFFIX)]
+
+
+def test_a_hand_edit_during_the_call_is_kept_as_a_conflict_copy(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    saver = Autosaver(path)
+    saver.submit("ours 1\n")
+    saver.flush()
+    path.write_text("edited by hand\n")
+    saver.submit("ours 2\n")
+    status = saver.close()
+    assert status.conflict == tmp_path / "s.toml.conflict-1"
+    assert status.conflict.read_text() == "edited by hand\n"
+    assert path.read_text() == "ours 2\n"
+
+
+def test_a_real_read_only_folder(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root ignores file permissions; the injected errors above cover this")
+    path = tmp_path / "s.toml"
+    path.write_text("before\n")
+    tmp_path.chmod(0o500)
+    try:
+        saver = Autosaver(path, retry_every=60)
+        saver.submit("after\n")
+        assert saver.flush().error
+        assert path.read_text() == "before\n"
+    finally:
+        tmp_path.chmod(0o700)
+    assert saver.close().saved
+
+
+# --- finding and opening sessions ----------------------------------------------------
+
+
+def test_unfinished_sessions_are_found_locked_and_busy_ones_refused(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    agenda = workspace.agenda_path("jane-doe")
+    plan = plan_call(workspace, agenda, Settings())
+    assert plan.ref == "agendas/jane-doe.toml"
+    assert plan.unfinished == []
+    first = open_new(workspace, plan, clock.now())
+    first.session.status = "in-progress"
+    first.path.write_text(to_toml(first.session))
+    assert first.path.name == "2026-11-24-1500-jane-doe.toml"
+    with pytest.raises(InputError) as caught:
+        plan_call(workspace, agenda, Settings())
+    message = str(caught.value)
+    assert "sessions/2026-11-24-1500-jane-doe.toml" in message
+    assert f"already open in another coffeechat (pid {os.getpid()})" in message
+    first.release()
+    again = plan_call(workspace, agenda, Settings(), duration=300)
+    assert [item.session.id for item in again.unfinished] == [first.session.id]
+    assert again.planned == 300
+    second = open_new(workspace, again, clock.now())
+    assert second.session.id == "2026-11-24-1500-jane-doe-2"
+    abandon(again.unfinished[0])
+    assert read_session(first.path).status == "abandoned"
+    assert plan_call(workspace, agenda, Settings()).unfinished == []
+
+
+def test_completed_and_damaged_sessions_are_not_offered(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    agenda = workspace.agenda_path("jane-doe")
+    item = open_new(workspace, plan_call(workspace, agenda, Settings()), clock.now())
+    item.session.status = "completed"
+    item.path.write_text(to_toml(item.session))
+    item.release()
+    (workspace.sessions / "2026-11-25-1000-jane-doe.toml").write_text("status = [")
+    assert plan_call(workspace, agenda, Settings()).unfinished == []
+
+
+def test_a_rescue_cut_short_is_settled_at_the_next_start(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    path = tmp_path / "2026-11-24-1500-jane-doe.toml"
+    path.write_text("whole\n")
+    temp = tmp_path / f"{atomic.temp_name(path)}{dead.pid}{atomic.RESCUE_TAG}{atomic.TEMP_SUFFIX}"
+    temp.write_text("half")
+    found = settle_leftovers(tmp_path, lambda raw, target: raw.endswith(b"\n"))
+    assert [item.outcome for item in found] == ["swept"]
+    assert not temp.exists()
+    assert path.read_text() == "whole\n"
