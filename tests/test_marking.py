@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.locks import lock_path
+from coffeechat.core.lock import lock_path
 from coffeechat.core.marking import mark_done, snooze, undo
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import read_session, to_toml

@@ -13,10 +13,12 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
 from coffeechat.core.atomic import PRIVATE_FILE
+from coffeechat.core.problems import InputError
 
 _ATTEMPTS = 5
 
@@ -89,6 +91,28 @@ class SessionLock:
         trace: TracebackType | None,
     ) -> None:
         self.release()
+
+
+@contextlib.contextmanager
+def session_lock(folder: Path, session_id: str, shown: str) -> Iterator[SessionLock]:
+    """Hold a session's lock for a short edit; `InputError` at once if a call holds it.
+
+    Editing a session from the queue takes the same lock as a running call, so a call
+    cannot start on it halfway and the edit is refused while a call has it open.
+    """
+    try:
+        held = SessionLock.acquire(folder, session_id)
+    except SessionBusyError as busy:
+        holder = f" (pid {busy.pid})" if busy.pid else ""
+        raise InputError.at(
+            shown,
+            f"this session is open in a running call{holder}; it was left unchanged",
+            "finish the call (ctrl+e, then ctrl+s) and try again",
+            line=0,
+            col=0,
+        ) from None
+    with held:
+        yield held
 
 
 def _same_file(fd: int, path: Path) -> bool:

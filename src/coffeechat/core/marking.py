@@ -24,7 +24,7 @@ from tomlkit.exceptions import TOMLKitError
 from coffeechat.core import atomic
 from coffeechat.core.followups import parse_address
 from coffeechat.core.index import session_files, session_hint
-from coffeechat.core.locks import session_lock
+from coffeechat.core.lock import session_lock
 from coffeechat.core.problems import InputError, Problem, did_you_mean
 from coffeechat.core.session import FollowUp, Session, parse_session
 from coffeechat.core.workspace import Workspace
