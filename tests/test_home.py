@@ -342,3 +342,25 @@ async def test_coming_back_from_a_screen_reads_new_sessions(filled: Workspace) -
         await settle(pilot)
         sessions = app.screen.query_one(SessionList)
         assert sessions.options[0].id == "2026-11-24-1300-ken-ito"
+
+
+async def test_enter_on_an_agenda_starts_the_call_and_home_shows_it_after(
+    filled: Workspace,
+) -> None:
+    app = app_at_now(filled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = home(app)
+        agendas = screen.query_one(AgendaList)
+        agendas.focus()
+        await pilot.pause()
+        assert screen.check_action("start_call", ())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CallScreen"
+        await pilot.press(*"hello", "ctrl+e")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        newest = screen.query_one(SessionList).shown[0][0]
+        assert (newest.meeting.person, newest.status) == ("Jane Doe", "completed")

@@ -110,6 +110,10 @@ class CoffeechatApp(App[None]):
 
     # --- calls ------------------------------------------------------------------------
 
+    def on_home_screen_start_call(self, message: HomeScreen.StartCall) -> None:
+        """Start the call the person chose on the home screen."""
+        self.start_call(message.agenda)
+
     def start_call(self, agenda_path: Path, duration: int | None = None) -> bool:
         """Start a call from an agenda (offering to resume an unfinished one); False if not."""
         try:

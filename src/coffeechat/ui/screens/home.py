@@ -20,6 +20,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -65,11 +66,19 @@ class HomeScreen(Screen[None]):
         Binding("t", "draft", "Thank-you", id="home.draft"),
         Binding("m", "export", "Markdown", id="home.export"),
         Binding("slash", "search", "Search", id="home.search"),
+        Binding("c", "start_call", "Start call", id="home.call"),
         Binding("n", "new_agenda", "New agenda", id="home.new"),
         Binding("e", "edit_agenda", "Edit", id="home.edit"),
         Binding("r", "reload", "Reload", id="home.reload"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
+
+    class StartCall(Message):
+        """The person chose an agenda to start a call from (the app opens the call)."""
+
+        def __init__(self, agenda: Path) -> None:
+            super().__init__()
+            self.agenda = agenda
 
     def __init__(self, workspace: Workspace, settings: Settings, time: TimeSource) -> None:
         super().__init__()
@@ -261,7 +270,7 @@ class HomeScreen(Screen[None]):
             return self._session_in_focus() is not None
         if action == "export":
             return focused is sessions and sessions.highlighted_session is not None
-        if action == "edit_agenda":
+        if action in ("edit_agenda", "start_call"):
             agendas = self.query_one(AgendaList)
             return focused is agendas and agendas.highlighted_name is not None
         return True
@@ -393,6 +402,18 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()
 
     # --- agendas ----------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#agendas")
+    def agenda_selected(self) -> None:
+        """Enter on an agenda starts the call."""
+        self.action_start_call()
+
+    def action_start_call(self) -> None:
+        """Start a call from the highlighted agenda (or resume its unfinished one)."""
+        agendas = self.query_one(AgendaList)
+        name = agendas.highlighted_name
+        if name is not None:
+            self.post_message(self.StartCall(agendas.paths[name]))
 
     def action_new_agenda(self) -> None:
         """Ask the person's name, write the commented template, open it in the editor."""
