@@ -228,3 +228,21 @@ def test_a_rescue_cut_short_is_settled_at_the_next_start(tmp_path: Path) -> None
     assert [item.outcome for item in found] == ["swept"]
     assert not temp.exists()
     assert path.read_text() == "whole\n"
+
+
+def test_a_full_disk_does_not_cost_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_room(fd: int, data: bytes, offset: int) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "pwrite", no_room)
+    held = SessionLock.acquire(tmp_path, "s")
+    monkeypatch.undo()
+    with pytest.raises(SessionBusyError) as caught:
+        SessionLock.acquire(tmp_path, "s")
+    assert caught.value.pid is None
+    assert str(caught.value) == "session s is open in another coffeechat (another process)"
+    held.release()
+    assert list(tmp_path.iterdir()) == []
+    SessionLock.acquire(tmp_path, "s").release()
