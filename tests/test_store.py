@@ -246,3 +246,29 @@ def test_a_full_disk_does_not_cost_the_lock(
     held.release()
     assert list(tmp_path.iterdir()) == []
     SessionLock.acquire(tmp_path, "s").release()
+
+
+def test_a_conflict_copy_cut_short_is_removed_and_made_whole_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    saver = Autosaver(path, retry_every=60)
+    saver.submit("ours 1\n")
+    saver.flush()
+    path.write_text("edited by hand\n")
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    saver.submit("ours 2\n")
+    assert saver.flush().error == os.strerror(errno.ENOSPC)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml"]
+    assert path.read_text() == "edited by hand\n"
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    status = saver.close()
+    assert status.saved
+    assert status.conflicts == (tmp_path / "s.toml.conflict-1",)
+    assert (tmp_path / "s.toml.conflict-1").read_text() == "edited by hand\n"
+    assert path.read_text() == "ours 2\n"

@@ -44,12 +44,21 @@ class CallSaver:
     """Writes one call's session file: soon after each change, and at once when asked."""
 
     def __init__(
-        self, call: Call, opened: OpenSession, on_unsaved: Callable[[Unsaved], None]
+        self,
+        call: Call,
+        opened: OpenSession,
+        on_unsaved: Callable[[Unsaved], None],
+        on_conflicts: Callable[[tuple[Path, ...]], None] = lambda copies: None,
     ) -> None:
-        """Start saving `call` into the session `opened` (which this process holds)."""
+        """Start saving `call` into the session `opened` (which this process holds).
+
+        When the saver closes, `on_unsaved` hears of a last save that failed, and
+        `on_conflicts` of every copy kept of the file as edited outside coffeechat.
+        """
         self.call = call
         self.opened = opened
         self.on_unsaved = on_unsaved
+        self.on_conflicts = on_conflicts
         self.saver: Autosaver | None = Autosaver(opened.path)
         self._submitted = -1
         self._submitted_at = 0.0
@@ -96,6 +105,8 @@ class CallSaver:
         if not status.saved:
             text = self.call.file_text()
             self.on_unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+        if status.conflicts:
+            self.on_conflicts(status.conflicts)
 
     # --- signals ----------------------------------------------------------------------
 
@@ -124,6 +135,8 @@ class CallSaver:
         self.opened.release()
         if not status.saved:
             self.on_unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+        if status.conflicts:
+            self.on_conflicts(status.conflicts)
         if signum == signal.SIGHUP or interrupted:
             # No terminal to restore, or a save to stop before it overwrites ours.
             os._exit(code)

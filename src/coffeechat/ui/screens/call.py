@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -58,6 +59,8 @@ class CallHooks:
     """The session was saved as completed: leave the call."""
     unsaved: Callable[[Unsaved], None]
     """The last save failed as the call closed: the text must reach the person."""
+    edited_elsewhere: Callable[[tuple[Path, ...]], None] = lambda copies: None
+    """The call closed having kept these copies of its file, edited outside coffeechat."""
 
 
 class CallScreen(Screen[None]):
@@ -97,7 +100,7 @@ class CallScreen(Screen[None]):
         self.workspace = workspace
         self.settings = settings
         self.hooks = hooks
-        self.saving = CallSaver(call, opened, hooks.unsaved)
+        self.saving = CallSaver(call, opened, hooks.unsaved, hooks.edited_elsewhere)
         self.editing_general = False
         self._shown: tuple[object, ...] = ()
         self._error_shown: str | None = None
