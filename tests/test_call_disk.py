@@ -12,6 +12,8 @@ import asyncio
 import errno
 import functools
 import os
+import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from coffeechat.ui.screens.call import CallScreen
 from tests.call_helpers import Notes, call_app, call_screen
 from tests.conftest import CALL_TIME
 from tests.disks import as_another_user, fill, read_only_mount, tiny_tmpfs
+from tests.terminal import Terminal, coffeechat_command
 from tests.test_io_errors import FaultyOS
 
 SMALL = (80, 24)
@@ -267,3 +270,38 @@ async def test_quitting_while_the_disk_is_full_hands_the_notes_over(
     assert 'notes = "only in memory"' in unsaved.text
     assert read_session(path).questions[0].notes == ""
     assert not list(path.parent.glob(".*.lock")), "the lock outlived the call"
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.parametrize("how", ["ctrl+q", "SIGTERM"])
+def test_notes_that_cannot_be_saved_are_printed_when_coffeechat_run_ends(
+    tiny_workspace: Workspace, tmp_path: Path, how: str
+) -> None:
+    """The real app on a full disk: the last resort is the terminal itself."""
+    notes = "Priya runs the design crit"
+    term = Terminal(
+        tmp_path / "tmux.sock",
+        coffeechat_command(tiny_workspace, "run", "jane-doe"),
+        cwd=tiny_workspace.root,
+        report_exit=True,
+    )
+    try:
+        term.wait_for("left of 20m")
+        (path,) = tiny_workspace.sessions.glob("*.toml")
+        before = path.read_bytes()
+        fill(tiny_workspace.root)
+        term.type(notes)
+        term.wait_for("NOT SAVED: cannot write to sessions/ (No space left on device)")
+        if how == "ctrl+q":
+            term.keys("C-q")
+        else:
+            os.kill(term.pid, signal.SIGTERM)
+        code = term.exit_code()
+        shown = term.screen()
+    finally:
+        term.close()
+    assert code == 1
+    assert f"sessions/{path.name}: could not be saved: No space left on device" in shown
+    assert f'notes = "{notes}"' in shown, shown
+    assert "Traceback" not in shown
+    assert path.read_bytes() == before

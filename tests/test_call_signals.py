@@ -28,6 +28,8 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 NOTES = "Moved from research to design in 2021"
 """Short enough for one line of the notes box at 80x24, so the screen shows it whole."""
+KILLS = 2
+"""Rounds of the kill -9 test: a fresh call, then one resumed after the first kill."""
 AUTOSAVE_WAIT = 1.2
 """Real seconds a note is given to reach the disk before `kill -9` (the promise is 1 s)."""
 
@@ -104,16 +106,16 @@ def test_kill_9_loses_at_most_the_last_second(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Three rounds: type, give the autosave its second, type on, kill -9 at once, resume."""
+    """Each round: type, give the autosave its second, type on, kill -9 at once; resume."""
     kept = ""
     lost = 0
-    for round_ in range(3):
+    for round_ in range(KILLS):
         term = open_call(terminals, workspace, tmp_path)
         if round_:
             term.wait_for("You have an unfinished call with Jane Doe")
             term.keys("r")
         term.wait_for("left of 20m")
-        marker = f"typed-in-round-{round_}"
+        marker = f"zebra{round_}"  # one word: the notes box never wraps it
         settled = f"{kept} {NOTES}, {marker}".strip()
         term.type(settled[len(kept) :])
         term.wait_for(marker)
@@ -129,7 +131,9 @@ def test_kill_9_loses_at_most_the_last_second(
         kept = notes
         term.close()
     with capsys.disabled():
-        print(f"\nkill -9 during a call: 3 kills, characters typed in the last second lost: {lost}")
+        print(
+            f"\nkill -9 during a call: {KILLS} kills; characters lost (typed just before): {lost}"
+        )
 
 
 def test_a_second_instance_is_refused_until_the_first_is_killed(

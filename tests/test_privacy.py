@@ -250,6 +250,7 @@ def test_a_call_in_a_terminal_writes_nothing_outside_the_workspace(tmp_path: Pat
         (lock,) = workspace.sessions.glob(".*.lock")
         assert mode(lock) == 0o600
         term.keys("C-r")
+        term.wait_for("New referral")
         term.type("Priya Patel")
         term.keys("Escape", "C-e")
         term.wait_for("Save and finish")
@@ -260,6 +261,7 @@ def test_a_call_in_a_terminal_writes_nothing_outside_the_workspace(tmp_path: Pat
     (path,) = workspace.sessions.glob("*.toml")
     session = read_session(path)
     assert (session.status, session.questions[0].notes) == ("completed", NOTE)
+    assert [referral.name for referral in session.referrals] == ["Priya Patel"]
     for folder in (home, temp, here):
         assert everything_under(folder) == [], f"written outside the workspace: {folder}"
     created = [tmp_path / "new", workspace.root, *everything_under(workspace.root)]

@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,53 @@ def test_a_conflict_copy_cut_short_is_removed_and_made_whole_later(
     assert status.conflicts == (tmp_path / "s.toml.conflict-1",)
     assert (tmp_path / "s.toml.conflict-1").read_text() == "edited by hand\n"
     assert path.read_text() == "ours 2\n"
+
+
+# --- sessions edited by hand, at the start of the next call ---------------------------
+
+
+def unfinished_file(workspace: Workspace, clock: ManualTime, minutes: int = 0) -> Path:
+    """An in-progress session of jane-doe, started `minutes` after the fixture's time."""
+    plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
+    when = clock.now() + timedelta(minutes=minutes)
+    item = open_new(workspace, plan, when)
+    item.path.write_text(to_toml(item.session))
+    item.release()
+    plan.release()
+    return item.path
+
+
+def test_a_session_without_questions_is_not_offered_for_resuming(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    path = unfinished_file(workspace, clock)
+    head = path.read_text().split("\n[[questions]]")[0]
+    for text in (head, "questions = []\n" + head):
+        path.write_text(text + "\n")
+        assert read_session(path).questions == []
+        # A call needs a question to resume: a new call starts instead.
+        plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
+        assert plan.unfinished == []
+        plan.release()
+
+
+def test_a_question_budget_that_is_not_a_number_is_refused(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    path = unfinished_file(workspace, clock)
+    path.write_text(path.read_text().replace("minutes = 3.0", "minutes = nan", 1))
+    with pytest.raises(InputError) as caught:
+        read_session(path)
+    assert ":35:11: expected a number, got nan (questions[1].minutes)" in str(caught.value)
+
+
+def test_a_start_time_without_an_offset_is_offered_with_the_others(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    """Typed by hand as local time; sorting it against the others must not crash."""
+    older = unfinished_file(workspace, clock)
+    newer = unfinished_file(workspace, clock, minutes=60)
+    older.write_text(older.read_text().replace("T15:00:00-05:00", "T15:00:00", 1))
+    plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
+    assert {item.path for item in plan.unfinished} == {older, newer}
+    plan.release()

@@ -245,3 +245,46 @@ def test_coffeechat_run_names_the_copy_on_the_terminal_after_the_call(
         "coffeechat during the call" in shown
     ), shown
     assert f"hint: your notes are in sessions/{path.name}" in shown
+
+
+# --- edited by hand between two runs of the call ----------------------------------------
+
+ODD_BUT_READABLE = {
+    "budget below zero": ("minutes = 3.0", "minutes = -3.0"),
+    "current beyond the last question": ("current = 0", "current = 999"),
+    "ended before it started": (
+        'status = "in-progress"',
+        'status = "in-progress"\nended = 1999-01-01T00:00:00Z',
+    ),
+    "start time without an offset": ("T15:00:00-05:00", "T15:00:00"),
+    "end time without an offset": (
+        'status = "in-progress"',
+        'status = "in-progress"\nended = 2026-11-24T15:20:00',
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", ODD_BUT_READABLE.values(), ids=ODD_BUT_READABLE.keys())
+async def test_an_odd_unfinished_session_resumes_and_finishes(
+    workspace: Workspace, clock: ManualTime, edit: tuple[str, str]
+) -> None:
+    app = call_app(workspace, clock)
+    async with app.run_test(size=SMALL) as pilot:
+        path = call_screen(app).opened.path
+        await pilot.press(*"kept", "ctrl+q")
+    edit_by_hand(path, *edit)
+    read_session(path)  # the reader takes it
+    again = call_app(workspace, clock)
+    async with again.run_test(size=SMALL) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = call_screen(again)
+        clock.advance(61)
+        screen.tick()
+        await pilot.press(*" and more", "ctrl+n", "ctrl+e")  # in the wrap-up if it had ended
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+    assert not again.is_running
+    done = read_session(path)
+    assert done.status == "completed"
+    assert done.questions[0].notes.startswith("kept")
