@@ -100,6 +100,22 @@ def test_a_signal_right_after_typing_keeps_the_notes(
     assert leftovers(workspace) == [], "the lock (or a temp file) was left behind"
 
 
+def test_a_signal_while_a_referral_is_half_typed_keeps_it(
+    terminals: list[Terminal], workspace: Workspace, tmp_path: Path
+) -> None:
+    term = open_call(terminals, workspace, tmp_path, report_exit=True)
+    term.wait_for("left of 20m")
+    term.keys("C-r")
+    term.wait_for("New referral")
+    term.type("Ada Quist")  # not "Priya Patel": the field's placeholder shows that name
+    term.wait_for("Ada Quist")
+    os.kill(term.pid, signal.SIGHUP)
+    assert term.exit_code() == 128 + signal.SIGHUP
+    session = only_session(workspace)
+    assert [r.name for r in session.referrals] == ["Ada Quist"]
+    assert leftovers(workspace) == []
+
+
 def test_kill_9_loses_at_most_the_last_second(
     terminals: list[Terminal],
     workspace: Workspace,

@@ -11,6 +11,7 @@ it, while a signal handler still runs. The handler saves through
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
+
+from textual.css.query import NoMatches
 
 from coffeechat.core.autosave import Autosaver, SaveStatus
 from coffeechat.core.call import Call
@@ -110,11 +113,18 @@ class CallSaver:
 
     # --- signals ----------------------------------------------------------------------
 
-    def catch_signals(self, exit_app: Callable[[int], None]) -> None:
-        """Save and end on SIGHUP, SIGTERM and SIGINT (from the main thread only)."""
+    def catch_signals(
+        self, exit_app: Callable[[int], None], keep_typing: Callable[[], None]
+    ) -> None:
+        """Save and end on SIGHUP, SIGTERM and SIGINT (from the main thread only).
+
+        `keep_typing` copies what the screen's fields hold into the call first: the
+        messages that carry each keystroke there may still be on their way.
+        """
         if threading.current_thread() is not threading.main_thread():
             return
         self._exit_app = exit_app
+        self._keep_typing = keep_typing
         for signum in SIGNALS:
             self._old_handlers[signum] = signal.signal(signum, self.on_signal)
 
@@ -130,6 +140,9 @@ class CallSaver:
         if self.saver is None:
             os._exit(code)
         saver, self.saver = self.saver, None
+        # The screen may be being taken down: what it held was kept as it closed.
+        with contextlib.suppress(NoMatches):
+            self._keep_typing()
         text = self.call.file_text()
         status, interrupted = saver.rescue(text)
         self.opened.release()
