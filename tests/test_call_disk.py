@@ -27,11 +27,12 @@ from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace, prepare
 from coffeechat.ui.app import CoffeechatApp
 from coffeechat.ui.screens.call import CallScreen
+from coffeechat.ui.screens.wrapup import WrapUpScreen
 from tests.call_helpers import Notes, call_app, call_screen
 from tests.conftest import CALL_TIME
 from tests.disks import as_another_user, fill, read_only_mount, tiny_tmpfs
 from tests.terminal import Terminal, coffeechat_command
-from tests.test_io_errors import FaultyOS
+from tests.test_io_errors import CODES, FaultyOS
 
 SMALL = (80, 24)
 
@@ -215,7 +216,8 @@ async def test_each_failing_call_of_a_save_is_shown_and_recovered(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The Nth file call of a save fails (and keeps failing), for every N in a save."""
+    """The Nth file call of a save fails (and keeps failing), for every N in a save,
+    with each kind of error in turn (a full disk where no tmpfs can be mounted)."""
     app = call_app(workspace, clock)
     tried = 0
     async with app.run_test(size=SMALL) as pilot:
@@ -229,14 +231,15 @@ async def test_each_failing_call_of_a_save_is_shown_and_recovered(
         renamed_at = calls.index("replace") + 1
         for fail_at in range(1, len(calls) + 1):
             before = path.read_bytes()
-            monkeypatch.setattr(atomic, "os", FaultyOS(fail_at, errno.EIO, lasting=True))
+            code = CODES[fail_at % len(CODES)]
+            monkeypatch.setattr(atomic, "os", FaultyOS(fail_at, code, lasting=True))
             await pilot.press(str(fail_at % 10))
             await settle(screen)
             await pilot.pause()
             typed = screen.notes.text
             if fail_at <= renamed_at:
                 assert "NOT SAVED" in banner(screen), f"call {fail_at} ({calls[fail_at - 1]})"
-                assert "Input/output error" in banner(screen)
+                assert f"({os.strerror(code)})" in banner(screen)
                 assert path.read_bytes() == before
             else:  # only the folder's fsync failed: the file is already whole
                 assert banner(screen) == ""
@@ -305,3 +308,31 @@ def test_notes_that_cannot_be_saved_are_printed_when_coffeechat_run_ends(
     assert f'notes = "{notes}"' in shown, shown
     assert "Traceback" not in shown
     assert path.read_bytes() == before
+
+
+async def test_finishing_on_a_full_disk_stays_in_the_wrap_up_until_it_is_saved(
+    tiny_workspace: Workspace, clock: ManualTime
+) -> None:
+    app = call_app(tiny_workspace, clock)
+    toasts = Notes(app)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = call_screen(app)
+        path = screen.opened.path
+        await pilot.press(*"said yes", "ctrl+r", *"Ada Quist", "escape")
+        clock.advance(600)
+        await pilot.press("ctrl+e")
+        assert isinstance(app.screen, WrapUpScreen)
+        before = path.read_bytes()
+        filler = fill(tiny_workspace.root)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, WrapUpScreen)
+        assert toasts.titles[-1] == "Not saved yet"
+        assert "No space left on device" in toasts.shown[-1][1]
+        assert path.read_bytes() == before
+        filler.unlink()
+        await pilot.press("ctrl+s")
+    assert not app.is_running
+    saved = read_session(path)
+    assert saved.status == "completed"
+    assert [f.id for f in saved.followups] == ["thank-you", "follow-up", "referral-1"]
+    assert saved.questions[0].notes == "said yes"

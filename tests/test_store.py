@@ -323,3 +323,36 @@ def test_a_start_time_without_an_offset_is_offered_with_the_others(
     plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
     assert {item.path for item in plan.unfinished} == {older, newer}
     plan.release()
+
+
+async def test_home_refuses_a_call_open_in_another_process_naming_its_pid(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    from coffeechat.ui.app import make_app
+    from tests.call_helpers import Notes
+
+    session = unfinished_file(workspace, clock)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time; from pathlib import Path\n"
+            "from coffeechat.core.lock import SessionLock\n"
+            f"SessionLock.acquire(Path({str(workspace.sessions)!r}), {session.stem!r})\n"
+            "print('locked', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        app = make_app(workspace, clock)
+        toasts = Notes(app)
+        async with app.run_test(size=(80, 24)):
+            assert not app.start_call(workspace.agenda_path("jane-doe"))
+        assert toasts.titles == ["Cannot start the call"]
+        assert f"already open in another coffeechat (pid {holder.pid})" in toasts.shown[0][1]
+    finally:
+        holder.kill()
+        holder.wait()
