@@ -21,6 +21,9 @@ from coffeechat.cli import main
 from coffeechat.core.dates import parse_date
 from coffeechat.core.problems import InputError, quoted
 from coffeechat.core.session import check_session_id
+from coffeechat.core.settings import Settings
+from coffeechat.core.store import open_new, plan_call
+from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace, find_workspace
 
 HERE = Path(__file__).parent
@@ -316,11 +319,57 @@ def test_check_refuses_names_that_leave_the_agendas_folder(workspace: Workspace,
     ), result.stderr
 
 
+@pytest.mark.parametrize("name", [*ESCAPING, "", " ", "\x1b[2J", "jane-doe\n"], ids=repr)
+def test_run_refuses_names_that_leave_the_agendas_folder(workspace: Workspace, name: str) -> None:
+    result = coffeechat(workspace, "run", name, cwd=workspace.agendas)
+    assert_clean_failure(result)
+    assert result.stderr.startswith(f"AGENDA: no agenda called {quoted(name)}\n  hint: ")
+    assert list(workspace.sessions.iterdir()) == [], "a call was started"
+
+
+def test_run_takes_a_real_agenda_file_anywhere(workspace: Workspace, tmp_path: Path) -> None:
+    """A path to a real file is fine wherever it is: the person named that file."""
+    outside = tmp_path / "elsewhere" / "ada.toml"
+    outside.parent.mkdir()
+    outside.write_text(GOOD)
+    for given in (str(outside), os.path.relpath(outside)):
+        found = workspace.agenda_path(given)
+        assert found.resolve() == outside
+    plan = plan_call(workspace, outside, Settings())
+    assert plan.ref == str(outside)
+    assert plan.agenda.meeting.person == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("person", "stem"),
+    [
+        ("../../etc/passwd", "2026-11-24-1500-etc-passwd"),
+        ("/root/.ssh", "2026-11-24-1500-root-ssh"),
+        ("Ada\\nLovelace\\u0000", "2026-11-24-1500-ada-lovelace"),
+        ("..", "2026-11-24-1500-call"),
+        ("🙂", "2026-11-24-1500-call"),
+    ],
+    ids=repr,
+)
+def test_a_call_with_anyone_stays_in_the_sessions_folder(
+    workspace: Workspace, clock: ManualTime, person: str, stem: str
+) -> None:
+    agenda = workspace.agendas / "odd.toml"
+    agenda.write_text(GOOD.replace('"Jane Doe"', f'"{person}"'))
+    plan = plan_call(workspace, agenda, Settings())
+    opened = open_new(workspace, plan, clock.now())
+    try:
+        assert opened.path == workspace.sessions / f"{stem}.toml"
+        assert check_session_id(opened.session.id) == stem
+    finally:
+        opened.release()
+
+
 def test_a_nul_in_a_name_is_refused(
     workspace: Workspace, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A NUL cannot travel in argv, so this one is tried in the process."""
-    for command in ("edit", "check"):
+    for command in ("edit", "check", "run"):
         assert main(["--workspace", str(workspace.root), command, "jane\0doe"]) == 1
         err = capsys.readouterr().err
         assert err.startswith(("AGENDA: no agenda called 'jane\\x00doe'", "jane\\x00doe")), err

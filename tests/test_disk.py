@@ -11,13 +11,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
-import json
 import os
-import pwd
-import shutil
-import subprocess
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +23,7 @@ from coffeechat.core.atomic import write_atomic
 from coffeechat.core.session import new_session, read_session, to_toml
 from coffeechat.core.workspace import Workspace, prepare
 from tests.conftest import CALL_TIME
+from tests.disks import as_another_user, fill, mount, tiny_tmpfs
 
 FULL = Path(__file__).parent / "agendas" / "good" / "full.toml"
 NAME = "2026-11-24-1500-jane-doe.toml"
@@ -41,37 +37,11 @@ def texts() -> tuple[str, str]:
     return before, to_toml(session)
 
 
-def mount(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
-
-
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 256 KB tmpfs, unmounted afterwards."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root and mount(8)")
-    point = tmp_path / "tiny"
-    point.mkdir()
-    done = mount("-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(point))
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
+    with tiny_tmpfs(tmp_path) as point:
         yield point
-    finally:
-        if subprocess.run(["umount", str(point)], check=False).returncode != 0:
-            subprocess.run(["umount", "-l", str(point)], check=False)
-
-
-def fill(folder: Path) -> Path:
-    """Write a file until the disk is full; return it."""
-    filler = folder / "filler"
-    with open(filler, "wb", buffering=0) as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 4096)
-        except OSError as err:
-            assert err.errno == errno.ENOSPC
-    return filler
 
 
 def test_full_disk(tiny_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,44 +88,6 @@ def test_disk_remounted_read_only(tiny_disk: Path, capsys: pytest.CaptureFixture
     write_atomic(path, after)
     assert path.read_text() == after
     assert os.listdir(workspace.sessions) == [NAME]
-
-
-def as_another_user(task: Callable[[Path], list[str]]) -> list[str]:
-    """Run `task` in a folder where file permissions apply: as `nobody` when root."""
-    folder = Path(tempfile.mkdtemp(prefix="coffeechat-test-"))
-    try:
-        if os.geteuid() != 0:
-            return task(folder)
-        try:
-            nobody = pwd.getpwnam("nobody")
-        except KeyError:
-            pytest.skip("running as root and there is no 'nobody' user to drop to")
-        os.chown(folder, nobody.pw_uid, nobody.pw_gid)
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.close(read_end)
-                os.setgroups([])
-                os.setgid(nobody.pw_gid)
-                os.setuid(nobody.pw_uid)
-                report = task(folder)
-            except BaseException as err:
-                report = [f"task failed: {err!r}"]
-            finally:
-                with contextlib.suppress(BaseException):
-                    os.write(write_end, json.dumps(report).encode())
-                os._exit(0)
-        os.close(write_end)
-        with os.fdopen(read_end, "rb") as pipe:
-            raw = pipe.read()
-        os.waitpid(pid, 0)
-        return list(json.loads(raw))
-    finally:
-        for root, dirs, _files in os.walk(folder):
-            for name in dirs:
-                os.chmod(os.path.join(root, name), 0o700)
-        shutil.rmtree(folder)
 
 
 def read_only_folder(folder: Path) -> list[str]:

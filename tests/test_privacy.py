@@ -4,6 +4,7 @@ whatever the umask, and nothing about a person is written outside the workspace.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -14,11 +15,16 @@ import pytest
 
 from coffeechat.cli import main
 from coffeechat.core.agenda import load_agenda
-from coffeechat.core.atomic import write_atomic
-from coffeechat.core.session import new_session, to_toml
+from coffeechat.core.atomic import RESCUE_TAG, TEMP_SUFFIX, write_atomic
+from coffeechat.core.autosave import Autosaver
+from coffeechat.core.lock import lock_path
+from coffeechat.core.session import new_session, read_session, to_toml
+from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace, prepare, settle_workspace_leftovers
 from coffeechat.ui.app import make_app
+from tests.call_helpers import call_app, call_screen, on_disk
 from tests.conftest import CALL_TIME
+from tests.terminal import Terminal, coffeechat_command
 from tests.test_bad_input import COMMAND
 from tests.test_crash import dead_pid
 
@@ -155,3 +161,111 @@ async def test_the_home_screen_writes_nothing_outside_the_workspace(
         await pilot.pause()
     for folder in (home, temp, here):
         assert everything_under(folder) == [], f"written outside the workspace: {folder}"
+
+
+# --- the live call ----------------------------------------------------------------------
+
+
+def temp_modes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Records the name and mode of every temp file as it is renamed over its file."""
+    seen: list[tuple[str, int]] = []
+    real_replace = os.replace
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        seen.append((Path(src).name, mode(Path(src))))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return seen
+
+
+@pytest.mark.usefixtures("open_umask")
+async def test_what_a_live_call_writes_is_private_under_umask_0(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = ManualTime(CALL_TIME)
+    workspace = prepare(Workspace(tmp_path / "ws"))
+    temps = temp_modes(monkeypatch)
+    app = call_app(workspace, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = call_screen(app)
+        path = screen.opened.path
+        await pilot.press(*"Priya")
+        on_disk(screen)
+        lock = lock_path(workspace.sessions, screen.opened.session.id)
+        assert mode(lock) == 0o600
+        path.write_text(path.read_text().replace('"Priya"', f'"{NOTE}"'))  # edited by hand
+        os.chmod(path, 0o644)  # as an editor under umask 0 might leave it
+        await pilot.press("!")
+        on_disk(screen)
+        await pilot.press("ctrl+q")
+    conflict = path.with_name(f"{path.name}.conflict-1")
+    assert NOTE in conflict.read_text()
+    assert temps and {name for name, _ in temps} >= {f".{path.name}.{os.getpid()}.tmp"}
+    assert {mode for _, mode in temps} == {0o600}
+    created = [workspace.root, *everything_under(workspace.root)]
+    assert {p.name for p in created} >= {"sessions", path.name, conflict.name}
+    for item in created:
+        expected = 0o700 if item.is_dir() else 0o600
+        assert mode(item) == expected, f"{item} is {oct(mode(item))}"
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_a_rescue_from_a_signal_handler_writes_privately(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rescue that interrupts a save in progress writes through its own temp file."""
+    path = tmp_path / "s.toml"
+    temps = temp_modes(monkeypatch)
+
+    def write_then_get_a_signal(target: Path, text: str) -> None:
+        saver.rescue(NOTE)
+        write_atomic(target, text)
+
+    saver = Autosaver(path, write=write_then_get_a_signal)
+    saver.submit("older\n")
+    saver.flush()
+    rescue = f".{path.name}.{os.getpid()}{RESCUE_TAG}{TEMP_SUFFIX}"
+    assert (rescue, 0o600) in temps
+    assert {mode for _, mode in temps} == {0o600}
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_call_in_a_terminal_writes_nothing_outside_the_workspace(tmp_path: Path) -> None:
+    """The real app, under umask 0, with empty home, temp and working folders."""
+    _env, (home, temp, here) = clean_environment(tmp_path)
+    workspace = Workspace(tmp_path / "new" / "ws")
+    term = Terminal(
+        tmp_path / "tmux.sock",
+        coffeechat_command(workspace, "run", "jane-doe"),
+        env={"HOME": str(home), "TMPDIR": str(temp), "PYTHONDONTWRITEBYTECODE": "1"},
+        umask=0,
+        cwd=here,
+        report_exit=True,
+    )
+    try:
+        term.wait_for("left of 20m")
+        term.type(NOTE)
+        term.wait_for("reorg")
+        (lock,) = workspace.sessions.glob(".*.lock")
+        assert mode(lock) == 0o600
+        term.keys("C-r")
+        term.wait_for("New referral")
+        term.type("Priya Patel")
+        term.keys("Escape", "C-e")
+        term.wait_for("Save and finish")
+        term.keys("C-s")
+        assert term.exit_code() == 0
+    finally:
+        term.close()
+    (path,) = workspace.sessions.glob("*.toml")
+    session = read_session(path)
+    assert (session.status, session.questions[0].notes) == ("completed", NOTE)
+    assert [referral.name for referral in session.referrals] == ["Priya Patel"]
+    for folder in (home, temp, here):
+        assert everything_under(folder) == [], f"written outside the workspace: {folder}"
+    created = [tmp_path / "new", workspace.root, *everything_under(workspace.root)]
+    assert {p.name for p in created} >= {"ws", "agendas", "sessions", path.name}
+    for item in created:
+        expected = 0o700 if item.is_dir() else 0o600
+        assert mode(item) == expected, f"{item} is {oct(mode(item))}"

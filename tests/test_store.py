@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,130 @@ def test_a_rescue_cut_short_is_settled_at_the_next_start(tmp_path: Path) -> None
     assert [item.outcome for item in found] == ["swept"]
     assert not temp.exists()
     assert path.read_text() == "whole\n"
+
+
+def test_a_full_disk_does_not_cost_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_room(fd: int, data: bytes, offset: int) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "pwrite", no_room)
+    held = SessionLock.acquire(tmp_path, "s")
+    monkeypatch.undo()
+    with pytest.raises(SessionBusyError) as caught:
+        SessionLock.acquire(tmp_path, "s")
+    assert caught.value.pid is None
+    assert str(caught.value) == "session s is open in another coffeechat (another process)"
+    held.release()
+    assert list(tmp_path.iterdir()) == []
+    SessionLock.acquire(tmp_path, "s").release()
+
+
+def test_a_conflict_copy_cut_short_is_removed_and_made_whole_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.toml"
+    saver = Autosaver(path, retry_every=60)
+    saver.submit("ours 1\n")
+    saver.flush()
+    path.write_text("edited by hand\n")
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    saver.submit("ours 2\n")
+    assert saver.flush().error == os.strerror(errno.ENOSPC)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml"]
+    assert path.read_text() == "edited by hand\n"
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    status = saver.close()
+    assert status.saved
+    assert status.conflicts == (tmp_path / "s.toml.conflict-1",)
+    assert (tmp_path / "s.toml.conflict-1").read_text() == "edited by hand\n"
+    assert path.read_text() == "ours 2\n"
+
+
+# --- sessions edited by hand, at the start of the next call ---------------------------
+
+
+def unfinished_file(workspace: Workspace, clock: ManualTime, minutes: int = 0) -> Path:
+    """An in-progress session of jane-doe, started `minutes` after the fixture's time."""
+    plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
+    when = clock.now() + timedelta(minutes=minutes)
+    item = open_new(workspace, plan, when)
+    item.path.write_text(to_toml(item.session))
+    item.release()
+    plan.release()
+    return item.path
+
+
+def test_a_session_without_questions_is_not_offered_for_resuming(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    path = unfinished_file(workspace, clock)
+    head = path.read_text().split("\n[[questions]]")[0]
+    for text in (head, "questions = []\n" + head):
+        path.write_text(text + "\n")
+        assert read_session(path).questions == []
+        # A call needs a question to resume: a new call starts instead.
+        plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
+        assert plan.unfinished == []
+        plan.release()
+
+
+def test_a_question_budget_that_is_not_a_number_is_refused(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    path = unfinished_file(workspace, clock)
+    path.write_text(path.read_text().replace("minutes = 3.0", "minutes = nan", 1))
+    with pytest.raises(InputError) as caught:
+        read_session(path)
+    assert ":35:11: expected a number, got nan (questions[1].minutes)" in str(caught.value)
+
+
+def test_a_start_time_without_an_offset_is_offered_with_the_others(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    """Typed by hand as local time; sorting it against the others must not crash."""
+    older = unfinished_file(workspace, clock)
+    newer = unfinished_file(workspace, clock, minutes=60)
+    older.write_text(older.read_text().replace("T15:00:00-05:00", "T15:00:00", 1))
+    plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
+    assert {item.path for item in plan.unfinished} == {older, newer}
+    plan.release()
+
+
+async def test_home_refuses_a_call_open_in_another_process_naming_its_pid(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    from coffeechat.ui.app import make_app
+    from tests.call_helpers import Notes
+
+    session = unfinished_file(workspace, clock)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time; from pathlib import Path\n"
+            "from coffeechat.core.lock import SessionLock\n"
+            f"SessionLock.acquire(Path({str(workspace.sessions)!r}), {session.stem!r})\n"
+            "print('locked', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        app = make_app(workspace, clock)
+        toasts = Notes(app)
+        async with app.run_test(size=(80, 24)):
+            assert not app.start_call(workspace.agenda_path("jane-doe"))
+        assert toasts.titles == ["Cannot start the call"]
+        assert f"already open in another coffeechat (pid {holder.pid})" in toasts.shown[0][1]
+    finally:
+        holder.kill()
+        holder.wait()

@@ -152,6 +152,15 @@ def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
 
     app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme, call=plan)
     app.run()
+    for copy in app.conflicts:
+        session = copy.with_name(copy.name.rsplit(".conflict-", 1)[0])
+        print(
+            f"{workspace.display(copy)}: kept {workspace.display(session)} as it was edited "
+            "outside coffeechat during the call\n"
+            f"  hint: your notes are in {workspace.display(session)}; "
+            "compare the two and copy over what you need",
+            file=sys.stderr,
+        )
     for unsaved in app.unsaved:
         print(
             f"{workspace.display(unsaved.path)}: could not be saved: {unsaved.error}\n"

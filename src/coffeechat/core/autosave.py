@@ -11,11 +11,14 @@ by a failed save. `flush` writes synchronously, for quitting and for signals.
 
 If the file on disk changed since this process last wrote it (someone edited it
 by hand during the call), that version is first kept beside it as
-`<name>.conflict-N`, so the edit is not silently overwritten.
+`<name>.conflict-N`, so the edit is not silently overwritten. A change is seen by
+the file's inode, size, modification time and change time: the last one cannot be
+set back, so even an edit that keeps the size and restores the time is caught.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable
@@ -25,7 +28,7 @@ from pathlib import Path
 from coffeechat.core import atomic
 
 Writer = Callable[[Path, str], None]
-Signature = tuple[int, int, int]
+Signature = tuple[int, int, int, int]
 
 RETRY_SECONDS = 2.0
 RESCUE_WAIT = 1.0
@@ -42,6 +45,8 @@ class SaveStatus:
     """Why the last attempt failed, in the system's words (None if it worked)."""
     conflict: Path | None = None
     """The last conflict copy made of a file edited outside coffeechat."""
+    conflicts: tuple[Path, ...] = ()
+    """Every conflict copy made so far, oldest first."""
     saves: int = 0
     """How many saves reached the disk."""
 
@@ -52,7 +57,7 @@ def signature(path: Path) -> Signature | None:
         info = path.stat()
     except FileNotFoundError:
         return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 class Autosaver:
@@ -75,7 +80,7 @@ class Autosaver:
         self._generation = 0
         self._failed = False
         self._error: str | None = None
-        self._conflict: Path | None = None
+        self._conflicts: list[Path] = []
         self._saves = 0
         self._closing = False
         self._owner: int | None = None
@@ -154,7 +159,8 @@ class Autosaver:
             return SaveStatus(
                 saved=self._pending is None,
                 error=self._error,
-                conflict=self._conflict,
+                conflict=self._conflicts[-1] if self._conflicts else None,
+                conflicts=tuple(self._conflicts),
                 saves=self._saves,
             )
 
@@ -213,11 +219,17 @@ class Autosaver:
             except FileExistsError:
                 number += 1
                 continue
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(self.path.read_bytes())
-                handle.flush()
-                os.fsync(handle.fileno())
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(self.path.read_bytes())
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except BaseException:
+                # Half a copy (a full disk) would pass for the edit; the retry makes a whole one.
+                with contextlib.suppress(OSError):
+                    os.unlink(copy)
+                raise
             break
         with self._cond:
-            self._conflict = copy
+            self._conflicts.append(copy)
         self._known = found

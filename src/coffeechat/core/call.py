@@ -5,10 +5,16 @@ during a call is a method here, so it can be tested without a terminal. Each
 change bumps `revision`, which the screen watches to hand the new file text to
 the autosaver. Time on each question is measured on the meeting clock, so pauses
 are excluded there too.
+
+A capture being typed (a referral, an action item, an added question) is a
+`Draft` until the person files it; the file's text already holds it as if filed,
+so quitting, a signal or a crash with the panel open loses none of it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from coffeechat.core.clock import MeetingClock, Phase
@@ -18,6 +24,26 @@ from coffeechat.core.timesource import TimeSource
 
 ACTION_DAYS = 2
 """A promise made during the call is due this many days later unless the wrap-up says."""
+FIRST_FIELD = {"referral": "name", "action": "text", "question": "text"}
+"""The field a capture cannot be filed without, by kind."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A capture being typed and not yet filed: its kind and the text of each field."""
+
+    kind: str
+    """`referral`, `action` or `question`."""
+    values: Mapping[str, str]
+
+    def field(self, name: str) -> str:
+        """One field's text, trimmed ("" if it has none)."""
+        return self.values.get(name, "").strip()
+
+    @property
+    def fileable(self) -> bool:
+        """True if its first field has text (an empty one files nothing)."""
+        return bool(self.field(FIRST_FIELD[self.kind]))
 
 
 class Call:
@@ -38,6 +64,8 @@ class Call:
         )
         self.current = min(max(session.current, 0), len(session.questions) - 1)
         self.revision = 0
+        self.draft: Draft | None = None
+        """The capture being typed, if any: saved with the file, filed by the screen."""
         self._spent = [float(q.seconds) for q in session.questions]
         self._since = self.clock.elapsed()
         if session.ended is not None:
@@ -87,8 +115,26 @@ class Call:
         return session
 
     def file_text(self) -> str:
-        """The session file's text as of now."""
-        return to_toml(self.snapshot())
+        """The session file's text as of now, with a capture being typed as if filed."""
+        session = self.snapshot()
+        if self.draft is not None and self.draft.fileable:
+            session = self._with_draft(session, self.draft)
+        return to_toml(session)
+
+    def _with_draft(self, session: Session, draft: Draft) -> Session:
+        copy = replace(
+            session,
+            questions=list(session.questions),
+            referrals=list(session.referrals),
+            followups=list(session.followups),
+        )
+        if draft.kind == "referral":
+            copy.referrals.append(draft_referral(draft))
+        elif draft.kind == "action":
+            copy.followups.append(self._action_item(copy, draft.field("text")))
+        else:
+            copy.questions.insert(self.current + 1, _added_question(draft.field("text")))
+        return copy
 
     # --- notes ----------------------------------------------------------------------
 
@@ -136,7 +182,7 @@ class Call:
     def add_question(self, text: str) -> int:
         """A question that came up in the conversation, placed next; its index."""
         index = self.current + 1
-        self.session.questions.insert(index, SessionQuestion(" ".join(text.split()), added=True))
+        self.session.questions.insert(index, _added_question(text))
         self._spent.insert(index, 0.0)
         self._changed()
         return index
@@ -178,19 +224,35 @@ class Call:
 
     def add_action(self, text: str) -> FollowUp:
         """Something you promised during the call (confirmed at the wrap-up)."""
-        taken = {f.id for f in self.session.followups}
+        item = self._action_item(self.session, text)
+        self.session.followups.append(item)
+        self._changed()
+        return item
+
+    def _action_item(self, session: Session, text: str) -> FollowUp:
+        taken = {f.id for f in session.followups}
         number = 1
         while f"action-{number}" in taken:
             number += 1
-        item = FollowUp(
+        return FollowUp(
             id=f"action-{number}",
             kind="action",
             title=" ".join(text.split()),
             due=self.time.now() + timedelta(days=ACTION_DAYS),
         )
-        self.session.followups.append(item)
-        self._changed()
-        return item
+
+    def type_draft(self, kind: str, values: Mapping[str, str]) -> None:
+        """What the capture panel holds now (saved with the file until it is filed)."""
+        draft = Draft(kind, dict(values))
+        if draft != self.draft:
+            self.draft = draft
+            self._changed()
+
+    def drop_draft(self) -> None:
+        """The capture was filed (or given up): it is no longer written as a draft."""
+        if self.draft is not None:
+            self.draft = None
+            self._changed()
 
     # --- the clock --------------------------------------------------------------------
 
@@ -222,3 +284,14 @@ class Call:
 
     def _changed(self) -> None:
         self.revision += 1
+
+
+def draft_referral(draft: Draft) -> Referral:
+    """The referral a capture holds."""
+    return Referral(
+        draft.field("name"), draft.field("role"), draft.field("contact"), draft.field("note")
+    )
+
+
+def _added_question(text: str) -> SessionQuestion:
+    return SessionQuestion(" ".join(text.split()), added=True)

@@ -58,11 +58,17 @@ class SessionLock:
                 pid = _read_pid(fd)
                 os.close(fd)
                 raise SessionBusyError(session_id, pid) from None
+            except OSError:
+                os.close(fd)
+                raise
             # A holder releasing at this instant unlinks the file it locked; a lock
             # on that orphan would exclude nobody, so start again on the new file.
             if _same_file(fd, path):
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+                # The pid only lets a second instance name us: a full disk must not
+                # cost the lock (nor leak it, held by a descriptor nobody closes).
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
+                    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
                 return cls(path, fd, session_id)
             os.close(fd)
         raise SessionBusyError(session_id, None)

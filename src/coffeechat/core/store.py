@@ -104,10 +104,16 @@ def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[tup
             session = read_session(path, workspace.display(path))
         except (InputError, OSError):
             continue  # listed, with the reason, by `coffeechat sessions`
-        if session.status == "in-progress" and session.agenda == ref:
+        # One whose questions were all deleted by hand could not be resumed: not offered.
+        if session.status == "in-progress" and session.agenda == ref and session.questions:
             found.append((path, session))
-    found.sort(key=lambda item: item[1].started, reverse=True)
+    found.sort(key=lambda item: _comparable(item[1].started), reverse=True)
     return found
+
+
+def _comparable(moment: datetime) -> datetime:
+    """A start time typed by hand without an offset, read as local time (as written)."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def open_new(workspace: Workspace, plan: CallPlan, started: datetime) -> OpenSession:

@@ -7,6 +7,7 @@ path, worded in TOML's terms ("expected a string, got an integer") and given a h
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -204,6 +205,10 @@ class Validator:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.wrong_type(path, value, "a number", hint)
+            return None
+        if isinstance(value, float) and math.isnan(value):
+            # TOML allows nan; every sum and comparison with it goes wrong.
+            self.report(path, "expected a number, got nan", hint)
             return None
         if abs(value) > LARGEST:
             self.report(path, "this number is too large", hint)

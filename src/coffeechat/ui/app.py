@@ -56,6 +56,9 @@ class CoffeechatApp(App[None]):
         """Started by `coffeechat run`: leaving the call leaves the app."""
         self.unsaved: list[Unsaved] = []
         """Calls whose last save failed; the command line prints them after exit."""
+        self.conflicts: list[Path] = []
+        """Copies kept of session files edited outside coffeechat during a call; the
+        command line names them after exit."""
         self.theme_catalogue = theming.load(workspace)
         if settings.theme or settings.keys:
             ids = binding_ids(type(self)) if settings.keys else frozenset()
@@ -141,11 +144,25 @@ class CoffeechatApp(App[None]):
             self.leave_call()
             return
         opened = begin(self.workspace, plan, choice.session, self.time.now())
-        hooks = CallHooks(done=self.leave_call, unsaved=self.unsaved.append)
+        hooks = CallHooks(self.leave_call, self.unsaved.append, self.edited_elsewhere)
         call = Call(opened.session, self.time)
         self.push_screen(
             CallScreen(call, opened, plan.agenda, self.workspace, self.settings, hooks)
         )
+
+    def edited_elsewhere(self, copies: tuple[Path, ...]) -> None:
+        """A call closed having kept copies of its file as edited by hand: remind the
+        person (after exit for `coffeechat run`, at once when home is still open)."""
+        self.conflicts.extend(copies)
+        if not self.exit_after_call:
+            names = ", ".join(copy.name for copy in copies)
+            self.notify(
+                f"The session file was changed outside coffeechat during the call; "
+                f"those versions are kept beside it: {names}.",
+                title="File edited elsewhere",
+                severity="warning",
+                timeout=15,
+            )
 
     def leave_call(self) -> None:
         """After a call: quit if it was started from the command line, else go home."""

@@ -11,6 +11,7 @@ it, while a signal handler still runs. The handler saves through
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
+
+from textual.css.query import NoMatches
 
 from coffeechat.core.autosave import Autosaver, SaveStatus
 from coffeechat.core.call import Call
@@ -44,12 +47,21 @@ class CallSaver:
     """Writes one call's session file: soon after each change, and at once when asked."""
 
     def __init__(
-        self, call: Call, opened: OpenSession, on_unsaved: Callable[[Unsaved], None]
+        self,
+        call: Call,
+        opened: OpenSession,
+        on_unsaved: Callable[[Unsaved], None],
+        on_conflicts: Callable[[tuple[Path, ...]], None] = lambda copies: None,
     ) -> None:
-        """Start saving `call` into the session `opened` (which this process holds)."""
+        """Start saving `call` into the session `opened` (which this process holds).
+
+        When the saver closes, `on_unsaved` hears of a last save that failed, and
+        `on_conflicts` of every copy kept of the file as edited outside coffeechat.
+        """
         self.call = call
         self.opened = opened
         self.on_unsaved = on_unsaved
+        self.on_conflicts = on_conflicts
         self.saver: Autosaver | None = Autosaver(opened.path)
         self._submitted = -1
         self._submitted_at = 0.0
@@ -96,14 +108,23 @@ class CallSaver:
         if not status.saved:
             text = self.call.file_text()
             self.on_unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+        if status.conflicts:
+            self.on_conflicts(status.conflicts)
 
     # --- signals ----------------------------------------------------------------------
 
-    def catch_signals(self, exit_app: Callable[[int], None]) -> None:
-        """Save and end on SIGHUP, SIGTERM and SIGINT (from the main thread only)."""
+    def catch_signals(
+        self, exit_app: Callable[[int], None], keep_typing: Callable[[], None]
+    ) -> None:
+        """Save and end on SIGHUP, SIGTERM and SIGINT (from the main thread only).
+
+        `keep_typing` copies what the screen's fields hold into the call first: the
+        messages that carry each keystroke there may still be on their way.
+        """
         if threading.current_thread() is not threading.main_thread():
             return
         self._exit_app = exit_app
+        self._keep_typing = keep_typing
         for signum in SIGNALS:
             self._old_handlers[signum] = signal.signal(signum, self.on_signal)
 
@@ -119,11 +140,16 @@ class CallSaver:
         if self.saver is None:
             os._exit(code)
         saver, self.saver = self.saver, None
+        # The screen may be being taken down: what it held was kept as it closed.
+        with contextlib.suppress(NoMatches):
+            self._keep_typing()
         text = self.call.file_text()
         status, interrupted = saver.rescue(text)
         self.opened.release()
         if not status.saved:
             self.on_unsaved(Unsaved(self.opened.path, status.error or "unknown error", text))
+        if status.conflicts:
+            self.on_conflicts(status.conflicts)
         if signum == signal.SIGHUP or interrupted:
             # No terminal to restore, or a save to stop before it overwrites ours.
             os._exit(code)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 from coffeechat.core.agenda import Agenda
 from coffeechat.core.autosave import SaveStatus
@@ -58,6 +59,8 @@ class CallHooks:
     """The session was saved as completed: leave the call."""
     unsaved: Callable[[Unsaved], None]
     """The last save failed as the call closed: the text must reach the person."""
+    edited_elsewhere: Callable[[tuple[Path, ...]], None] = lambda copies: None
+    """The call closed having kept these copies of its file, edited outside coffeechat."""
 
 
 class CallScreen(Screen[None]):
@@ -97,7 +100,7 @@ class CallScreen(Screen[None]):
         self.workspace = workspace
         self.settings = settings
         self.hooks = hooks
-        self.saving = CallSaver(call, opened, hooks.unsaved)
+        self.saving = CallSaver(call, opened, hooks.unsaved, hooks.edited_elsewhere)
         self.editing_general = False
         self._shown: tuple[object, ...] = ()
         self._error_shown: str | None = None
@@ -138,7 +141,7 @@ class CallScreen(Screen[None]):
         self.set_interval(SAVE_SECONDS, self.autosave)
         self._loop = asyncio.get_running_loop()
         if not self.app.is_headless:
-            self.saving.catch_signals(self.exit_after_signal)
+            self.saving.catch_signals(self.exit_after_signal, self.keep_typing)
         if self.call.ended:
             self.call_after_refresh(self.open_wrap_up)
 
@@ -263,6 +266,14 @@ class CallScreen(Screen[None]):
         else:
             self.call.write_notes(text)
 
+    def keep_typing(self) -> None:
+        """Copy what the notes box and the capture panel hold into the call now, for a
+        save that cannot wait for their change messages (quitting, a signal)."""
+        self.keep_notes()
+        typed = self.capture.typed()
+        if typed is not None:
+            self.call.type_draft(*typed)
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Every keystroke in the notes box goes into the call at once."""
         if event.text_area.id == "notes":
@@ -332,8 +343,10 @@ class CallScreen(Screen[None]):
     def action_end(self) -> None:
         """End the call and open the wrap-up."""
         self.keep_notes()
-        if self.capture.display:
-            self.capture.close()
+        # Filed now, not by a message handled later: the wrap-up must see it.
+        taken = self.capture.take()
+        if taken is not None:
+            self.file_capture(taken)
         self.call.end()
         self.save_now()
         self.open_wrap_up()
@@ -383,8 +396,17 @@ class CallScreen(Screen[None]):
         self.query_one(Checklist).display = False
         await self.capture.open(kind)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A capture being typed is saved like the notes, before it is filed."""
+        self.keep_typing()
+
     def on_captured(self, event: Captured) -> None:
         """File what the capture panel collected, and go back to the notes."""
+        self.file_capture(event)
+
+    def file_capture(self, event: Captured) -> None:
+        """File a capture into the call, say so, and go back to the notes."""
+        self.call.drop_draft()
         values = event.values
         if event.kind == "referral":
             self.call.add_referral(

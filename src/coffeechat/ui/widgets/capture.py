@@ -62,16 +62,33 @@ class CapturePanel(Vertical):
 
     def close(self) -> None:
         """File what was typed (if the first field has text) and hide the panel."""
-        if self.kind is None:
-            return
+        taken = self.take()
+        if taken is not None:
+            self.post_message(taken)
+
+    def take(self) -> Captured | None:
+        """Hide the panel and hand over what it collected, if its first field has text
+        (its fields are then emptied); None otherwise. For filing at once."""
+        typed = self.typed()
+        if typed is None:
+            return None
+        kind, values = typed
         inputs = self._inputs()
-        values = {i.id.split("-", 1)[1]: i.value.strip() for i in inputs if i.id}
+        taken = None
         if inputs[0].value.strip():
-            self.post_message(Captured(self.kind, values))
+            taken = Captured(kind, values)
             for field in inputs:
                 field.value = ""
         self.kind = None
         self.display = False
+        return taken
+
+    def typed(self) -> tuple[str, dict[str, str]] | None:
+        """The kind of capture open and the text of each field (None if it is closed)."""
+        if self.kind is None:
+            return None
+        values = {i.id.split("-", 1)[1]: i.value.strip() for i in self._inputs() if i.id}
+        return self.kind, values
 
     def _inputs(self) -> list[Input]:
         if self.kind is None:
