@@ -208,3 +208,19 @@ def test_a_signal_during_the_wrap_up_keeps_the_call_ended_and_its_notes(
     assert (session.questions[0].notes, session.status) == (NOTES, "in-progress")
     assert session.ended is not None  # the next run opens the wrap-up again
     assert leftovers(workspace) == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=lambda s: s.name)
+def test_a_signal_at_home_ends_the_app_cleanly(
+    signum: signal.Signals, terminals: list[Terminal], workspace: Workspace, tmp_path: Path
+) -> None:
+    term = Terminal(tmp_path / "home.sock", coffeechat_command(workspace), report_exit=True)
+    terminals.append(term)
+    term.wait_for("Agendas")
+    os.kill(term.pid, signum)
+    assert term.exit_code() == 128 + signum
+    assert gone(term.pid)
+    shown = term.screen()
+    assert "Traceback" not in shown
+    if signum == signal.SIGTERM:  # the terminal is still there: it was given back
+        assert "Agendas" not in shown.split("EXITED")[-1]

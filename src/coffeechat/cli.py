@@ -136,8 +136,9 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat`: the home screen."""
     from coffeechat.ui.app import make_app
 
-    make_app(workspace, args.time, settings_of(workspace), theme=args.theme).run()
-    return EXIT_OK
+    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -20,7 +20,7 @@ from coffeechat.core.workspace import Workspace
 from coffeechat.ui import theming
 from coffeechat.ui.commands import ScreenCommands
 from coffeechat.ui.keymap import binding_ids
-from coffeechat.ui.saving import Unsaved
+from coffeechat.ui.saving import Unsaved, end_on_signals
 from coffeechat.ui.screens.call import CallHooks, CallScreen
 from coffeechat.ui.screens.help import HelpScreen
 from coffeechat.ui.screens.home import HomeScreen
@@ -52,6 +52,7 @@ class CoffeechatApp(App[None]):
         self.time = time
         self.settings = settings
         self.first_call = call
+        self.restore_signals: Callable[[], None] = lambda: None
         self.exit_after_call = call is not None
         """Started by `coffeechat run`: leaving the call leaves the app."""
         self.unsaved: list[Unsaved] = []
@@ -72,6 +73,7 @@ class CoffeechatApp(App[None]):
     def on_mount(self) -> None:
         """Open the call asked for on the command line, or the home screen; say once if a
         theme file could not be used, and remind the person of notes kept after a crash."""
+        self.restore_signals = end_on_signals(lambda code: self.exit(return_code=code))
         if self.first_call is not None:
             self.open_call(self.first_call)
         else:
@@ -89,6 +91,10 @@ class CoffeechatApp(App[None]):
                 timeout=30,
                 markup=False,
             )
+
+    def on_unmount(self) -> None:
+        """Give the process its signal handlers back (tests run many apps in one)."""
+        self.restore_signals()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """coffeechat's own theme variables, for themes that leave them out."""

@@ -31,6 +31,36 @@ CLOCK_SAVE_SECONDS = 1.0
 """With nothing typed, the elapsed time is still saved this often, for resuming."""
 SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 EXIT_GRACE = 3.0
+
+
+def end_on_signals(exit_app: Callable[[int], None]) -> Callable[[], None]:
+    """Outside a call, end cleanly on SIGHUP and SIGTERM; returns how to undo it.
+
+    Textual installs no handler, so without this a SIGTERM at home or at the resume
+    question kills the process with the terminal left raw. Nothing is unsaved there
+    (home writes each change at once); a call puts its own handlers over these.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        code = 128 + signum
+        if signum == signal.SIGHUP:
+            os._exit(code)  # no terminal left to restore
+        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
+        watchdog.daemon = True
+        watchdog.start()
+        exit_app(code)
+
+    old = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGHUP, signal.SIGTERM)}
+
+    def restore() -> None:
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
+
+    return restore
+
+
 """After a signal, seconds Textual gets to restore the terminal before the process ends."""
 
 
