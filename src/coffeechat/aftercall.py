@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic, dates
 from coffeechat.core.followups import (
@@ -23,13 +22,21 @@ from coffeechat.core.followups import (
     build_queue,
     snooze_until,
 )
-from coffeechat.core.index import Damaged, SessionIndex, find_session_file, load_index
+from coffeechat.core.index import (
+    Damaged,
+    SessionIndex,
+    collector_paused,
+    find_session_file,
+    load_index,
+)
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import read_session
-from coffeechat.core.skim import SessionSummary
-from coffeechat.core.timesource import SystemTime, TimeSource
-from coffeechat.core.workspace import Workspace
-from coffeechat.core.writeup import length_words
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from coffeechat.core.skim import SessionSummary
+    from coffeechat.core.timesource import TimeSource
+    from coffeechat.core.workspace import Workspace
 
 JSON_FORMAT = 1
 """Raise only when a field of the JSON output changes meaning or goes away."""
@@ -83,6 +90,8 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def time_of(args: argparse.Namespace) -> TimeSource:
     """The clock the command runs on (tests pass a ManualTime through `main`)."""
+    from coffeechat.core.timesource import SystemTime
+
     time: TimeSource = getattr(args, "time", None) or SystemTime()
     return time
 
@@ -92,21 +101,25 @@ def time_of(args: argparse.Namespace) -> TimeSource:
 
 def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat sessions`: one line per session, newest first."""
-    index = load_index(workspace)
-    if args.json:
-        payload = {
-            "format": JSON_FORMAT,
-            "sessions": [session_json(s) for s in index.sessions],
-            "damaged": damaged_json(index.damaged),
-        }
-        _print_json(payload)
-    else:
-        _print_sessions(index)
-    _report_damaged(index.damaged)
-    return 0
+    # The output walks every summary: no collections while it is made (see index).
+    with collector_paused():
+        index = load_index(workspace)
+        if args.json:
+            payload = {
+                "format": JSON_FORMAT,
+                "sessions": [session_json(s) for s in index.sessions],
+                "damaged": damaged_json(index.damaged),
+            }
+            _print_json(payload)
+        else:
+            _print_sessions(index)
+        _report_damaged(index.damaged)
+        return 0
 
 
 def _print_sessions(index: SessionIndex) -> None:
+    from coffeechat.core.writeup import length_words
+
     if not index.sessions:
         print("No sessions yet. Record one with: coffeechat run AGENDA")
         return
@@ -160,6 +173,7 @@ def session_json(s: SessionSummary) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat show SESSION`: the whole session, as text or Markdown."""
+    from coffeechat.core.session import read_session
     from coffeechat.core.writeup import session_markdown, session_text
 
     path = find_session_file(workspace, args.session)
@@ -171,6 +185,7 @@ def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
 def cmd_draft(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat draft SESSION`: the thank-you note, printed or written to a new file."""
     from coffeechat.core.drafts import thank_you
+    from coffeechat.core.session import read_session
 
     path = find_session_file(workspace, args.session)
     text = thank_you(read_session(path, workspace.display(path)))
@@ -200,35 +215,36 @@ def write_new_file(path: Path, text: str) -> None:
 def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat followups`: the queue, grouped by when things are due."""
     now = time_of(args).now()
-    index = load_index(workspace)
-    queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
-    items = queue.in_buckets(DUE_CHOICES[args.due])
-    if args.ics:
-        from coffeechat.core.ics import queue_calendar
+    with collector_paused():
+        index = load_index(workspace)
+        queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
+        items = queue.in_buckets(DUE_CHOICES[args.due])
+        if args.ics:
+            from coffeechat.core.ics import queue_calendar
 
-        payload = queue_calendar(items, now)
-        if args.ics == "-":
-            sys.stdout.buffer.write(payload)
-            sys.stdout.flush()
+            payload = queue_calendar(items, now)
+            if args.ics == "-":
+                sys.stdout.buffer.write(payload)
+                sys.stdout.flush()
+            else:
+                _write_calendar(Path(args.ics), payload)
+                count = len(items)
+                print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}")
+        elif args.json:
+            _print_json(
+                {
+                    "format": JSON_FORMAT,
+                    "now": now.isoformat(),
+                    "due": args.due,
+                    "items": [item_json(item) for item in items],
+                    "snoozed": queue.snoozed,
+                    "damaged": damaged_json(index.damaged),
+                }
+            )
         else:
-            _write_calendar(Path(args.ics), payload)
-            count = len(items)
-            print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}")
-    elif args.json:
-        _print_json(
-            {
-                "format": JSON_FORMAT,
-                "now": now.isoformat(),
-                "due": args.due,
-                "items": [item_json(item) for item in items],
-                "snoozed": queue.snoozed,
-                "damaged": damaged_json(index.damaged),
-            }
-        )
-    else:
-        _print_queue(items, queue, now, args.snoozed)
-    _report_damaged(index.damaged)
-    return 0
+            _print_queue(items, queue, now, args.snoozed)
+        _report_damaged(index.damaged)
+        return 0
 
 
 def _write_calendar(path: Path, payload: bytes) -> None:

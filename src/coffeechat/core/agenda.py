@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from coffeechat.core import dates, durations
 from coffeechat.core.problems import InputError, Problem, quoted
+from coffeechat.core.records import Meeting as Meeting
 from coffeechat.core.tomlfile import parse_toml, read_toml
 from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
@@ -58,19 +59,6 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "questions": ("text", "topic", "priority", "minutes"),
     "closing": ("checklist", "followup_after"),
 }
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """Who the call is with and the window they agreed to."""
-
-    person: str
-    role: str = ""
-    organization: str = ""
-    referred_by: str = ""
-    contact: str = ""
-    channel: str = ""
-    scheduled: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,8 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from coffeechat.core import dates
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.session import FollowUp, Referral, check_session_id
+from coffeechat.core.records import FollowUp, Referral
 from coffeechat.core.skim import SessionSummary
-from coffeechat.core.template import slugify
 
 BUCKETS = ("overdue", "today", "week", "later")
 """The queue's groups, most urgent first."""
@@ -150,6 +149,8 @@ def referral_for(followup: FollowUp, referrals: Iterable[Referral]) -> Referral 
     """The referral a referral item is about: named in its title, detail or id."""
     if followup.kind != "referral":
         return None
+    from coffeechat.core.template import slugify  # needed for referral items only
+
     people = list(referrals)
     words = f"{followup.title} {followup.detail}".casefold()
     for person in people:
@@ -169,6 +170,8 @@ _FOLLOWUP_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
     """(session id, follow-up id) from `<session-id>/<followup-id>`; refuses anything else."""
+    from coffeechat.core.session import check_session_id  # `done` and `snooze` read it anyway
+
     session_id, slash, followup_id = text.partition("/")
     if not slash or not _FOLLOWUP_ID.fullmatch(followup_id) or ".." in followup_id:
         raise InputError(

@@ -30,7 +30,6 @@ from typing import Literal
 
 from coffeechat.core import atomic
 from coffeechat.core.problems import Problem
-from coffeechat.core.tomlfile import MAX_BYTES
 
 Outcome = Literal["swept", "restored", "kept", "left"]
 IsWhole = Callable[[bytes, Path], bool]
@@ -104,6 +103,8 @@ def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
 
 
 def _settle(temp: Path, target: Path, is_whole: IsWhole) -> Leftover:
+    from coffeechat.core.tomlfile import MAX_BYTES  # a leftover is rare: load it then
+
     with open(temp, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     try:

@@ -18,6 +18,8 @@ from typing import Any
 from coffeechat.core import tomlwrite
 from coffeechat.core.agenda import PRIORITIES, TOPICS, Agenda, Meeting
 from coffeechat.core.problems import InputError, Problem, quoted
+from coffeechat.core.records import FollowUp as FollowUp
+from coffeechat.core.records import Referral as Referral
 from coffeechat.core.template import slugify
 from coffeechat.core.tomlfile import TomlFile, parse_toml, read_toml
 from coffeechat.core.tomlpos import KeyPath
@@ -46,29 +48,6 @@ class SessionQuestion:
     notes: str = ""
     added: bool = False
     """True for a question that came up in the conversation, not from the agenda."""
-
-
-@dataclass
-class Referral:
-    """Someone the person suggested talking to."""
-
-    name: str
-    role: str = ""
-    contact: str = ""
-    note: str = ""
-
-
-@dataclass
-class FollowUp:
-    """Something to do after the call; its address is `<session-id>/<id>`."""
-
-    id: str
-    kind: str
-    title: str
-    due: datetime
-    status: str = "open"
-    snoozed_until: datetime | None = None
-    detail: str = ""
 
 
 @dataclass

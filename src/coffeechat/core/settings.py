@@ -20,15 +20,17 @@ import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic
 from coffeechat.core.agenda import DEFAULT_DURATION, DEFAULT_WARN_AT
 from coffeechat.core.problems import InputError, did_you_mean
-from coffeechat.core.themes import ThemeCatalogue, unknown_theme
 from coffeechat.core.tomlfile import parse_toml, read_toml
 from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
+
+if TYPE_CHECKING:
+    from coffeechat.core.themes import ThemeCatalogue
 
 _KEYS = ("duration", "warn_at", "bell", "theme", "keys")
 
@@ -107,6 +109,8 @@ def check_choices(
     unknown_ids = [binding_id for binding_id in settings.keys if binding_id not in binding_ids]
     if not bad_theme and not unknown_ids:
         return
+    from coffeechat.core.themes import unknown_theme  # only to explain a wrong name
+
     checker = Validator(read_toml(path, display))
     if theme is not None and bad_theme:
         checker.report(("theme",), *unknown_theme(theme, themes))
