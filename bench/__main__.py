@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.harness import FIGURES, Bench, Figure, Result
+from bench.harness import FIGURES, Bench, Figure, Result, compile_package
 from bench.terminal import BenchError
 
 MODULES = ("bench.startup", "bench.commands", "bench.years")
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     for module in MODULES:
         importlib.import_module(module)
     chosen = [f for f in FIGURES if not args.only or args.only.casefold() in f.name.casefold()]
+    compile_package()
     folder = Path(tempfile.mkdtemp(prefix="bench-"))
     bench = Bench(folder, runs=args.runs, many=args.sessions)
     rows: list[tuple[Figure, Result]] = []

@@ -38,6 +38,17 @@ BARE_APP = Path(__file__).with_name("bare_app.py")
 BARE_MARKER = "bench reference: ready"
 
 
+def compile_package() -> None:
+    """Write coffeechat's bytecode as installing its wheel would (pip compiles every
+    module). An editable install in an environment with PYTHONDONTWRITEBYTECODE set
+    would otherwise compile every module from source at every start."""
+    import compileall
+
+    import coffeechat
+
+    compileall.compile_dir(Path(coffeechat.__file__).parent, quiet=1)
+
+
 @dataclass(frozen=True)
 class Nominal:
     """What a reference took on this kind of machine when a target in seconds was set."""

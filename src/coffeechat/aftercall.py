@@ -2,44 +2,34 @@
 
 Scripts and cron run these, so they never import Textual, print plain text (or
 JSON with stable field names, documented in the README) to stdout, and report
-damaged session files on stderr while still listing every good one.
+damaged session files on stderr while still listing every good one. Each command
+imports what it needs when it runs, so that adding the commands to the parser
+costs nothing (see `cli`).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic, dates
-from coffeechat.core.followups import (
-    DUE_CHOICES,
-    HEADINGS,
-    Queue,
-    QueueItem,
-    build_queue,
-    snooze_until,
-)
-from coffeechat.core.index import (
-    Damaged,
-    SessionIndex,
-    collector_paused,
-    find_session_file,
-    load_index,
-)
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from coffeechat.core.followups import Queue, QueueItem
+    from coffeechat.core.index import Damaged, SessionIndex
     from coffeechat.core.skim import SessionSummary
     from coffeechat.core.timesource import TimeSource
     from coffeechat.core.workspace import Workspace
 
 JSON_FORMAT = 1
 """Raise only when a field of the JSON output changes meaning or goes away."""
+DUE_WORDS = ("today", "week", "all")
+"""What `--due` takes: the keys of `followups.DUE_CHOICES` (a test keeps them equal)."""
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -58,7 +48,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     followups.add_argument(
         "--due",
-        choices=tuple(DUE_CHOICES),
+        choices=DUE_WORDS,
         default="all",
         help="today: overdue and due today; week: also the next 6 days; all (default)",
     )
@@ -101,6 +91,8 @@ def time_of(args: argparse.Namespace) -> TimeSource:
 
 def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat sessions`: one line per session, newest first."""
+    from coffeechat.core.index import collector_paused, load_index
+
     # The output walks every summary: no collections while it is made (see index).
     with collector_paused():
         index = load_index(workspace)
@@ -173,6 +165,7 @@ def session_json(s: SessionSummary) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat show SESSION`: the whole session, as text or Markdown."""
+    from coffeechat.core.index import find_session_file
     from coffeechat.core.session import read_session
     from coffeechat.core.writeup import session_markdown, session_text
 
@@ -185,6 +178,7 @@ def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
 def cmd_draft(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat draft SESSION`: the thank-you note, printed or written to a new file."""
     from coffeechat.core.drafts import thank_you
+    from coffeechat.core.index import find_session_file
     from coffeechat.core.session import read_session
 
     path = find_session_file(workspace, args.session)
@@ -214,6 +208,9 @@ def write_new_file(path: Path, text: str) -> None:
 
 def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat followups`: the queue, grouped by when things are due."""
+    from coffeechat.core.followups import DUE_CHOICES, build_queue
+    from coffeechat.core.index import collector_paused, load_index
+
     now = time_of(args).now()
     with collector_paused():
         index = load_index(workspace)
@@ -257,6 +254,8 @@ def _write_calendar(path: Path, payload: bytes) -> None:
 def _print_queue(
     items: tuple[QueueItem, ...], queue: Queue, now: datetime, show_snoozed: bool
 ) -> None:
+    from coffeechat.core.followups import HEADINGS
+
     if not items:
         print("Nothing to follow up right now.")
     bucket = ""
@@ -336,6 +335,7 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat snooze ID WHEN`: hide one follow-up until WHEN, saying the date back."""
+    from coffeechat.core.followups import snooze_until
     from coffeechat.core.marking import snooze
 
     now = time_of(args).now()
@@ -370,6 +370,8 @@ def _report_damaged(damaged: tuple[Damaged, ...]) -> None:
 
 
 def _print_json(payload: dict[str, Any]) -> None:
+    import json
+
     # Indented for a person at a terminal; one compact line for a script (the
     # indenting encoder is pure Python and costs a second on 10,000 sessions).
     indent = 2 if sys.stdout.isatty() else None

@@ -14,14 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import dates, durations
 from coffeechat.core.problems import InputError, Problem, quoted
 from coffeechat.core.records import Meeting as Meeting
 from coffeechat.core.tomlfile import parse_toml, read_toml
-from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
+
+if TYPE_CHECKING:
+    from coffeechat.core.tomlpos import KeyPath
 
 FORMAT = 1
 TOPICS = ("role", "organization", "industry", "path", "advice", "other")

@@ -16,11 +16,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from coffeechat.core import dates
+from coffeechat.core.names import check_session_id, slugify
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.records import FollowUp, Referral
-from coffeechat.core.skim import SessionSummary
+
+if TYPE_CHECKING:
+    from coffeechat.core.records import FollowUp, Referral
+    from coffeechat.core.skim import SessionSummary
 
 BUCKETS = ("overdue", "today", "week", "later")
 """The queue's groups, most urgent first."""
@@ -149,8 +152,6 @@ def referral_for(followup: FollowUp, referrals: Iterable[Referral]) -> Referral 
     """The referral a referral item is about: named in its title, detail or id."""
     if followup.kind != "referral":
         return None
-    from coffeechat.core.template import slugify  # needed for referral items only
-
     people = list(referrals)
     words = f"{followup.title} {followup.detail}".casefold()
     for person in people:
@@ -170,8 +171,6 @@ _FOLLOWUP_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
     """(session id, follow-up id) from `<session-id>/<followup-id>`; refuses anything else."""
-    from coffeechat.core.session import check_session_id  # `done` and `snooze` read it anyway
-
     session_id, slash, followup_id = text.partition("/")
     if not slash or not _FOLLOWUP_ID.fullmatch(followup_id) or ".." in followup_id:
         raise InputError(
@@ -190,6 +189,8 @@ def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
 
 def snooze_until(phrase: str, now: datetime, source: str = "WHEN") -> datetime:
     """The moment a snooze typed as `phrase` ends: that day's morning; never in the past."""
+    from coffeechat.core import dates  # the date grammar, needed by `snooze` alone
+
     day = dates.parse_date(phrase, now.date(), source)
     if day < now.date():
         raise InputError(

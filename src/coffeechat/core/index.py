@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.core import atomic
+from coffeechat.core.names import check_session_id
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.skim import Record, SessionSummary, from_record, read_record
 from coffeechat.core.workspace import Workspace
@@ -173,6 +174,8 @@ def _summarise_all(
     stale: list[tuple[str, str, str]], parallel_from: int
 ) -> list[tuple[str, Record]]:
     """Records of the files that must be read, in other processes when there are many."""
+    if not stale:
+        return []
     workers = min(os.cpu_count() or 1, 8)
     if len(stale) < parallel_from or workers < 2:
         return _summarise_batch(stale)
@@ -193,9 +196,6 @@ def _summarise_all(
 
 def _summarise_batch(batch: list[tuple[str, str, str]]) -> list[tuple[str, Record]]:
     """Records for (name, path, shown) triples; runs in a worker process too."""
-    # The file-name check and the full reader are needed only when files are read.
-    from coffeechat.core.session import check_session_id
-
     out = []
     for name, path, shown in batch:
         try:
@@ -290,8 +290,6 @@ def _problem(record: dict[str, Any], shown: str) -> Problem:
 
 def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -> Path:
     """The session file a person means: a path to one, its id, or a unique part of its id."""
-    from coffeechat.core.session import check_session_id
-
     given = Path(ref).expanduser()
     if ref.endswith(".toml") and given.is_file():
         return given

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +63,8 @@ class Leftover:
                 severity="warning",
             )
         if self.outcome == "kept" and self.kept_as is not None:
+            import shlex  # rarely needed
+
             kept = display(self.kept_as)
             return Problem(
                 kept,
@@ -84,7 +85,8 @@ def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
     except OSError:
         return []
     found = []
-    for name in sorted(entries):
+    # Temp files start with a dot: the check is cheap for thousands of sessions.
+    for name in sorted(name for name in entries if name.startswith(".")):
         match = _TEMP.fullmatch(name)
         if match is None:
             continue
@@ -178,7 +180,9 @@ def recovery_copies(folder: Path) -> list[Path]:
         names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
     except OSError:
         return []
-    return [folder / name for name in names if _RECOVERED.fullmatch(name)]
+    return [
+        folder / name for name in names if RECOVERED_SUFFIX in name and _RECOVERED.fullmatch(name)
+    ]
 
 
 def recovery_reminder(copies: list[Path]) -> str:

@@ -26,11 +26,11 @@ from coffeechat.core import atomic
 from coffeechat.core.agenda import DEFAULT_DURATION, DEFAULT_WARN_AT
 from coffeechat.core.problems import InputError, did_you_mean
 from coffeechat.core.tomlfile import parse_toml, read_toml
-from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
 
 if TYPE_CHECKING:
     from coffeechat.core.themes import ThemeCatalogue
+    from coffeechat.core.tomlpos import KeyPath
 
 _KEYS = ("duration", "warn_at", "bell", "theme", "keys")
 

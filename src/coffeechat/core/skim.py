@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -197,9 +198,10 @@ _WHOLE = r"(?:0|[1-9]\d{0,8})"
 """A whole number from 0 to 999,999,999 (the readers refuse 10**9 and more)."""
 _MOMENT = (
     r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-    r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
+    r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)?"
 )
-"""A date-time as `to_toml` writes it, in TOML's own ranges (the day is checked later)."""
+"""A date-time as `to_toml` (or `tomlkit`, with its Z for UTC) writes it, in TOML's own
+ranges (the day is checked later)."""
 _NOTE = f"(?:{_CUT}|{_TEXT})"
 
 
@@ -216,18 +218,19 @@ def _table(header: str, body: str) -> str:
     return rf"\n\[\[{header}\]\]\n{body}"
 
 
-_QUESTION = _table(
-    "questions",
-    _line("text", _NOT_BLANK, optional=False)
-    + _line("topic", _choice(("role", "organization", "industry", "path", "advice", "other")))
-    + _line("priority", _choice(("must", "should", "nice")))
-    + _line("minutes", _WHOLE + r"(?:\.\d{1,17})?")
-    + _line("status", _choice(("pending", "answered", "skipped")))
-    + _line("seconds", _WHOLE)
-    + _line("starred", "true")
-    + _line("added", "true")
-    + _line("notes", _NOTE),
-)
+def _question() -> str:
+    return _table(
+        "questions",
+        _line("text", _NOT_BLANK, optional=False)
+        + _line("topic", _choice(("role", "organization", "industry", "path", "advice", "other")))
+        + _line("priority", _choice(("must", "should", "nice")))
+        + _line("minutes", _WHOLE + r"(?:\.\d{1,17})?")
+        + _line("status", _choice(("pending", "answered", "skipped")))
+        + _line("seconds", _WHOLE)
+        + _line("starred", "true")
+        + _line("added", "true")
+        + _line("notes", _NOTE),
+    )
 
 
 def _referral(named: bool) -> str:
@@ -254,40 +257,55 @@ def _followup(named: bool) -> str:
         + _line("title", _NOT_BLANK, name("title"), optional=False)
         + _line("due", _MOMENT, name("due"), optional=False)
         + _line("status", _choice(("open", "done", "dropped")), name("status"))
+        # `snooze` adds its line at the end of the table, after any detail.
+        + "(?:"
         + _line("snoozed_until", _MOMENT, name("until"))
-        + _line("detail", _TEXT, name("detail")),
+        + _line("detail", _TEXT, name("detail"))
+        + "|"
+        + _line("detail", _TEXT, name("detail_first"), optional=False)
+        + _line("snoozed_until", _MOMENT, name("until_last"), optional=False)
+        + ")",
     )
 
 
-_DOCUMENT = re.compile(
-    "format = 1\n"
-    + _line("agenda", _TEXT)
-    + _line("status", _choice(("in-progress", "completed", "abandoned")), "status")
-    + _line("started", _MOMENT, "started", optional=False)
-    + _line("ended", _MOMENT, "ended")
-    + _line("planned_seconds", r"[1-9]\d{0,8}", "planned")
-    + _line("elapsed_seconds", _WHOLE, "elapsed")
-    + _line("paused_seconds", _WHOLE)
-    + _line("warn_at", r"\[(?:\d{1,9}(?:, \d{1,9})*)?\]")
-    + _line("current", _WHOLE)
-    + r"\n\[meeting\]\n"
-    + _line("with", _NOT_BLANK, "person", optional=False)
-    + _line("role", _TEXT, "role")
-    + _line("organization", _TEXT, "organization")
-    + _line("referred_by", _TEXT, "referred_by")
-    + _line("contact", _TEXT, "contact")
-    + _line("channel", _TEXT, "channel")
-    + _line("scheduled", _MOMENT, "scheduled")
-    + rf"(?:\n\[notes\]\ngeneral = {_NOTE}\n)?"
-    + "(?:"
-    + _table("goals", _line("text", _TEXT) + _line("learned", "(?:true|false)", optional=False))
-    + ")*"
-    + f"(?P<questions>(?:{_QUESTION})*)"
-    + f"(?P<referrals>(?:{_referral(named=False)})*)"
-    + f"(?P<followups>(?:{_followup(named=False)})*)"
-)
-_REFERRAL = re.compile(_referral(named=True))
-_FOLLOWUP = re.compile(_followup(named=True))
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The layout of a whole file, of one referral and of one follow-up, compiled on
+    first use (a few ms that a warm start, which reads no session file, never pays)."""
+    document = (
+        "format = 1\n"
+        + _line("agenda", _TEXT)
+        + _line("status", _choice(("in-progress", "completed", "abandoned")), "status")
+        + _line("started", _MOMENT, "started", optional=False)
+        + _line("ended", _MOMENT, "ended")
+        + _line("planned_seconds", r"[1-9]\d{0,8}", "planned")
+        + _line("elapsed_seconds", _WHOLE, "elapsed")
+        + _line("paused_seconds", _WHOLE)
+        + _line("warn_at", r"\[(?:\d{1,9}(?:, \d{1,9})*)?\]")
+        + _line("current", _WHOLE)
+        + r"\n\[meeting\]\n"
+        + _line("with", _NOT_BLANK, "person", optional=False)
+        + _line("role", _TEXT, "role")
+        + _line("organization", _TEXT, "organization")
+        + _line("referred_by", _TEXT, "referred_by")
+        + _line("contact", _TEXT, "contact")
+        + _line("channel", _TEXT, "channel")
+        + _line("scheduled", _MOMENT, "scheduled")
+        + rf"(?:\n\[notes\]\ngeneral = {_NOTE}\n)?"
+        + "(?:"
+        + _table("goals", _line("text", _TEXT) + _line("learned", "(?:true|false)", optional=False))
+        + ")*"
+        + f"(?P<questions>(?:{_question()})*)"
+        + f"(?P<referrals>(?:{_referral(named=False)})*)"
+        + f"(?P<followups>(?:{_followup(named=False)})*)"
+    )
+    # Each table is read on its own within the matched span, to its very end.
+    whole = r"(?=\n\[|\Z)"
+    return (
+        re.compile(document),
+        re.compile(_referral(named=True) + whole),
+        re.compile(_followup(named=True) + whole),
+    )
 
 
 def _text(value: str | None) -> str:
@@ -308,7 +326,7 @@ def quick_record(raw: bytes, session_id: str) -> Record | None:
     notes = parts[1::2]
     if any("\\" in note for note in notes):
         return None  # escapes to decode (or to check): the full parse does that
-    match = _DOCUMENT.fullmatch(_CUT.join(parts[0::2]))
+    match = _patterns()[0].fullmatch(_CUT.join(parts[0::2]))
     if match is None:
         return None
     try:
@@ -325,10 +343,12 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
             datetime.fromisoformat(match[key])
     questions = match["questions"]
     followups = []
-    for item in _FOLLOWUP.finditer(match["followups"]):
+    _document, referral, followup = _patterns()
+    for item in followup.finditer(match["followups"]):
         datetime.fromisoformat(item["due"])
-        if item["until"] is not None:
-            datetime.fromisoformat(item["until"])
+        until = item["until"] or item["until_last"]
+        if until is not None:
+            datetime.fromisoformat(until)
         followups.append(
             [
                 _text(item["id"]),
@@ -336,8 +356,8 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
                 _text(item["title"]),
                 item["due"],
                 _text(item["status"]) or "open",
-                item["until"],
-                _text(item["detail"]),
+                until,
+                _text(item["detail"] or item["detail_first"]),
             ]
         )
     return {
@@ -365,7 +385,7 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
         ],
         "referrals": [
             [_text(r["name"]), _text(r["role"]), _text(r["contact"]), _text(r["note"])]
-            for r in _REFERRAL.finditer(match["referrals"])
+            for r in referral.finditer(match["referrals"])
         ],
         "followups": followups,
     }

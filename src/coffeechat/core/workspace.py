@@ -63,7 +63,7 @@ class Workspace:
         given = expand(ref)
         if given.is_file():
             return given
-        from coffeechat.core.template import slugify
+        from coffeechat.core.names import slugify
 
         name = ref.removesuffix(".toml")
         if slugify(name) == name:
