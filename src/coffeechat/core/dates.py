@@ -100,8 +100,9 @@ def parse_date(phrase: str, today: date, source: str = "date") -> date:
 
 
 def _calendar() -> type[relativedelta]:
-    """dateutil's `relativedelta`, imported when a phrase needs calendar arithmetic
-    (the commands that only print the queue never do)."""
+    """dateutil's `relativedelta`, imported only for months and years (days and
+    weekdays are plain arithmetic, and the commands that only print the queue need
+    neither)."""
     from dateutil.relativedelta import relativedelta
 
     return relativedelta
@@ -115,7 +116,7 @@ def _understand(text: str, today: date) -> date | None:
     if text == "eom" or text == "end of month":
         return today + _calendar()(day=31)
     if text == "next week":
-        return today + _calendar()(days=1, weekday=0)
+        return _next_weekday(today, 0)
     if text == "next month":
         return today + _calendar()(months=1, day=1)
     if _ISO.match(text):
@@ -146,7 +147,12 @@ def _weekday(text: str, today: date) -> date | None:
     index = _prefix_match(word, _DAY_NAMES)
     if index is None:
         return None
-    return today + _calendar()(days=1, weekday=index)
+    return _next_weekday(today, index)
+
+
+def _next_weekday(today: date, weekday: int) -> date:
+    """The first day after `today` that is `weekday` (Monday is 0): a week on, if today is."""
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
 
 def _month_day(text: str, today: date) -> date | None:

@@ -196,12 +196,10 @@ _NOT_BLANK = r'"(?=[^"\\\n]*[^"\\\s])[^"\\\n]*"'
 """The same, holding more than white space (checked once, in linear time)."""
 _WHOLE = r"(?:0|[1-9]\d{0,8})"
 """A whole number from 0 to 999,999,999 (the readers refuse 10**9 and more)."""
-_MOMENT = (
-    r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-    r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)?"
-)
-"""A date-time as `to_toml` (or `tomlkit`, with its Z for UTC) writes it, in TOML's own
-ranges (the day is checked later)."""
+_MOMENT = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)?"
+"""A date-time as `to_toml` (or `tomlkit`, with its Z for UTC) writes it. The offset is
+held to TOML's ranges here; `datetime.fromisoformat` later holds the date and time to
+theirs (as `tomllib` does: no month 13, no hour 24, no second 60, no February 30)."""
 _NOTE = f"(?:{_CUT}|{_TEXT})"
 
 
@@ -233,46 +231,36 @@ def _question() -> str:
     )
 
 
-def _referral(named: bool) -> str:
-    def name(key: str) -> str | None:
-        return key if named else None
-
+def _referral() -> str:
     return _table(
         "referrals",
-        _line("name", _NOT_BLANK, name("name"), optional=False)
-        + _line("role", _TEXT, name("role"))
-        + _line("contact", _TEXT, name("contact"))
-        + _line("note", _TEXT, name("note")),
+        _line("name", _NOT_BLANK, optional=False)
+        + _line("role", _TEXT)
+        + _line("contact", _TEXT)
+        + _line("note", _TEXT),
     )
 
 
-def _followup(named: bool) -> str:
-    def name(key: str) -> str | None:
-        return key if named else None
-
+def _followup() -> str:
     return _table(
         "followups",
-        _line("id", _NOT_BLANK, name("id"), optional=False)
-        + _line("kind", _choice(("thank-you", "follow-up", "referral", "action")), name("kind"))
-        + _line("title", _NOT_BLANK, name("title"), optional=False)
-        + _line("due", _MOMENT, name("due"), optional=False)
-        + _line("status", _choice(("open", "done", "dropped")), name("status"))
+        _line("id", _NOT_BLANK, optional=False)
+        + _line("kind", _choice(("thank-you", "follow-up", "referral", "action")))
+        + _line("title", _NOT_BLANK, optional=False)
+        + _line("due", _MOMENT, optional=False)
+        + _line("status", _choice(("open", "done", "dropped")))
         # `snooze` adds its line at the end of the table, after any detail.
-        + "(?:"
-        + _line("snoozed_until", _MOMENT, name("until"))
-        + _line("detail", _TEXT, name("detail"))
-        + "|"
-        + _line("detail", _TEXT, name("detail_first"), optional=False)
-        + _line("snoozed_until", _MOMENT, name("until_last"), optional=False)
-        + ")",
+        + f"(?:{_line('snoozed_until', _MOMENT)}{_line('detail', _TEXT)}"
+        + f"|{_line('detail', _TEXT, optional=False)}"
+        + f"{_line('snoozed_until', _MOMENT, optional=False)})",
     )
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The layout of a whole file, of one referral and of one follow-up, compiled on
-    first use (a few ms that a warm start, which reads no session file, never pays)."""
-    document = (
+def _document() -> re.Pattern[str]:
+    """The layout of a whole file, compiled on first use (a few ms that a warm start,
+    which reads no session file, never pays)."""
+    return re.compile(
         "format = 1\n"
         + _line("agenda", _TEXT)
         + _line("status", _choice(("in-progress", "completed", "abandoned")), "status")
@@ -296,16 +284,22 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         + _table("goals", _line("text", _TEXT) + _line("learned", "(?:true|false)", optional=False))
         + ")*"
         + f"(?P<questions>(?:{_question()})*)"
-        + f"(?P<referrals>(?:{_referral(named=False)})*)"
-        + f"(?P<followups>(?:{_followup(named=False)})*)"
+        + f"(?P<referrals>(?:{_referral()})*)"
+        + f"(?P<followups>(?:{_followup()})*)"
     )
-    # Each table is read on its own within the matched span, to its very end.
-    whole = r"(?=\n\[|\Z)"
-    return (
-        re.compile(document),
-        re.compile(_referral(named=True) + whole),
-        re.compile(_followup(named=True) + whole),
-    )
+
+
+def _tables(span: str, name: str) -> list[dict[str, str]]:
+    """The `key = value` lines of each `[[name]]` table in a span the layout matched."""
+    tables = []
+    for block in span.split(f"\n[[{name}]]\n")[1:]:
+        table = {}
+        for line in block.split("\n"):
+            if line:
+                key, _equals, value = line.partition(" = ")
+                table[key] = value
+        tables.append(table)
+    return tables
 
 
 def _text(value: str | None) -> str:
@@ -326,7 +320,7 @@ def quick_record(raw: bytes, session_id: str) -> Record | None:
     notes = parts[1::2]
     if any("\\" in note for note in notes):
         return None  # escapes to decode (or to check): the full parse does that
-    match = _patterns()[0].fullmatch(_CUT.join(parts[0::2]))
+    match = _document().fullmatch(_CUT.join(parts[0::2]))
     if match is None:
         return None
     try:
@@ -343,21 +337,20 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
             datetime.fromisoformat(match[key])
     questions = match["questions"]
     followups = []
-    _document, referral, followup = _patterns()
-    for item in followup.finditer(match["followups"]):
+    for item in _tables(match["followups"], "followups"):
         datetime.fromisoformat(item["due"])
-        until = item["until"] or item["until_last"]
+        until = item.get("snoozed_until")
         if until is not None:
             datetime.fromisoformat(until)
         followups.append(
             [
                 _text(item["id"]),
-                _text(item["kind"]) or "action",
+                _text(item.get("kind")) or "action",
                 _text(item["title"]),
                 item["due"],
-                _text(item["status"]) or "open",
+                _text(item.get("status")) or "open",
                 until,
-                _text(item["detail"] or item["detail_first"]),
+                _text(item.get("detail")),
             ]
         )
     return {
@@ -384,8 +377,8 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
             questions.count("\nstarred = true\n"),
         ],
         "referrals": [
-            [_text(r["name"]), _text(r["role"]), _text(r["contact"]), _text(r["note"])]
-            for r in referral.finditer(match["referrals"])
+            [_text(r["name"]), _text(r.get("role")), _text(r.get("contact")), _text(r.get("note"))]
+            for r in _tables(match["referrals"], "referrals")
         ],
         "followups": followups,
     }
