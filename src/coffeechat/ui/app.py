@@ -1,10 +1,14 @@
-"""The Textual app: registration, global bindings and screen switching, nothing more."""
+"""The Textual app: registration, global bindings and screen switching, nothing more.
+
+What the first frame does not need (the help screen, the palette's commands) is
+imported when it is first used.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -15,10 +19,17 @@ from coffeechat.core.settings import Settings, check_choices
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui import theming
-from coffeechat.ui.commands import ScreenCommands
-from coffeechat.ui.keymap import binding_ids
-from coffeechat.ui.screens.help import HelpScreen
 from coffeechat.ui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def screen_commands() -> type[Provider]:
+    """coffeechat's palette commands, imported when the palette first opens."""
+    from coffeechat.ui.commands import ScreenCommands
+
+    return ScreenCommands
 
 
 class CoffeechatApp(App[None]):
@@ -26,7 +37,7 @@ class CoffeechatApp(App[None]):
 
     TITLE = "coffeechat"
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss"]
-    COMMANDS = App.COMMANDS | {ScreenCommands}
+    COMMANDS = App.COMMANDS | {screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1", "help", "Help", id="app.help"),
@@ -46,6 +57,8 @@ class CoffeechatApp(App[None]):
         self.settings = settings
         self.theme_catalogue = theming.load(workspace)
         if settings.theme or settings.keys:
+            from coffeechat.ui.keymap import binding_ids
+
             ids = binding_ids(type(self)) if settings.keys else frozenset()
             shown = workspace.display(workspace.settings)
             check_choices(workspace.settings, shown, settings, self.theme_catalogue, ids)
@@ -91,6 +104,8 @@ class CoffeechatApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen (F1 again or Escape closes them)."""
+        from coffeechat.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.screen))
 
 

@@ -1,18 +1,18 @@
 """Home: what to follow up, your past sessions, and your agendas, on one screen.
 
 The follow-up queue comes first (overdue items in the error colour) because it is
-why you open coffeechat between calls. Sessions load in a worker thread from the
-index (`core.index`), so the first frame never waits for the files; a search reads
-the notes in another worker as you type. Narrow terminals get the three lists; wide
-ones also get the highlighted thing in full beside them.
+why you open coffeechat between calls. The first frame is painted before anything
+is read: the agendas and the sessions (from the index, `core.index`) load in worker
+threads started once it is on screen, and everything only an action needs (the
+editor, the session screen, marking done) is imported when that action runs. A
+search reads the notes in another worker as you type. Narrow terminals get the
+three lists; wide ones also get the highlighted thing in full beside them.
 """
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
-from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
 from textual import on, work
@@ -25,24 +25,22 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from coffeechat.core import atomic
-from coffeechat.core.dates import describe
-from coffeechat.core.editor import editor_command
-from coffeechat.core.followups import Queue, build_queue, snooze_until
-from coffeechat.core.index import SessionIndex, load_index
-from coffeechat.core.marking import Change, mark_done, snooze, undo
 from coffeechat.core.problems import InputError
-from coffeechat.core.search import Hit, search_sessions
-from coffeechat.core.settings import Settings
-from coffeechat.core.template import Person, agenda_slug, agenda_template
-from coffeechat.core.timesource import TimeSource
-from coffeechat.core.workspace import Workspace
-from coffeechat.ui.screens.prompt import PromptDialog
-from coffeechat.ui.screens.session import SessionScreen
-from coffeechat.ui.widgets import preview
 from coffeechat.ui.widgets.agenda_list import AgendaList, plan, read
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from coffeechat.core.agenda import Agenda
+    from coffeechat.core.followups import Queue
+    from coffeechat.core.index import SessionIndex
+    from coffeechat.core.marking import Change
+    from coffeechat.core.search import Hit
+    from coffeechat.core.settings import Settings
+    from coffeechat.core.timesource import TimeSource
+    from coffeechat.core.workspace import Workspace
 
 REFRESH_SECONDS = 60
 """How often the queue is regrouped as time passes (items fall due while you look)."""
@@ -100,17 +98,23 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Titles, the agendas (few and small), then the sessions in a worker."""
+        """Titles and placeholders; once they are painted, the agendas and the
+        sessions load in workers."""
         self.query_one("#queue-pane").border_title = "Follow-ups"
         self.query_one("#sessions-pane").border_title = "Past sessions"
         self.query_one("#agendas-pane").border_title = "Agendas"
         self.query_one("#preview").border_title = "Details"
         queue = self.query_one(QueueList)
         queue.add_option(Option("[dim]Reading your sessions…[/]", disabled=True))
-        self.query_one(AgendaList).load(self.workspace, self.settings)
+        self.query_one(AgendaList).add_option(Option("[dim]Reading…[/]", disabled=True))
         queue.focus()
-        self.load_sessions()
+        self.call_after_refresh(self.start_loading)
         self.set_interval(REFRESH_SECONDS, self.regroup)
+
+    def start_loading(self) -> None:
+        """Read the agendas and the sessions, now that the first frame is on screen."""
+        self.load_agendas()
+        self.load_sessions()
 
     def on_screen_suspend(self) -> None:
         """Another screen opened: a full one (a session, a call) may change sessions."""
@@ -123,9 +127,23 @@ class HomeScreen(Screen[None]):
 
     # --- loading ----------------------------------------------------------------
 
+    @work(thread=True, exclusive=True, group="agendas")
+    def load_agendas(self) -> None:
+        """Read every agenda off the event loop, then show them."""
+        found = AgendaList.read_all(self.workspace, self.settings)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_agendas, found)
+
+    def show_agendas(self, found: dict[Path, Agenda | InputError]) -> None:
+        """Show agendas just read, keeping the highlighted one."""
+        self.query_one(AgendaList).show(found)
+        self.update_preview()
+
     @work(thread=True, exclusive=True, group="sessions")
     def load_sessions(self) -> None:
         """Read the session index (cached summaries) off the event loop."""
+        from coffeechat.core.index import load_index
+
         index = load_index(self.workspace)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_index, index)
@@ -160,6 +178,8 @@ class HomeScreen(Screen[None]):
         """Recompute the queue for the time now (no files are read)."""
         if self.index is None:
             return
+        from coffeechat.core.followups import build_queue
+
         now = self.time.now()
         self.queue = build_queue(self.index.sessions, now)
         self.query_one(QueueList).show(self.queue, now)
@@ -202,6 +222,8 @@ class HomeScreen(Screen[None]):
         """
         if self.index is None:
             return
+        from coffeechat.core.search import search_sessions
+
         worker = get_current_worker()
         ids = [s.id for s in self.index.sessions]
         hits: dict[str, Hit] = {}
@@ -288,6 +310,8 @@ class HomeScreen(Screen[None]):
 
     def update_preview(self) -> None:
         """Show the highlighted thing of the focused list in full (wide screens)."""
+        from coffeechat.ui.widgets import preview
+
         text = self.query_one("#preview-text", Static)
         focused = self.focused
         queue, sessions = self.query_one(QueueList), self.query_one(SessionList)
@@ -312,6 +336,8 @@ class HomeScreen(Screen[None]):
 
     def action_open(self, draft: bool = False) -> None:
         """Read the session the focused list points at (or why a file cannot be read)."""
+        from coffeechat.ui.screens.session import SessionScreen
+
         sessions = self.query_one(SessionList)
         damaged = sessions.highlighted_damaged
         if self.focused is sessions and damaged is not None:
@@ -329,6 +355,8 @@ class HomeScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export the highlighted session as Markdown (from its own screen)."""
+        from coffeechat.ui.screens.session import SessionScreen
+
         summary = self.query_one(SessionList).highlighted_session
         if summary is None:
             return
@@ -340,6 +368,8 @@ class HomeScreen(Screen[None]):
 
     def action_done(self) -> None:
         """Mark the highlighted follow-up done."""
+        from coffeechat.core.marking import mark_done
+
         item = self.query_one(QueueList).highlighted_item
         if item is None:
             return
@@ -347,6 +377,11 @@ class HomeScreen(Screen[None]):
 
     def action_snooze(self) -> None:
         """Ask until when to hide the highlighted follow-up; show the date back first."""
+        from coffeechat.core.dates import describe
+        from coffeechat.core.followups import snooze_until
+        from coffeechat.core.marking import snooze
+        from coffeechat.ui.screens.prompt import PromptDialog
+
         item = self.query_one(QueueList).highlighted_item
         if item is None:
             return
@@ -368,6 +403,8 @@ class HomeScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Put back the follow-up changed last."""
+        from coffeechat.core.marking import undo
+
         change = self.last_change
         if change is not None:
             self.last_change = None
@@ -375,6 +412,8 @@ class HomeScreen(Screen[None]):
 
     def apply(self, edit: Callable[[], Change], verb: str, undoable: bool = True) -> None:
         """Run an edit of a session file, say what it did, and show the queue again."""
+        from coffeechat.core.dates import describe
+
         try:
             change: Change = edit()
         except InputError as err:
@@ -396,6 +435,9 @@ class HomeScreen(Screen[None]):
 
     def action_new_agenda(self) -> None:
         """Ask the person's name, write the commented template, open it in the editor."""
+        from coffeechat.core import atomic
+        from coffeechat.core.template import Person, agenda_slug, agenda_template
+        from coffeechat.ui.screens.prompt import PromptDialog
 
         def check(name: str) -> str:
             path = self.workspace.agendas / f"{agenda_slug(name)}.toml"
@@ -433,6 +475,10 @@ class HomeScreen(Screen[None]):
 
     def edit_agenda(self, path: Path) -> None:
         """Suspend the app, run the editor on `path`, then re-check the agenda."""
+        import subprocess
+
+        from coffeechat.core.editor import editor_command
+
         try:
             command = editor_command()
             with self.app.suspend():
