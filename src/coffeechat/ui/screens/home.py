@@ -127,6 +127,11 @@ class HomeScreen(Screen[None]):
 
     # --- loading ----------------------------------------------------------------
 
+    @property
+    def closing(self) -> bool:
+        """True once the app is taking this screen down: a worker may still deliver."""
+        return not self.is_attached or not self.query(QueueList)
+
     @work(thread=True, exclusive=True, group="agendas")
     def load_agendas(self) -> None:
         """Read every agenda off the event loop, then show them."""
@@ -136,6 +141,8 @@ class HomeScreen(Screen[None]):
 
     def show_agendas(self, found: dict[Path, Agenda | InputError]) -> None:
         """Show agendas just read, keeping the highlighted one."""
+        if self.closing:
+            return  # read while the app was closing: nothing left to show them in
         self.query_one(AgendaList).show(found)
         self.update_preview()
 
@@ -150,6 +157,8 @@ class HomeScreen(Screen[None]):
 
     def show_index(self, index: SessionIndex) -> None:
         """Show freshly read sessions in the queue and the sessions list."""
+        if self.closing:
+            return  # read while the app was closing: nothing left to show them in
         self.index = index
         self.regroup()
         if self.phrase:
@@ -245,7 +254,7 @@ class HomeScreen(Screen[None]):
 
     def show_hits(self, phrase: str, hits: dict[str, Hit], read: int, done: bool) -> None:
         """Show the sessions a search found so far, if it is still the current one."""
-        if phrase != self.phrase or self.index is None:
+        if phrase != self.phrase or self.index is None or self.closing:
             return
         self.query_one(SessionList).show(self.index.sessions, (), hits)
         found = len(hits)
