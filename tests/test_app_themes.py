@@ -128,6 +128,8 @@ async def test_keys_remap_bindings_by_id(workspace: Workspace, clock: ManualTime
     chosen = settings(workspace, '[keys]\n"home.reload" = "f5"\n')
     app = make_app(workspace, clock, chosen)
     async with app.run_test() as pilot:
+        await pilot.pause()  # the agendas are read once the first frame is up
+        await app.workers.wait_for_complete()
         (workspace.agendas / "ada.toml").write_text(
             '[meeting]\nwith = "Ada"\n[[questions]]\ntext = "Why?"\n'
         )

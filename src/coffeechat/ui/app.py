@@ -36,6 +36,8 @@ class CoffeechatApp(App[None]):
     """coffeechat in the terminal."""
 
     TITLE = "coffeechat"
+    DEFAULT_MODE = "home"
+    """The app starts on the home screen as the base of its stack (see `__init__`)."""
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss"]
     COMMANDS = App.COMMANDS | {screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,11 +68,13 @@ class CoffeechatApp(App[None]):
         theming.install(self, self.theme_catalogue, choice.name)
         self.theme_report = choice.report
         self.set_keymap(dict(settings.keys))
+        # Composed with the app itself, the home screen's first frame is whole and comes
+        # at once; a screen pushed from `on_mount` is painted in pieces, later.
+        self.add_mode("home", lambda: HomeScreen(self.workspace, self.settings, self.time))
 
     def on_mount(self) -> None:
-        """Open the home screen; say once if a theme file could not be used, and
-        remind the person of notes kept after a crash."""
-        self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
+        """Say once if a theme file could not be used, and remind the person of notes
+        kept after a crash."""
         copies = recovery_copies(self.workspace.sessions)
         if copies:
             self.notify(

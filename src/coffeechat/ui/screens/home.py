@@ -20,9 +20,10 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
+from textual.lazy import Lazy
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from coffeechat.core.problems import InputError
@@ -51,10 +52,17 @@ MOST_HITS = 200
 SNOOZE_EXAMPLES = "tomorrow · in 3 days · 2w · next monday · friday · dec 3 · 2026-12-03 · eom"
 
 
+def titled(container: Widget, title: str) -> Widget:
+    """`container` with its border title."""
+    container.border_title = title
+    return container
+
+
 class HomeScreen(Screen[None]):
     """The follow-up queue, past sessions and agendas."""
 
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#queue"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012  (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "done", "Done", id="home.done"),
@@ -82,32 +90,29 @@ class HomeScreen(Screen[None]):
         self.reload_on_resume = False
 
     def compose(self) -> ComposeResult:
-        """Header; the queue, the sessions over the agendas, the preview; footer."""
+        """Header; the queue, the sessions over the agendas, the preview; footer.
+
+        Titles and placeholders are set here, before anything is mounted: set later,
+        each would cost the first frame another round of layout. The footer is mounted
+        just after the first frame: its keys are recomposed at every change of focus,
+        and the first frame would otherwise wait for several rounds of that.
+        """
         yield Header()
         with Horizontal(id="home-body"):
-            with Vertical(id="queue-pane", classes="pane"):
-                yield QueueList(id="queue")
+            with titled(Vertical(id="queue-pane", classes="pane"), "Follow-ups"):
+                yield QueueList(id="queue", placeholder="Reading your sessions…")
             with Vertical(id="side"):
-                with Vertical(id="sessions-pane", classes="pane"):
+                with titled(Vertical(id="sessions-pane", classes="pane"), "Past sessions"):
                     yield Input(placeholder="/ search all notes", id="search")
                     yield SessionList(id="sessions")
-                with Vertical(id="agendas-pane", classes="pane"):
-                    yield AgendaList(id="agendas")
-            with VerticalScroll(id="preview", classes="pane"):
+                with titled(Vertical(id="agendas-pane", classes="pane"), "Agendas"):
+                    yield AgendaList(id="agendas", placeholder="Reading…")
+            with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
-        yield Footer()
+        yield Lazy(Footer())
 
     def on_mount(self) -> None:
-        """Titles and placeholders; once they are painted, the agendas and the
-        sessions load in workers."""
-        self.query_one("#queue-pane").border_title = "Follow-ups"
-        self.query_one("#sessions-pane").border_title = "Past sessions"
-        self.query_one("#agendas-pane").border_title = "Agendas"
-        self.query_one("#preview").border_title = "Details"
-        queue = self.query_one(QueueList)
-        queue.add_option(Option("[dim]Reading your sessions…[/]", disabled=True))
-        self.query_one(AgendaList).add_option(Option("[dim]Reading…[/]", disabled=True))
-        queue.focus()
+        """Once the first frame is painted, the agendas and the sessions load in workers."""
         self.call_after_refresh(self.start_loading)
         self.set_interval(REFRESH_SECONDS, self.regroup)
 
@@ -319,8 +324,6 @@ class HomeScreen(Screen[None]):
 
     def update_preview(self) -> None:
         """Show the highlighted thing of the focused list in full (wide screens)."""
-        from coffeechat.ui.widgets import preview
-
         text = self.query_one("#preview-text", Static)
         focused = self.focused
         queue, sessions = self.query_one(QueueList), self.query_one(SessionList)
@@ -328,10 +331,16 @@ class HomeScreen(Screen[None]):
         if focused is agendas and agendas.highlighted_name is not None:
             text.update(plan(agendas.agendas[agendas.highlighted_name]))
         elif focused is queue and queue.highlighted_item is not None:
+            from coffeechat.ui.widgets import preview  # nothing to preview before sessions load
+
             text.update(preview.item_preview(queue.highlighted_item, self.time.now()))
         elif sessions.highlighted_damaged is not None and focused is sessions:
+            from coffeechat.ui.widgets import preview
+
             text.update(preview.damaged_preview(sessions.highlighted_damaged))
         elif focused in (sessions, self.query_one("#search")) and sessions.highlighted_session:
+            from coffeechat.ui.widgets import preview
+
             text.update(preview.session_preview(sessions.highlighted_session))
         else:
             text.update("")

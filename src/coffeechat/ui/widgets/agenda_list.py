@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coffeechat.core.problems import InputError
+from coffeechat.ui.widgets.queue_list import placeholders
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 class AgendaList(OptionList):
     """Agendas by name (the file stem); a broken one says so in the error colour."""
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, id: str | None = None, placeholder: str = "") -> None:
+        super().__init__(*placeholders(placeholder), id=id)
         self.agendas: dict[str, Agenda | InputError] = {}
         self.paths: dict[str, Path] = {}
 

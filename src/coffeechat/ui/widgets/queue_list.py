@@ -31,8 +31,8 @@ class QueueList(OptionList):
         Binding("enter", "select", "Open", id="home.open"),
     ]
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, id: str | None = None, placeholder: str = "") -> None:
+        super().__init__(*placeholders(placeholder), id=id)
         self.items: dict[str, QueueItem] = {}
         self.limits = dict.fromkeys(BUCKETS, PAGE)
         self.shown: tuple[Queue, datetime] | None = None
@@ -86,6 +86,11 @@ class QueueList(OptionList):
         if option is None or option.id is None:
             return None
         return self.items.get(option.id)
+
+
+def placeholders(text: str) -> list[Option]:
+    """What a list shows before it is filled: `text`, dimmed, if any."""
+    return [Option(f"[dim]{escape(text)}[/]", disabled=True)] if text else []
 
 
 def item_prompt(item: QueueItem, now: datetime) -> str:
