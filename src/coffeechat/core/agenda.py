@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import dates, durations
+from coffeechat.core.durations import DEFAULT_DURATION as DEFAULT_DURATION
+from coffeechat.core.durations import DEFAULT_WARN_AT as DEFAULT_WARN_AT
 from coffeechat.core.problems import InputError, Problem, quoted
 from coffeechat.core.records import Meeting as Meeting
 from coffeechat.core.tomlfile import parse_toml, read_toml
@@ -30,8 +32,6 @@ TOPICS = ("role", "organization", "industry", "path", "advice", "other")
 PRIORITIES = ("must", "should", "nice")
 CHANNELS = ("phone", "video", "in-person")
 
-DEFAULT_DURATION = 20 * 60
-DEFAULT_WARN_AT = (5 * 60, 2 * 60)
 DEFAULT_OPENING = ("Thank them for their time", "Say who referred you", "State the purpose")
 DEFAULT_CLOSING = (
     "Ask for two people I should talk to",

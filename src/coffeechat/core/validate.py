@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from coffeechat.core import durations
 from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean, quoted
-from coffeechat.core.tomlfile import TomlFile
 
 if TYPE_CHECKING:
+    from coffeechat.core.tomlfile import TomlFile
     from coffeechat.core.tomlpos import KeyPath
 
 T = TypeVar("T")

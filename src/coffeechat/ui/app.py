@@ -36,9 +36,9 @@ class CoffeechatApp(App[None]):
     """coffeechat in the terminal."""
 
     TITLE = "coffeechat"
-    DEFAULT_MODE = "home"
-    """The app starts on the home screen as the base of its stack (see `__init__`)."""
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss"]
+    # The home screen's styles are read with the app's: loaded for a screen, they
+    # would make Textual parse every style sheet of the app a second time.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss", "screens/home.tcss"]
     COMMANDS = App.COMMANDS | {screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -68,9 +68,15 @@ class CoffeechatApp(App[None]):
         theming.install(self, self.theme_catalogue, choice.name)
         self.theme_report = choice.report
         self.set_keymap(dict(settings.keys))
-        # Composed with the app itself, the home screen's first frame is whole and comes
-        # at once; a screen pushed from `on_mount` is painted in pieces, later.
-        self.add_mode("home", lambda: HomeScreen(self.workspace, self.settings, self.time))
+
+    def get_default_screen(self) -> Screen:  # type: ignore[type-arg]  # Textual's own signature
+        """The home screen, as the screen the app starts on.
+
+        Composed with the app itself, its first frame is whole and quick. A screen
+        pushed from `on_mount`, or a mode's base screen, has Textual parse every
+        style sheet again first, and is painted in pieces.
+        """
+        return HomeScreen(self.workspace, self.settings, self.time)
 
     def on_mount(self) -> None:
         """Say once if a theme file could not be used, and remind the person of notes

@@ -20,7 +20,6 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
-from textual.lazy import Lazy
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
@@ -93,9 +92,7 @@ class HomeScreen(Screen[None]):
         """Header; the queue, the sessions over the agendas, the preview; footer.
 
         Titles and placeholders are set here, before anything is mounted: set later,
-        each would cost the first frame another round of layout. The footer is mounted
-        just after the first frame: its keys are recomposed at every change of focus,
-        and the first frame would otherwise wait for several rounds of that.
+        each would cost the first frame another round of layout.
         """
         yield Header()
         with Horizontal(id="home-body"):
@@ -109,7 +106,7 @@ class HomeScreen(Screen[None]):
                     yield AgendaList(id="agendas", placeholder="Reading…")
             with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
-        yield Lazy(Footer())
+        yield Footer()
 
     def on_mount(self) -> None:
         """Once the first frame is painted, the agendas and the sessions load in workers."""
