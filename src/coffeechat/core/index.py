@@ -26,19 +26,22 @@ from typing import Any
 from coffeechat.core import atomic
 from coffeechat.core.names import check_session_id
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.skim import Record, SessionSummary, from_record, read_record
+from coffeechat.core.skim import ORDER, Record, SessionSummary, from_record, read_record
 from coffeechat.core.workspace import Workspace
 
 CACHE_NAME = "sessions.json"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Raise when `SessionSummary`, the records or the skim change: older caches are then
 ignored."""
 PARALLEL_FROM = 800
 """From this many files to read, other processes share the work (one per core)."""
 BATCH = 250
 
-Stamp = tuple[int, int, int]
-"""What says a file is unchanged: (size, modification time in ns, inode)."""
+Stamp = list[int]
+"""What says a file is unchanged: [size, modification time in ns, inode] (a list, as
+the cache holds it, so that the two compare as they are)."""
+Damage = dict[str, Any]
+"""The record of a file that could not be read: {"problems": [...]}."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +104,19 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
     cached = _read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
     files = dict(_session_files(workspace.sessions))
-    fresh: dict[str, tuple[Stamp, Record]] = {}
+    fresh: dict[str, tuple[Stamp, Record | Damage]] = {}
     found: list[tuple[float, str, SessionSummary]] = []
     damaged: list[str] = []
     stale: list[tuple[str, str, str]] = []
     for name, stamp in files.items():
         entry = cached.get(name)
-        if entry is not None and entry[0] == stamp and _take(name, entry[1], found, damaged):
-            fresh[name] = entry
+        if (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and entry[0] == stamp
+            and _take(name, entry[1], found, damaged)
+        ):
+            fresh[name] = (stamp, entry[1])
         else:
             stale.append((name, str(workspace.sessions / name), os.path.join(folder, name)))
     for name, record in _summarise_all(stale, parallel_from):
@@ -121,9 +129,7 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
     problems = [
         Damaged(
             name,
-            tuple(_problem(p, os.path.join(folder, name)) for p in fresh[name][1]["problems"])
-            if "problems" in fresh[name][1]
-            else (Problem(os.path.join(folder, name), 0, 0, "unreadable"),),
+            _problems(fresh[name][1], os.path.join(folder, name)),
         )
         for name in sorted(damaged)
     ]
@@ -132,20 +138,27 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
 
 def _take(
     name: str,
-    record: Record,
+    record: Record | Damage,
     found: list[tuple[float, str, SessionSummary]],
     damaged: list[str],
 ) -> bool:
     """Add a record's session (or its file to the damaged ones); False if garbled."""
-    if "problems" in record:
+    if isinstance(record, dict):
         damaged.append(name)
         return True
     try:
         summary = from_record(record)
-        found.append((record["order"], summary.id, summary))
-    except (KeyError, ValueError, TypeError):
+        found.append((float(record[ORDER]), summary.id, summary))
+    except (KeyError, ValueError, TypeError, IndexError):
         return False
     return True
+
+
+def _problems(record: Record | Damage, shown: str) -> tuple[Problem, ...]:
+    """The problems a damaged file's record names (any other record: unreadable)."""
+    if isinstance(record, dict) and isinstance(record.get("problems"), list):
+        return tuple(_problem(p, shown) for p in record["problems"])
+    return (Problem(shown, 0, 0, "unreadable"),)
 
 
 def session_files(folder: Path) -> list[Path]:
@@ -167,12 +180,12 @@ def _session_files(folder: Path) -> Iterator[tuple[str, Stamp]]:
         except OSError:
             continue  # removed while we looked
         if stat.S_ISREG(info.st_mode):
-            yield name, (info.st_size, info.st_mtime_ns, info.st_ino)
+            yield name, [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def _summarise_all(
     stale: list[tuple[str, str, str]], parallel_from: int
-) -> list[tuple[str, Record]]:
+) -> list[tuple[str, Record | Damage]]:
     """Records of the files that must be read, in other processes when there are many."""
     if not stale:
         return []
@@ -194,9 +207,11 @@ def _summarise_all(
         return [pair for done in pool.map(_summarise_batch, batches) for pair in done]
 
 
-def _summarise_batch(batch: list[tuple[str, str, str]]) -> list[tuple[str, Record]]:
+def _summarise_batch(
+    batch: list[tuple[str, str, str]],
+) -> list[tuple[str, Record | Damage]]:
     """Records for (name, path, shown) triples; runs in a worker process too."""
-    out = []
+    out: list[tuple[str, Record | Damage]] = []
     for name, path, shown in batch:
         try:
             check_session_id(name.removesuffix(".toml"), shown)
@@ -207,7 +222,7 @@ def _summarise_batch(batch: list[tuple[str, str, str]]) -> list[tuple[str, Recor
     return out
 
 
-def _not_an_id(shown: str) -> Record:
+def _not_an_id(shown: str) -> Damage:
     problem = Problem(
         shown,
         0,
@@ -218,7 +233,7 @@ def _not_an_id(shown: str) -> Record:
     return {"problems": [_problem_record(problem)]}
 
 
-def _summarise_file(path: Path, shown: str) -> Record:
+def _summarise_file(path: Path, shown: str) -> Record | Damage:
     """The cache record of one file: its summary, or the problems that stop it."""
     try:
         with open(path, "rb") as handle:
@@ -233,8 +248,12 @@ def _summarise_file(path: Path, shown: str) -> Record:
 # --- the cache file -----------------------------------------------------------------
 
 
-def _read_cache(path: Path) -> dict[str, tuple[Stamp, Record]]:
-    """The cached records by file name; empty if the cache is missing or unusable."""
+def _read_cache(path: Path) -> dict[str, Any]:
+    """The cached records by file name; empty if the cache is missing or unusable.
+
+    Entries are not checked one by one: a garbled one fails when its summary is made
+    (`_take`), and its file is read again.
+    """
     try:
         with open(path, "rb") as handle:
             data = json.loads(handle.read())
@@ -242,25 +261,17 @@ def _read_cache(path: Path) -> dict[str, tuple[Stamp, Record]]:
         return {}
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
         return {}
-    files = data.get("files")
-    if not isinstance(files, dict):
-        return {}
-    out: dict[str, tuple[Stamp, Record]] = {}
-    for name, entry in files.items():
-        if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], dict):
-            stamp = entry[0]
-            if isinstance(stamp, list) and len(stamp) == 3:
-                out[name] = ((stamp[0], stamp[1], stamp[2]), entry[1])
-    return out
+    files: Any = data.get("files")
+    return files if isinstance(files, dict) else {}
 
 
 def _write_cache(
-    workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, Record]]
+    workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, Record | Damage]]
 ) -> None:
     """Save the records; a cache that cannot be written only costs time next start."""
     payload = {
         "version": CACHE_VERSION,
-        "files": {name: [list(stamp), record] for name, (stamp, record) in entries.items()},
+        "files": {name: [stamp, record] for name, (stamp, record) in entries.items()},
     }
     try:
         atomic.private_dir(workspace.cache)

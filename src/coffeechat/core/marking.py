@@ -25,7 +25,14 @@ from coffeechat.core import atomic
 from coffeechat.core.followups import parse_address
 from coffeechat.core.locks import session_lock
 from coffeechat.core.problems import InputError, Problem, did_you_mean
-from coffeechat.core.skim import Record, SessionSummary, from_record, quick_record, summarize
+from coffeechat.core.skim import (
+    FOLLOWUPS,
+    Record,
+    SessionSummary,
+    from_record,
+    quick_record,
+    summarize,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -160,7 +167,7 @@ def _quick_edit(
     record = quick_record(raw, session_id)
     if record is None or any(key not in _POSITIONS for key in changes):
         return None
-    found = [i for i, item in enumerate(record["followups"]) if item[0] == item_id]
+    found = [i for i, item in enumerate(record[FOLLOWUPS]) if item[0] == item_id]
     if len(found) != 1:
         return None  # the full path says what is wrong
     index = found[0]
@@ -225,12 +232,14 @@ def _edited_lines(text: str, index: int, written: dict[str, str | None]) -> str 
 
 def _expected(record: Record, index: int, written: dict[str, str | None]) -> Record:
     """The record the edited file must have: the old one with exactly this change."""
-    item = list(record["followups"][index])
+    item = list(record[FOLLOWUPS][index])
     for key, value in written.items():
         item[_POSITIONS[key]] = value if key != "status" else (value or '"open"')[1:-1]
-    followups = list(record["followups"])
+    followups = list(record[FOLLOWUPS])
     followups[index] = item
-    return {**record, "followups": followups}
+    expected = list(record)
+    expected[FOLLOWUPS] = followups
+    return expected
 
 
 # --- any other file: tomlkit, checked by tomllib --------------------------------------

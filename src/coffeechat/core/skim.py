@@ -31,8 +31,12 @@ from coffeechat.core.records import FollowUp, Meeting, Referral
 if TYPE_CHECKING:
     from coffeechat.core.session import Session
 
-Record = dict[str, Any]
-"""A summary as JSON-ready data (see `as_record`)."""
+Record = list[Any]
+"""A summary as JSON-ready data, its fields in this order (a list: in a cache of
+thousands it reads faster than a table of named fields)."""
+ID, STATUS, STARTED, ORDER, ENDED, PLANNED, ELAPSED, MEETING, COUNTS, REFERRALS, FOLLOWUPS = range(
+    11
+)
 
 
 @dataclass(frozen=True)
@@ -128,15 +132,15 @@ def order_of(moment: datetime) -> float:
 def as_record(summary: SessionSummary) -> Record:
     """A summary as JSON-ready data."""
     meeting = summary.meeting
-    return {
-        "id": summary.id,
-        "status": summary.status,
-        "started": _when(summary.started),
-        "order": order_of(summary.started),
-        "ended": _when(summary.ended),
-        "planned": summary.planned_seconds,
-        "elapsed": summary.elapsed_seconds,
-        "meeting": [
+    return [
+        summary.id,
+        summary.status,
+        _when(summary.started),
+        order_of(summary.started),
+        _when(summary.ended),
+        summary.planned_seconds,
+        summary.elapsed_seconds,
+        [
             meeting.person,
             meeting.role,
             meeting.organization,
@@ -145,37 +149,49 @@ def as_record(summary: SessionSummary) -> Record:
             meeting.channel,
             _when(meeting.scheduled),
         ],
-        "counts": [summary.questions, summary.answered, summary.skipped, summary.starred],
-        "referrals": [[r.name, r.role, r.contact, r.note] for r in summary.referrals],
-        "followups": [
+        [summary.questions, summary.answered, summary.skipped, summary.starred],
+        [[r.name, r.role, r.contact, r.note] for r in summary.referrals],
+        [
             [f.id, f.kind, f.title, _when(f.due), f.status, _when(f.snoozed_until), f.detail]
             for f in summary.followups
         ],
-    }
+    ]
 
 
 def from_record(record: Record) -> SessionSummary:
-    """The summary a record holds; `KeyError`, `ValueError` or `TypeError` if garbled."""
-    person, role, organization, referred_by, contact, channel, scheduled = record["meeting"]
-    questions, answered, skipped, starred = record["counts"]
-    started = datetime.fromisoformat(record["started"])
-    return SessionSummary(
-        record["id"],
-        record["status"],
+    """The summary a record holds; `ValueError`, `TypeError` or `IndexError` if garbled."""
+    (
+        session_id,
+        status,
         started,
-        _moment(record["ended"]),
-        record["planned"],
-        record["elapsed"],
+        _order,
+        ended,
+        planned,
+        elapsed,
+        meeting,
+        counts,
+        referrals,
+        followups,
+    ) = record
+    person, role, organization, referred_by, contact, channel, scheduled = meeting
+    questions, answered, skipped, starred = counts
+    return SessionSummary(
+        session_id,
+        status,
+        datetime.fromisoformat(started),
+        _moment(ended),
+        planned,
+        elapsed,
         Meeting(person, role, organization, referred_by, contact, channel, _moment(scheduled)),
         questions,
         answered,
         skipped,
         starred,
-        tuple([Referral(*r) for r in record["referrals"]]),
+        tuple([Referral(*r) for r in referrals]),
         tuple(
             [
                 FollowUp(i, kind, title, datetime.fromisoformat(due), state, _moment(until), detail)
-                for i, kind, title, due, state, until, detail in record["followups"]
+                for i, kind, title, due, state, until, detail in followups
             ]
         ),
     )
@@ -353,15 +369,15 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
                 _text(item.get("detail")),
             ]
         )
-    return {
-        "id": session_id,
-        "status": _text(match["status"]) or "in-progress",
-        "started": match["started"],
-        "order": order_of(started),
-        "ended": match["ended"],
-        "planned": int(match["planned"] or 1),
-        "elapsed": int(match["elapsed"] or 0),
-        "meeting": [
+    return [
+        session_id,
+        _text(match["status"]) or "in-progress",
+        match["started"],
+        order_of(started),
+        match["ended"],
+        int(match["planned"] or 1),
+        int(match["elapsed"] or 0),
+        [
             _text(match["person"]),
             _text(match["role"]),
             _text(match["organization"]),
@@ -370,15 +386,15 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
             _text(match["channel"]),
             match["scheduled"],
         ],
-        "counts": [
+        [
             questions.count("\n[[questions]]\n"),
             questions.count('\nstatus = "answered"\n'),
             questions.count('\nstatus = "skipped"\n'),
             questions.count("\nstarred = true\n"),
         ],
-        "referrals": [
+        [
             [_text(r["name"]), _text(r.get("role")), _text(r.get("contact")), _text(r.get("note"))]
             for r in _tables(match["referrals"], "referrals")
         ],
-        "followups": followups,
-    }
+        followups,
+    ]
