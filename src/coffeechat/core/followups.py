@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from coffeechat.core.names import check_session_id, slugify
@@ -53,9 +54,10 @@ class QueueItem:
     referral: Referral | None = None
     """For a referral item: the person to reach."""
 
-    @property
+    @cached_property
     def address(self) -> str:
-        """`<session-id>/<followup-id>`: what `done` and `snooze` take."""
+        """`<session-id>/<followup-id>`: what `done` and `snooze` take (made once: the
+        queue sorts and lists thousands of items by it)."""
         return f"{self.session.id}/{self.followup.id}"
 
     @property
@@ -124,7 +126,8 @@ def build_queue(
                     referral=referral_for(followup, session.referrals),
                 )
             )
-    items.sort(key=lambda item: (BUCKETS.index(item.bucket), item.due, item.address))
+    order = {bucket: number for number, bucket in enumerate(BUCKETS)}
+    items.sort(key=lambda item: (order[item.bucket], item.due, item.address))
     return Queue(tuple(items), snoozed)
 
 

@@ -95,6 +95,11 @@ class CoffeechatApp(App[None]):
                 markup=False,
             )
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: the home screen may start reading."""
+        if isinstance(self.screen, HomeScreen):
+            self.screen.start_loading()
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """coffeechat's own theme variables, for themes that leave them out."""
         return theming.variable_defaults(self.current_theme)

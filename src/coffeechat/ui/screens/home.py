@@ -87,6 +87,8 @@ class HomeScreen(Screen[None]):
         self.phrase = ""
         self.told_damaged: set[str] = set()
         self.reload_on_resume = False
+        self.loading_started = False
+        self.agendas_read = False
 
     def compose(self) -> ComposeResult:
         """Header; the queue, the sessions over the agendas, the preview; footer.
@@ -109,14 +111,16 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Once the first frame is painted, the agendas and the sessions load in workers."""
+        """Once the first frame is painted, the sessions load in a worker (the app says
+        when, see `CoffeechatApp.on_ready`; this is the fallback), then the agendas."""
         self.call_after_refresh(self.start_loading)
         self.set_interval(REFRESH_SECONDS, self.regroup)
 
     def start_loading(self) -> None:
-        """Read the agendas and the sessions, now that the first frame is on screen."""
-        self.load_agendas()
-        self.load_sessions()
+        """Read the sessions, now that the first frame is on screen (once)."""
+        if not self.loading_started:
+            self.loading_started = True
+            self.load_sessions()
 
     def on_screen_suspend(self) -> None:
         """Another screen opened: a full one (a session, a call) may change sessions."""
@@ -158,9 +162,13 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self.show_index, index)
 
     def show_index(self, index: SessionIndex) -> None:
-        """Show freshly read sessions in the queue and the sessions list."""
+        """Show freshly read sessions in the queue and the sessions list (then, the
+        first time, read the agendas: the queue comes first)."""
         if self.closing:
             return  # read while the app was closing: nothing left to show them in
+        if not self.agendas_read:
+            self.agendas_read = True
+            self.load_agendas()
         self.index = index
         self.regroup()
         if self.phrase:

@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 if TYPE_CHECKING:
     from coffeechat.core.followups import Queue, QueueItem
 
-PAGE = 100
-"""Items shown per group before a "more" line: a list measures every option it holds."""
+PAGE = 40
+"""Items shown per group before a "more" line: a list measures every option it holds
+(40 fill a tall terminal; with thousands of sessions, more would slow the start)."""
 MORE = "more:"
 BUCKET_COLOURS = {
     "overdue": "$error",

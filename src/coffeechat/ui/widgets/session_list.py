@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from coffeechat.core.search import Hit
     from coffeechat.core.skim import SessionSummary
 
-PAGE = 200
-"""Sessions shown before a "more" line: a list measures every option it holds."""
+PAGE = 60
+"""Sessions shown before a "more" line: a list measures every option it holds (60
+fill a tall terminal; with thousands of sessions, more would slow the start)."""
 MORE = "more"
 DAMAGED_PREFIX = "damaged:"
 """Option ids of unreadable files start with this (a session id cannot hold a colon)."""
