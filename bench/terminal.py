@@ -17,6 +17,8 @@ import select
 import shlex
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +40,34 @@ class Frame:
     seconds: float
     peak_kb: int
     """The process's peak resident memory (VmHWM) when it was stopped, in KB."""
+
+
+@dataclass(frozen=True)
+class Pane:
+    """A program running in a pane of the bench's terminal (see `Terminal.running`)."""
+
+    terminal: Terminal
+    name: str
+    pid: int
+    started_in: float
+    """Seconds from the program's start to its first frame showing the marker."""
+
+    def keys_to_frame(self, text: str, marker: str, timeout: float = 10.0) -> float:
+        """Seconds from handing `text` to tmux (typed literally) until `marker` is
+        painted. The time includes tmux's own: measure a reference the same way."""
+        self.terminal._drain()
+        started = time.perf_counter()
+        self.terminal.tmux("send-keys", "-t", self.name, "-l", text)
+        _start, painted = self.terminal._time_marker(None, marker.encode(), timeout, self.name)
+        return painted - started
+
+    def press(self, *keys: str) -> None:
+        """Press keys by tmux's names (`C-n`, `Enter`), without timing them."""
+        self.terminal.tmux("send-keys", "-t", self.name, *keys)
+
+    def peak_kb(self) -> int:
+        """The program's peak resident memory so far, in KB."""
+        return peak_memory_kb(self.pid)
 
 
 class BenchError(Exception):
@@ -96,6 +126,17 @@ class Terminal:
 
         `settle` seconds after the marker the peak memory is read, then the pane closed.
         """
+        with self.running(command, marker, cwd, timeout) as pane:
+            if settle:
+                time.sleep(settle)
+            return Frame(pane.started_in, pane.peak_kb())
+
+    @contextmanager
+    def running(
+        self, command: list[str], marker: str, cwd: Path | None = None, timeout: float = 30.0
+    ) -> Iterator[Pane]:
+        """Start `command` in a new pane and wait until `marker` is painted; the pane,
+        to type into and time (closed afterwards)."""
         self.runs += 1
         name = f"run{self.runs}"
         token = f"<bench-start-{self.runs}>".encode()
@@ -127,18 +168,17 @@ class Terminal:
             pid = int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}"))
             self.tmux("send-keys", "-t", name, "Enter")
             started, painted = self._time_marker(token, marker.encode(), timeout, name)
-            if settle:
-                time.sleep(settle)
-            peak = peak_memory_kb(pid)
+            yield Pane(self, name, pid, painted - started)
         finally:
             self._stop(name)
-        return Frame(painted - started, peak)
 
     def _time_marker(
-        self, token: bytes, marker: bytes, timeout: float, name: str
+        self, token: bytes | None, marker: bytes, timeout: float, name: str
     ) -> tuple[float, float]:
+        """When `token` came through the pane's output (None: now) and when `marker`
+        was painted after it."""
         buffer = b""
-        started: float | None = None
+        started: float | None = None if token is not None else time.perf_counter()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             ready, _, _ = select.select([self.reader], [], [], 0.5)
@@ -147,13 +187,13 @@ class Terminal:
             chunk = os.read(self.reader, 1 << 16)
             now = time.perf_counter()
             buffer += chunk
-            if started is None:
+            if started is None and token is not None:
                 at = buffer.find(token)
                 if at < 0:
                     continue
                 started = now
                 buffer = buffer[at + len(token) :]
-            if marker in ESCAPES.sub(b"", buffer):
+            if started is not None and marker in ESCAPES.sub(b"", buffer):
                 return started, now
         screen = self.tmux("capture-pane", "-p", "-t", name)
         raise BenchError(

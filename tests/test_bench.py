@@ -59,3 +59,18 @@ def test_the_bench_leaves_no_data_behind() -> None:
     assert result.returncode in (0, 1), result.stderr
     assert "followups --json" in result.stdout
     assert set(temp.glob("bench-*")) <= before
+
+
+def test_keys_can_be_typed_and_timed_in_the_bench_terminal(tmp_path: Path) -> None:
+    # What the live-call figures (keystroke to frame) will build on.
+    from bench.terminal import Terminal
+
+    with (
+        Terminal(tmp_path) as terminal,
+        terminal.running(["sh", "-c", "echo ready; exec cat"], "ready", tmp_path) as pane,
+    ):
+        assert pane.started_in >= 0
+        assert pane.keys_to_frame("typed-1", "typed-1") >= 0
+        pane.press("Enter")
+        assert pane.keys_to_frame("typed-2", "typed-2") >= 0
+        assert pane.peak_kb() > 0
