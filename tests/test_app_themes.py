@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,6 +129,8 @@ async def test_keys_remap_bindings_by_id(workspace: Workspace, clock: ManualTime
     chosen = settings(workspace, '[keys]\n"home.reload" = "f5"\n')
     app = make_app(workspace, clock, chosen)
     async with app.run_test() as pilot:
+        await pilot.pause()  # the agendas are read once the first frame is up
+        await app.workers.wait_for_complete()
         (workspace.agendas / "ada.toml").write_text(
             '[meeting]\nwith = "Ada"\n[[questions]]\ntext = "Why?"\n'
         )
@@ -170,3 +173,16 @@ async def test_a_theme_that_cannot_be_saved_still_applies(
         assert "used until you quit, but was not saved" in text
         assert "coffeechat.toml:1:9: invalid value" in text
         assert workspace.settings.read_text() == "theme = \n"
+
+
+def test_every_builtin_theme_generates_its_colours() -> None:
+    # The app trusts the built-in themes without generating them at each start.
+    from coffeechat.core.themes import load_themes
+    from coffeechat.ui.colours import TextualValues
+    from coffeechat.ui.theming import textual_theme
+
+    catalogue = load_themes(Path("/nonexistent"), TextualValues())
+    assert len(catalogue.themes) >= 4
+    for definition in catalogue.themes.values():
+        colours = textual_theme(definition).to_color_system().generate()
+        assert colours["primary"], definition.name

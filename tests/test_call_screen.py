@@ -377,6 +377,7 @@ def test_live_screen_snapshots(
         from textual.pilot import Pilot
 
         assert isinstance(pilot, Pilot)
+        await pilot.pause()  # the snapshot's pilot starts before the call screen is mounted
         screen = call_screen(pilot.app)
         await pilot.press(*"Mondays are for planning")
         if minutes > 1:
@@ -395,6 +396,7 @@ def test_wrap_up_snapshot(snap_compare: object, workspace: Workspace, clock: Man
         from textual.pilot import Pilot
 
         assert isinstance(pilot, Pilot)
+        await pilot.pause()  # the snapshot's pilot starts before the call screen is mounted
         await pilot.press(*"remote first", "ctrl+t")
         await pilot.press("ctrl+r", *"Priya Patel", "enter", *"Design Manager", "enter")
         await pilot.press("enter", "enter")
@@ -466,6 +468,7 @@ def test_live_screen_in_each_built_in_theme(
         from textual.pilot import Pilot
 
         assert isinstance(pilot, Pilot)
+        await pilot.pause()  # the snapshot's pilot starts before the call screen is mounted
         await pilot.press(*"Offer to stop on time")
         clock.advance(20 * 60 + 30)
         call_screen(pilot.app).tick()

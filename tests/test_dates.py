@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from coffeechat.core.dates import describe, parse_date, relative_words
 from coffeechat.core.problems import InputError
@@ -81,3 +82,16 @@ def test_describe_shows_the_date_back() -> None:
 def test_long_ago_is_said_in_years() -> None:
     assert relative_words(date(2019, 11, 22), SUNDAY) == "7 years ago"
     assert relative_words(date(2027, 11, 22), SUNDAY) == "in 12 months"
+
+
+def test_weekdays_are_counted_as_dateutil_counts_them() -> None:
+    from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE
+
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    for offset in range(15):
+        today = date(2026, 11, 20) + timedelta(days=offset)
+        for name, day in zip(names, (MO, TU, WE, TH, FR, SA, SU), strict=True):
+            expected = today + relativedelta(days=1, weekday=day(+1))
+            assert parse_date(name, today) == expected
+            assert parse_date(f"next {name[:3]}", today) == expected
+        assert parse_date("next week", today) == today + relativedelta(days=1, weekday=MO(+1))

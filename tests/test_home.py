@@ -45,6 +45,7 @@ def app_at_now(workspace: Workspace) -> CoffeechatApp:
 
 async def settle(pilot: Pilot[None]) -> None:
     """Let the loading and search workers finish and their results show."""
+    await pilot.pause()  # loading starts once the first frame is up
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

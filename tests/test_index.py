@@ -13,7 +13,7 @@ import pytest
 from coffeechat.core.index import CACHE_NAME, find_session_file, load_index
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import read_session, to_toml
-from coffeechat.core.skim import quick_summary, read_summary, summarize
+from coffeechat.core.skim import COUNTS, quick_summary, read_summary, summarize
 from coffeechat.core.workspace import Workspace
 from tests.past_sessions import DAMAGED_NAME, fill_workspace, jane, lena, omar, write
 from tests.test_session_file import AWKWARD
@@ -154,7 +154,7 @@ def test_a_garbled_record_is_read_again(workspace: Workspace) -> None:
     cache = workspace.cache / CACHE_NAME
     data = json.loads(cache.read_text())
     for entry in data["files"].values():
-        entry[1]["counts"] = [1]
+        entry[1][COUNTS] = [1]
     cache.write_text(json.dumps(data))
     index = load_index(workspace)
     assert index.parsed == 1

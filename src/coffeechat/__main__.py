@@ -1,5 +1,5 @@
 """`python -m coffeechat` runs the command line."""
 
-from coffeechat.cli import main
+from coffeechat.cli import run
 
-raise SystemExit(main())
+run()

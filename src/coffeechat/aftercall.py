@@ -2,37 +2,34 @@
 
 Scripts and cron run these, so they never import Textual, print plain text (or
 JSON with stable field names, documented in the README) to stdout, and report
-damaged session files on stderr while still listing every good one.
+damaged session files on stderr while still listing every good one. Each command
+imports what it needs when it runs, so that adding the commands to the parser
+costs nothing (see `cli`).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic, dates
-from coffeechat.core.followups import (
-    DUE_CHOICES,
-    HEADINGS,
-    Queue,
-    QueueItem,
-    build_queue,
-    snooze_until,
-)
-from coffeechat.core.index import Damaged, SessionIndex, find_session_file, load_index
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import read_session
-from coffeechat.core.skim import SessionSummary
-from coffeechat.core.timesource import SystemTime, TimeSource
-from coffeechat.core.workspace import Workspace
-from coffeechat.core.writeup import length_words
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from coffeechat.core.followups import Queue, QueueItem
+    from coffeechat.core.index import Damaged, SessionIndex
+    from coffeechat.core.skim import SessionSummary
+    from coffeechat.core.timesource import TimeSource
+    from coffeechat.core.workspace import Workspace
 
 JSON_FORMAT = 1
 """Raise only when a field of the JSON output changes meaning or goes away."""
+DUE_WORDS = ("today", "week", "all")
+"""What `--due` takes: the keys of `followups.DUE_CHOICES` (a test keeps them equal)."""
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -51,7 +48,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     followups.add_argument(
         "--due",
-        choices=tuple(DUE_CHOICES),
+        choices=DUE_WORDS,
         default="all",
         help="today: overdue and due today; week: also the next 6 days; all (default)",
     )
@@ -83,6 +80,8 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def time_of(args: argparse.Namespace) -> TimeSource:
     """The clock the command runs on (tests pass a ManualTime through `main`)."""
+    from coffeechat.core.timesource import SystemTime
+
     time: TimeSource = getattr(args, "time", None) or SystemTime()
     return time
 
@@ -92,21 +91,27 @@ def time_of(args: argparse.Namespace) -> TimeSource:
 
 def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat sessions`: one line per session, newest first."""
-    index = load_index(workspace)
-    if args.json:
-        payload = {
-            "format": JSON_FORMAT,
-            "sessions": [session_json(s) for s in index.sessions],
-            "damaged": damaged_json(index.damaged),
-        }
-        _print_json(payload)
-    else:
-        _print_sessions(index)
-    _report_damaged(index.damaged)
-    return 0
+    from coffeechat.core.index import collector_paused, load_index
+
+    # The output walks every summary: no collections while it is made (see index).
+    with collector_paused():
+        index = load_index(workspace)
+        if args.json:
+            payload = {
+                "format": JSON_FORMAT,
+                "sessions": [session_json(s) for s in index.sessions],
+                "damaged": damaged_json(index.damaged),
+            }
+            _print_json(payload)
+        else:
+            _print_sessions(index)
+        _report_damaged(index.damaged)
+        return 0
 
 
 def _print_sessions(index: SessionIndex) -> None:
+    from coffeechat.core.writeup import length_words
+
     if not index.sessions:
         print("No sessions yet. Record one with: coffeechat run AGENDA")
         return
@@ -160,6 +165,8 @@ def session_json(s: SessionSummary) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat show SESSION`: the whole session, as text or Markdown."""
+    from coffeechat.core.index import find_session_file
+    from coffeechat.core.session import read_session
     from coffeechat.core.writeup import session_markdown, session_text
 
     path = find_session_file(workspace, args.session)
@@ -171,6 +178,8 @@ def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
 def cmd_draft(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat draft SESSION`: the thank-you note, printed or written to a new file."""
     from coffeechat.core.drafts import thank_you
+    from coffeechat.core.index import find_session_file
+    from coffeechat.core.session import read_session
 
     path = find_session_file(workspace, args.session)
     text = thank_you(read_session(path, workspace.display(path)))
@@ -199,36 +208,40 @@ def write_new_file(path: Path, text: str) -> None:
 
 def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat followups`: the queue, grouped by when things are due."""
-    now = time_of(args).now()
-    index = load_index(workspace)
-    queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
-    items = queue.in_buckets(DUE_CHOICES[args.due])
-    if args.ics:
-        from coffeechat.core.ics import queue_calendar
+    from coffeechat.core.followups import DUE_CHOICES, build_queue
+    from coffeechat.core.index import collector_paused, load_index
 
-        payload = queue_calendar(items, now)
-        if args.ics == "-":
-            sys.stdout.buffer.write(payload)
-            sys.stdout.flush()
+    now = time_of(args).now()
+    with collector_paused():
+        index = load_index(workspace)
+        queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
+        items = queue.in_buckets(DUE_CHOICES[args.due])
+        if args.ics:
+            from coffeechat.core.ics import queue_calendar
+
+            payload = queue_calendar(items, now)
+            if args.ics == "-":
+                sys.stdout.buffer.write(payload)
+                sys.stdout.flush()
+            else:
+                _write_calendar(Path(args.ics), payload)
+                count = len(items)
+                print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}")
+        elif args.json:
+            _print_json(
+                {
+                    "format": JSON_FORMAT,
+                    "now": now.isoformat(),
+                    "due": args.due,
+                    "items": [item_json(item) for item in items],
+                    "snoozed": queue.snoozed,
+                    "damaged": damaged_json(index.damaged),
+                }
+            )
         else:
-            _write_calendar(Path(args.ics), payload)
-            count = len(items)
-            print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}")
-    elif args.json:
-        _print_json(
-            {
-                "format": JSON_FORMAT,
-                "now": now.isoformat(),
-                "due": args.due,
-                "items": [item_json(item) for item in items],
-                "snoozed": queue.snoozed,
-                "damaged": damaged_json(index.damaged),
-            }
-        )
-    else:
-        _print_queue(items, queue, now, args.snoozed)
-    _report_damaged(index.damaged)
-    return 0
+            _print_queue(items, queue, now, args.snoozed)
+        _report_damaged(index.damaged)
+        return 0
 
 
 def _write_calendar(path: Path, payload: bytes) -> None:
@@ -241,6 +254,8 @@ def _write_calendar(path: Path, payload: bytes) -> None:
 def _print_queue(
     items: tuple[QueueItem, ...], queue: Queue, now: datetime, show_snoozed: bool
 ) -> None:
+    from coffeechat.core.followups import HEADINGS
+
     if not items:
         print("Nothing to follow up right now.")
     bucket = ""
@@ -320,6 +335,7 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat snooze ID WHEN`: hide one follow-up until WHEN, saying the date back."""
+    from coffeechat.core.followups import snooze_until
     from coffeechat.core.marking import snooze
 
     now = time_of(args).now()
@@ -354,6 +370,8 @@ def _report_damaged(damaged: tuple[Damaged, ...]) -> None:
 
 
 def _print_json(payload: dict[str, Any]) -> None:
+    import json
+
     # Indented for a person at a terminal; one compact line for a script (the
     # indenting encoder is pure Python and costs a second on 10,000 sessions).
     indent = 2 if sys.stdout.isatty() else None

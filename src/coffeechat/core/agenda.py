@@ -12,23 +12,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import dates, durations
+from coffeechat.core.durations import DEFAULT_DURATION as DEFAULT_DURATION
+from coffeechat.core.durations import DEFAULT_WARN_AT as DEFAULT_WARN_AT
 from coffeechat.core.problems import InputError, Problem, quoted
+from coffeechat.core.records import Meeting as Meeting
 from coffeechat.core.tomlfile import parse_toml, read_toml
-from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
+
+if TYPE_CHECKING:
+    from coffeechat.core.tomlpos import KeyPath
 
 FORMAT = 1
 TOPICS = ("role", "organization", "industry", "path", "advice", "other")
 PRIORITIES = ("must", "should", "nice")
 CHANNELS = ("phone", "video", "in-person")
 
-DEFAULT_DURATION = 20 * 60
-DEFAULT_WARN_AT = (5 * 60, 2 * 60)
 DEFAULT_OPENING = ("Thank them for their time", "Say who referred you", "State the purpose")
 DEFAULT_CLOSING = (
     "Ask for two people I should talk to",
@@ -58,19 +61,6 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "questions": ("text", "topic", "priority", "minutes"),
     "closing": ("checklist", "followup_after"),
 }
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """Who the call is with and the window they agreed to."""
-
-    person: str
-    role: str = ""
-    organization: str = ""
-    referred_by: str = ""
-    contact: str = ""
-    channel: str = ""
-    scheduled: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
-
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+from typing import TYPE_CHECKING
 
 from coffeechat.core.problems import InputError, Problem, quoted
 
@@ -27,7 +26,9 @@ EXAMPLES = "today, tomorrow, in 3 days, 2w, next tuesday, friday, dec 3, 2026-12
 MORNING = time(9, 0)
 """When a date-only follow-up or snooze becomes due: the start of a working day."""
 
-_WEEKDAYS: tuple[weekday, ...] = (MO, TU, WE, TH, FR, SA, SU)
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = (
     "january",
@@ -98,17 +99,26 @@ def parse_date(phrase: str, today: date, source: str = "date") -> date:
     return found
 
 
+def _calendar() -> type[relativedelta]:
+    """dateutil's `relativedelta`, imported only for months and years (days and
+    weekdays are plain arithmetic, and the commands that only print the queue need
+    neither)."""
+    from dateutil.relativedelta import relativedelta
+
+    return relativedelta
+
+
 def _understand(text: str, today: date) -> date | None:
     if text in ("today", "now"):
         return today
     if text in ("tomorrow", "tmrw", "tmr"):
         return today + timedelta(days=1)
     if text == "eom" or text == "end of month":
-        return today + relativedelta(day=31)
+        return today + _calendar()(day=31)
     if text == "next week":
-        return today + relativedelta(days=1, weekday=MO(+1))
+        return _next_weekday(today, 0)
     if text == "next month":
-        return today + relativedelta(months=1, day=1)
+        return today + _calendar()(months=1, day=1)
     if _ISO.match(text):
         try:
             return date.fromisoformat(text)
@@ -128,8 +138,8 @@ def _relative(text: str, today: date) -> date | None:
     if unit == "weeks":
         return today + timedelta(weeks=count)
     if unit == "months":
-        return today + relativedelta(months=count)
-    return today + relativedelta(years=count)
+        return today + _calendar()(months=count)
+    return today + _calendar()(years=count)
 
 
 def _weekday(text: str, today: date) -> date | None:
@@ -137,8 +147,12 @@ def _weekday(text: str, today: date) -> date | None:
     index = _prefix_match(word, _DAY_NAMES)
     if index is None:
         return None
-    day = _WEEKDAYS[index]
-    return today + relativedelta(days=1, weekday=day(+1))
+    return _next_weekday(today, index)
+
+
+def _next_weekday(today: date, weekday: int) -> date:
+    """The first day after `today` that is `weekday` (Monday is 0): a week on, if today is."""
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
 
 def _month_day(text: str, today: date) -> date | None:

@@ -6,6 +6,11 @@ import re
 
 from coffeechat.core.problems import quoted
 
+DEFAULT_DURATION = 20 * 60
+"""The window of a call whose agenda and settings give none (seconds)."""
+DEFAULT_WARN_AT = (5 * 60, 2 * 60)
+"""Time left at which to signal, when neither agenda nor settings say (seconds)."""
+
 _UNITS = {
     "s": 1,
     "sec": 1,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 from collections.abc import Mapping
 
 from coffeechat.core.problems import InputError
@@ -18,6 +17,8 @@ def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
     for variable in ("VISUAL", "EDITOR"):
         if env.get(variable, "").strip():
             return shlex.split(env[variable])
+    import shutil  # only when no editor is named (shutil costs a few ms to import)
+
     for name in FALLBACK_EDITORS:
         if shutil.which(name):
             return [name]

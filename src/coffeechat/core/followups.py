@@ -16,12 +16,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from coffeechat.core import dates
+from coffeechat.core.names import check_session_id, slugify
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.session import FollowUp, Referral, check_session_id
-from coffeechat.core.skim import SessionSummary
-from coffeechat.core.template import slugify
+
+if TYPE_CHECKING:
+    from coffeechat.core.records import FollowUp, Referral
+    from coffeechat.core.skim import SessionSummary
 
 BUCKETS = ("overdue", "today", "week", "later")
 """The queue's groups, most urgent first."""
@@ -51,9 +54,10 @@ class QueueItem:
     referral: Referral | None = None
     """For a referral item: the person to reach."""
 
-    @property
+    @cached_property
     def address(self) -> str:
-        """`<session-id>/<followup-id>`: what `done` and `snooze` take."""
+        """`<session-id>/<followup-id>`: what `done` and `snooze` take (made once: the
+        queue sorts and lists thousands of items by it)."""
         return f"{self.session.id}/{self.followup.id}"
 
     @property
@@ -122,7 +126,8 @@ def build_queue(
                     referral=referral_for(followup, session.referrals),
                 )
             )
-    items.sort(key=lambda item: (BUCKETS.index(item.bucket), item.due, item.address))
+    order = {bucket: number for number, bucket in enumerate(BUCKETS)}
+    items.sort(key=lambda item: (order[item.bucket], item.due, item.address))
     return Queue(tuple(items), snoozed)
 
 
@@ -187,6 +192,8 @@ def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
 
 def snooze_until(phrase: str, now: datetime, source: str = "WHEN") -> datetime:
     """The moment a snooze typed as `phrase` ends: that day's morning; never in the past."""
+    from coffeechat.core import dates  # the date grammar, needed by `snooze` alone
+
     day = dates.parse_date(phrase, now.date(), source)
     if day < now.date():
         raise InputError(

@@ -2,7 +2,8 @@
 
 The home screen, `sessions` and `followups` need a line or two about each of
 possibly thousands of sessions, never their notes. Each file is summarised once
-(`skim.read_summary`, `tomllib` only) and the summaries are kept in
+(`skim.read_record`: the app's own layout without a TOML parser, anything else
+with `tomllib`) and the summaries are kept in
 `.coffeechat-cache/sessions.json`, keyed by each file's name, size, modification
 time and inode, so the next start reads one small JSON file and re-reads only the
 sessions that changed. The cache is derived data: deleting it loses nothing, and a
@@ -12,33 +13,35 @@ the reason, and every other session still loads.
 
 from __future__ import annotations
 
-import difflib
+import gc
 import json
 import os
 import stat
-import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from coffeechat.core import atomic
-from coffeechat.core.agenda import Meeting
+from coffeechat.core.names import check_session_id
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.session import FollowUp, Referral, check_session_id
-from coffeechat.core.skim import SessionSummary, read_summary
+from coffeechat.core.skim import ORDER, Record, SessionSummary, from_record, read_record
 from coffeechat.core.workspace import Workspace
 
 CACHE_NAME = "sessions.json"
-CACHE_VERSION = 1
-"""Raise when `SessionSummary` or the skim changes: older caches are then ignored."""
+CACHE_VERSION = 3
+"""Raise when `SessionSummary`, the records or the skim change: older caches are then
+ignored."""
 PARALLEL_FROM = 800
 """From this many files to read, other processes share the work (one per core)."""
 BATCH = 250
 
-Stamp = tuple[int, int, int]
-"""What says a file is unchanged: (size, modification time in ns, inode)."""
+Stamp = list[int]
+"""What says a file is unchanged: [size, modification time in ns, inode] (a list, as
+the cache holds it, so that the two compare as they are)."""
+Damage = dict[str, Any]
+"""The record of a file that could not be read: {"problems": [...]}."""
 
 
 @dataclass(frozen=True)
@@ -72,38 +75,90 @@ def load_index(
     workspace: Workspace, use_cache: bool = True, parallel_from: int = PARALLEL_FROM
 ) -> SessionIndex:
     """Summaries of every session file, from the cache where the file is unchanged."""
+    with collector_paused():
+        return _load(workspace, use_cache, parallel_from)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector off while many summaries are made or used.
+
+    Tens of thousands of new objects, none of them garbage, would otherwise set off
+    collections that walk all of them again and again (a third of a warm start).
+    Afterwards they go straight to the oldest generation (freeze, then unfreeze), as
+    if they had survived those collections, so the young ones stay cheap.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionIndex:
     cache_file = workspace.cache / CACHE_NAME
     cached = _read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
     files = dict(_session_files(workspace.sessions))
-    fresh: dict[str, tuple[Stamp, dict[str, Any]]] = {}
-    summaries: dict[str, SessionSummary | None] = {}
+    fresh: dict[str, tuple[Stamp, Record | Damage]] = {}
+    found: list[tuple[float, str, SessionSummary]] = []
+    damaged: list[str] = []
     stale: list[tuple[str, str, str]] = []
     for name, stamp in files.items():
         entry = cached.get(name)
-        if entry is not None and entry[0] == stamp:
-            summary = _summary(entry[1])
-            if summary is not None or "problems" in entry[1]:
-                fresh[name], summaries[name] = entry, summary
-                continue
-        stale.append((name, str(workspace.sessions / name), os.path.join(folder, name)))
+        if (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and entry[0] == stamp
+            and _take(name, entry[1], found, damaged)
+        ):
+            fresh[name] = (stamp, entry[1])
+        else:
+            stale.append((name, str(workspace.sessions / name), os.path.join(folder, name)))
     for name, record in _summarise_all(stale, parallel_from):
-        fresh[name], summaries[name] = (files[name], record), _summary(record)
+        fresh[name] = (files[name], record)
+        if not _take(name, record, found, damaged):
+            damaged.append(name)  # only a bug could make a garbled record here
     if use_cache and (stale or fresh.keys() != cached.keys()):
         _write_cache(workspace, cache_file, fresh)
-    sessions = [s for s in summaries.values() if s is not None]
-    sessions.sort(key=lambda s: (_sort_key(s.started), s.id), reverse=True)
-    damaged = [
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    problems = [
         Damaged(
             name,
-            tuple(
-                _problem(p, os.path.join(folder, name)) for p in fresh[name][1].get("problems", ())
-            ),
+            _problems(fresh[name][1], os.path.join(folder, name)),
         )
-        for name in sorted(files)
-        if summaries[name] is None
+        for name in sorted(damaged)
     ]
-    return SessionIndex(tuple(sessions), tuple(damaged), len(stale))
+    return SessionIndex(tuple(item[2] for item in found), tuple(problems), len(stale))
+
+
+def _take(
+    name: str,
+    record: Record | Damage,
+    found: list[tuple[float, str, SessionSummary]],
+    damaged: list[str],
+) -> bool:
+    """Add a record's session (or its file to the damaged ones); False if garbled."""
+    if isinstance(record, dict):
+        damaged.append(name)
+        return True
+    try:
+        summary = from_record(record)
+        found.append((float(record[ORDER]), summary.id, summary))
+    except (KeyError, ValueError, TypeError, IndexError):
+        return False
+    return True
+
+
+def _problems(record: Record | Damage, shown: str) -> tuple[Problem, ...]:
+    """The problems a damaged file's record names (any other record: unreadable)."""
+    if isinstance(record, dict) and isinstance(record.get("problems"), list):
+        return tuple(_problem(p, shown) for p in record["problems"])
+    return (Problem(shown, 0, 0, "unreadable"),)
 
 
 def session_files(folder: Path) -> list[Path]:
@@ -125,26 +180,24 @@ def _session_files(folder: Path) -> Iterator[tuple[str, Stamp]]:
         except OSError:
             continue  # removed while we looked
         if stat.S_ISREG(info.st_mode):
-            yield name, (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def _sort_key(moment: datetime) -> float:
-    """Sessions in time order whatever their offsets (a time without one is local)."""
-    try:
-        return moment.timestamp()
-    except (OverflowError, OSError, ValueError):
-        return 0.0
+            yield name, [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def _summarise_all(
     stale: list[tuple[str, str, str]], parallel_from: int
-) -> list[tuple[str, dict[str, Any]]]:
+) -> list[tuple[str, Record | Damage]]:
     """Records of the files that must be read, in other processes when there are many."""
+    if not stale:
+        return []
     workers = min(os.cpu_count() or 1, 8)
+    if len(stale) < parallel_from or workers < 2:
+        return _summarise_batch(stale)
+    import threading
+
     # Forking copies only the calling thread, so a lock held by another thread (the
     # app's) would stay locked in the child: share the work only when alone. Spawning
     # instead would re-run the caller's main script in each worker.
-    if len(stale) < parallel_from or workers < 2 or threading.active_count() > 1:
+    if threading.active_count() > 1:
         return _summarise_batch(stale)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -154,33 +207,38 @@ def _summarise_all(
         return [pair for done in pool.map(_summarise_batch, batches) for pair in done]
 
 
-def _summarise_batch(batch: list[tuple[str, str, str]]) -> list[tuple[str, dict[str, Any]]]:
+def _summarise_batch(
+    batch: list[tuple[str, str, str]],
+) -> list[tuple[str, Record | Damage]]:
     """Records for (name, path, shown) triples; runs in a worker process too."""
-    return [(name, _summarise_file(Path(path), shown)) for name, path, shown in batch]
+    out: list[tuple[str, Record | Damage]] = []
+    for name, path, shown in batch:
+        try:
+            check_session_id(name.removesuffix(".toml"), shown)
+        except InputError:
+            out.append((name, _not_an_id(shown)))
+            continue
+        out.append((name, _summarise_file(Path(path), shown)))
+    return out
 
 
-def _summarise_file(path: Path, shown: str) -> dict[str, Any]:
+def _not_an_id(shown: str) -> Damage:
+    problem = Problem(
+        shown,
+        0,
+        0,
+        "the file name is not a session id",
+        "rename it like 2026-11-24-1501-jane-doe.toml",
+    )
+    return {"problems": [_problem_record(problem)]}
+
+
+def _summarise_file(path: Path, shown: str) -> Record | Damage:
     """The cache record of one file: its summary, or the problems that stop it."""
-    try:
-        check_session_id(path.stem, shown)
-    except InputError:
-        return {
-            "problems": [
-                _problem_record(
-                    Problem(
-                        shown,
-                        0,
-                        0,
-                        "the file name is not a session id",
-                        "rename it like 2026-11-24-1501-jane-doe.toml",
-                    )
-                )
-            ]
-        }
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
-        return _record(read_summary(raw, path, shown))
+        return read_record(raw, path, shown)
     except OSError as err:
         return {"problems": [_problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
     except InputError as err:
@@ -190,123 +248,36 @@ def _summarise_file(path: Path, shown: str) -> dict[str, Any]:
 # --- the cache file -----------------------------------------------------------------
 
 
-def _read_cache(path: Path) -> dict[str, tuple[Stamp, dict[str, Any]]]:
-    """The cached records by file name; empty if the cache is missing or unusable."""
+def _read_cache(path: Path) -> dict[str, Any]:
+    """The cached records by file name; empty if the cache is missing or unusable.
+
+    Entries are not checked one by one: a garbled one fails when its summary is made
+    (`_take`), and its file is read again.
+    """
     try:
         with open(path, "rb") as handle:
-            data = json.load(handle)
+            data = json.loads(handle.read())
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
         return {}
-    files = data.get("files")
-    if not isinstance(files, dict):
-        return {}
-    out: dict[str, tuple[Stamp, dict[str, Any]]] = {}
-    for name, entry in files.items():
-        if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], dict):
-            stamp = entry[0]
-            if isinstance(stamp, list) and len(stamp) == 3:
-                out[name] = ((stamp[0], stamp[1], stamp[2]), entry[1])
-    return out
+    files: Any = data.get("files")
+    return files if isinstance(files, dict) else {}
 
 
 def _write_cache(
-    workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, dict[str, Any]]]
+    workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, Record | Damage]]
 ) -> None:
     """Save the records; a cache that cannot be written only costs time next start."""
     payload = {
         "version": CACHE_VERSION,
-        "files": {name: [list(stamp), record] for name, (stamp, record) in entries.items()},
+        "files": {name: [stamp, record] for name, (stamp, record) in entries.items()},
     }
     try:
         atomic.private_dir(workspace.cache)
-        atomic.write_atomic(path, json.dumps(payload, separators=(",", ":")))
+        atomic.write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         return
-
-
-# --- records: summaries as JSON-ready dicts, and back ------------------------------
-
-
-def _when(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
-
-
-def _moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def _record(summary: SessionSummary) -> dict[str, Any]:
-    meeting = summary.meeting
-    return {
-        "id": summary.id,
-        "status": summary.status,
-        "started": _when(summary.started),
-        "ended": _when(summary.ended),
-        "planned": summary.planned_seconds,
-        "elapsed": summary.elapsed_seconds,
-        "meeting": [
-            meeting.person,
-            meeting.role,
-            meeting.organization,
-            meeting.referred_by,
-            meeting.contact,
-            meeting.channel,
-            _when(meeting.scheduled),
-        ],
-        "counts": [summary.questions, summary.answered, summary.skipped, summary.starred],
-        "referrals": [[r.name, r.role, r.contact, r.note] for r in summary.referrals],
-        "followups": [
-            [f.id, f.kind, f.title, _when(f.due), f.status, _when(f.snoozed_until), f.detail]
-            for f in summary.followups
-        ],
-    }
-
-
-def _summary(record: dict[str, Any]) -> SessionSummary | None:
-    """The summary in a record; None for a damaged file's record or a garbled one."""
-    if "problems" in record:
-        return None
-    try:
-        return _summary_of(record)
-    except (KeyError, ValueError, TypeError, AssertionError):
-        return None
-
-
-def _summary_of(record: dict[str, Any]) -> SessionSummary:
-    person, role, organization, referred_by, contact, channel, scheduled = record["meeting"]
-    questions, answered, skipped, starred = record["counts"]
-    started = _moment(record["started"])
-    assert started is not None
-    return SessionSummary(
-        id=record["id"],
-        status=record["status"],
-        started=started,
-        ended=_moment(record["ended"]),
-        planned_seconds=record["planned"],
-        elapsed_seconds=record["elapsed"],
-        meeting=Meeting(
-            person, role, organization, referred_by, contact, channel, _moment(scheduled)
-        ),
-        questions=questions,
-        answered=answered,
-        skipped=skipped,
-        starred=starred,
-        referrals=tuple(Referral(*r) for r in record["referrals"]),
-        followups=tuple(
-            FollowUp(
-                id=f[0],
-                kind=f[1],
-                title=f[2],
-                due=_moment(f[3]) or datetime.min,
-                status=f[4],
-                snoozed_until=_moment(f[5]),
-                detail=f[6],
-            )
-            for f in record["followups"]
-        ),
-    )
 
 
 def _problem_record(problem: Problem) -> dict[str, Any]:
@@ -363,6 +334,8 @@ def session_hint(wanted: str, ids: list[str]) -> str:
     """A hint for a session id that matched nothing: the closest id, or where to look."""
     if not ids:
         return "there are no sessions yet: coffeechat run AGENDA records one"
+    import difflib
+
     close = difflib.get_close_matches(wanted, ids[:2000], n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"

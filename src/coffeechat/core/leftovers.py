@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,6 @@ from typing import Literal
 
 from coffeechat.core import atomic
 from coffeechat.core.problems import Problem
-from coffeechat.core.tomlfile import MAX_BYTES
 
 Outcome = Literal["swept", "restored", "kept", "left"]
 IsWhole = Callable[[bytes, Path], bool]
@@ -69,6 +67,8 @@ class Leftover:
                 severity="warning",
             )
         if self.outcome == "kept" and self.kept_as is not None:
+            import shlex  # rarely needed
+
             kept = display(self.kept_as)
             return Problem(
                 kept,
@@ -89,7 +89,8 @@ def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
     except OSError:
         return []
     found = []
-    for name in sorted(entries):
+    # Temp files start with a dot: the check is cheap for thousands of sessions.
+    for name in sorted(name for name in entries if name.startswith(".")):
         match = _TEMP.fullmatch(name)
         if match is None:
             continue
@@ -108,6 +109,8 @@ def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
 
 
 def _settle(temp: Path, target: Path, is_whole: IsWhole) -> Leftover:
+    from coffeechat.core.tomlfile import MAX_BYTES  # a leftover is rare: load it then
+
     with open(temp, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     try:
@@ -181,7 +184,9 @@ def recovery_copies(folder: Path) -> list[Path]:
         names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
     except OSError:
         return []
-    return [folder / name for name in names if _RECOVERED.fullmatch(name)]
+    return [
+        folder / name for name in names if RECOVERED_SUFFIX in name and _RECOVERED.fullmatch(name)
+    ]
 
 
 def recovery_reminder(copies: list[Path]) -> str:

@@ -1,33 +1,45 @@
 """Marking a follow-up done, or snoozing it, inside its session file.
 
 The session file may have been read, annotated or reformatted by its owner, so the
-edit goes through `tomlkit`, which keeps every other byte as it was (comments,
-layout, multi-line notes). Two things `tomlkit` gets wrong are put right: a key it
-adds to a CRLF file ends in a bare LF, and its result is trusted only after
-`tomllib` reads it back equal to the old file with exactly this change. The new
-file then replaces the old one atomically, under the session's lock, so a running
-call is never raced.
+edit keeps every other byte as it was (comments, layout, multi-line notes). A file
+still in the form the app writes (see `skim`) is edited as text: the one line of
+the one `[[followups]]` table is replaced, added at the end of the table or
+removed, exactly where `tomlkit` would put it, and the result is trusted only if
+the skim reads it back equal to the old file with exactly this change. Any other
+file goes through `tomlkit`, with two things it gets wrong put right (a key it adds
+to a CRLF file ends in a bare LF), and its result is trusted only after `tomllib`
+reads it back equal to the old file with exactly this change. The new file then
+replaces the old one atomically, under the session's lock, so a running call is
+never raced. (The text path also keeps `done` and `snooze` quick to start: they
+load neither `tomlkit` nor the full session reader.)
 """
 
 from __future__ import annotations
 
-import copy
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
-
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic
 from coffeechat.core.followups import parse_address
-from coffeechat.core.index import session_files, session_hint
 from coffeechat.core.lock import session_lock
 from coffeechat.core.problems import InputError, Problem, did_you_mean
-from coffeechat.core.session import FollowUp, Session, parse_session
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.skim import (
+    FOLLOWUPS,
+    Record,
+    SessionSummary,
+    from_record,
+    quick_record,
+    summarize,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from coffeechat.core.records import FollowUp
+    from coffeechat.core.session import Session
+    from coffeechat.core.workspace import Workspace
 
 _BOM = b"\xef\xbb\xbf"
 _BARE_LF = re.compile(r"(?<!\r)\n")
@@ -41,7 +53,8 @@ class Change:
     """What an edit did to one follow-up (keep it to undo the edit)."""
 
     address: str
-    session: Session
+    session: SessionSummary
+    """The session as it was before the edit."""
     before: FollowUp
     after: FollowUp
 
@@ -77,29 +90,159 @@ def edit_followup(
     path = workspace.sessions / f"{session_id}.toml"
     shown = workspace.display(path)
     if not path.is_file():
+        from coffeechat.core.index import session_files, session_hint
+
         known = sorted((p.stem for p in session_files(workspace.sessions)), reverse=True)
         hint = session_hint(session_id, known)
         raise InputError([Problem("ID", 0, 0, f"no session called {session_id!r}", hint)])
     with session_lock(workspace.sessions, session_id, shown):
         raw = path.read_bytes()
-        session = parse_session(raw, path, shown)
-        index = _find(session, item_id, shown)
-        before = session.followups[index]
-        if only_open and before.status != "open":
-            raise InputError.at(
-                shown,
-                f"{address} is already {before.status}; it was left unchanged",
-                "only open follow-ups can be snoozed",
-                line=0,
-                col=0,
-            )
-        after = replace(before, **changes)
-        if after == before:
-            return Change(address, session, before, after)
-        new_raw = _edited(raw, index, changes, shown)
-        _check(raw, new_raw, index, changes, shown)
-        atomic.write_atomic(path, new_raw)
-    return Change(address, session, before, after)
+        quick = _quick_edit(raw, session_id, address, item_id, changes, only_open, shown)
+        if quick is not None:
+            change, new_raw = quick
+        else:
+            change, new_raw = _full_edit(raw, path, address, item_id, changes, only_open, shown)
+        if new_raw is not None:
+            atomic.write_atomic(path, new_raw)
+    return change
+
+
+def _refuse_closed(before: FollowUp, address: str, shown: str) -> None:
+    if before.status != "open":
+        raise InputError.at(
+            shown,
+            f"{address} is already {before.status}; it was left unchanged",
+            "only open follow-ups can be snoozed",
+            line=0,
+            col=0,
+        )
+
+
+def _full_edit(
+    raw: bytes,
+    path: Path,
+    address: str,
+    item_id: str,
+    changes: Changes,
+    only_open: bool,
+    shown: str,
+) -> tuple[Change, bytes | None]:
+    """The change made with `tomlkit` and checked with `tomllib`; the new bytes, or
+    None when the item already was as asked."""
+    from coffeechat.core.session import parse_session
+
+    session = parse_session(raw, path, shown)
+    index = _find(session, item_id, shown)
+    before = session.followups[index]
+    if only_open:
+        _refuse_closed(before, address, shown)
+    after = replace(before, **changes)
+    change = Change(address, summarize(session), before, after)
+    if after == before:
+        return change, None
+    new_raw = _edited(raw, index, changes, shown)
+    _check(raw, new_raw, index, changes, shown)
+    return change, new_raw
+
+
+# --- the app's own layout, edited as text -------------------------------------------
+
+_POSITIONS = {"status": 4, "snoozed_until": 5}
+"""Where the keys `done` and `snooze` change sit in a follow-up's record (see skim)."""
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f]*')
+_TABLE = re.compile(r"^\[\[followups\]\]\n", re.MULTILINE)
+
+
+def _quick_edit(
+    raw: bytes,
+    session_id: str,
+    address: str,
+    item_id: str,
+    changes: Changes,
+    only_open: bool,
+    shown: str,
+) -> tuple[Change, bytes | None] | None:
+    """The change made as text in a file of the app's own layout, and the new bytes
+    (None when nothing changes); None when the full path must do it."""
+    record = quick_record(raw, session_id)
+    if record is None or any(key not in _POSITIONS for key in changes):
+        return None
+    found = [i for i, item in enumerate(record[FOLLOWUPS]) if item[0] == item_id]
+    if len(found) != 1:
+        return None  # the full path says what is wrong
+    index = found[0]
+    summary = from_record(record)
+    before = summary.followups[index]
+    if only_open:
+        _refuse_closed(before, address, shown)
+    after = replace(before, **changes)
+    change = Change(address, summary, before, after)
+    if after == before:
+        return change, None
+    written = {key: _written(value) for key, value in changes.items()}
+    if any(text == "" for text in written.values()):
+        return None
+    new_text = _edited_lines(raw.decode("utf-8"), index, written)
+    if new_text is None:
+        return None
+    new_raw = new_text.encode("utf-8")
+    if quick_record(new_raw, session_id) != _expected(record, index, written):
+        return None  # not read back as exactly this change: let tomlkit do it
+    return change, new_raw
+
+
+def _written(value: Any) -> str | None:
+    """A value as `tomlkit` writes it, when it is that simple; None removes the key;
+    empty when the value is not simple enough for the text path."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return f'"{value}"' if _PLAIN.fullmatch(value) else ""
+    if isinstance(value, datetime) and not value.microsecond:
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    return ""
+
+
+def _edited_lines(text: str, index: int, written: dict[str, str | None]) -> str | None:
+    """`text` with the lines of its `index`-th follow-up table changed."""
+    # Follow-up values are one-line strings in this layout, so every table lies
+    # after the last multi-line note.
+    tail = text.split('"""')[-1]
+    offset = len(text) - len(tail)
+    tables = list(_TABLE.finditer(tail))
+    if index >= len(tables):
+        return None
+    start = tables[index].end()
+    end = tables[index + 1].start() if index + 1 < len(tables) else len(tail)
+    body = tail[start:end]
+    lines = body.rstrip("\n").split("\n")
+    for key, value in written.items():
+        at = next((i for i, line in enumerate(lines) if line.startswith(f"{key} = ")), None)
+        if value is None:
+            if at is not None:
+                del lines[at]
+        elif at is None:
+            lines.append(f"{key} = {value}")  # tomlkit adds a key at the end of its table
+        else:
+            lines[at] = f"{key} = {value}"
+    new_body = "\n".join(lines) + body[len(body.rstrip("\n")) :]
+    return text[: offset + start] + new_body + text[offset + end :]
+
+
+def _expected(record: Record, index: int, written: dict[str, str | None]) -> Record:
+    """The record the edited file must have: the old one with exactly this change."""
+    item = list(record[FOLLOWUPS][index])
+    for key, value in written.items():
+        item[_POSITIONS[key]] = value if key != "status" else (value or '"open"')[1:-1]
+    followups = list(record[FOLLOWUPS])
+    followups[index] = item
+    expected = list(record)
+    expected[FOLLOWUPS] = followups
+    return expected
+
+
+# --- any other file: tomlkit, checked by tomllib --------------------------------------
 
 
 def _find(session: Session, item_id: str, shown: str) -> int:
@@ -122,6 +265,9 @@ def _find(session: Session, item_id: str, shown: str) -> int:
 
 def _edited(raw: bytes, index: int, changes: Changes, shown: str) -> bytes:
     """The file's bytes with the changes made to its `index`-th follow-up by tomlkit."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     bom = _BOM if raw.startswith(_BOM) else b""
     text = raw[len(bom) :].decode("utf-8")
     try:
@@ -152,14 +298,16 @@ def _check(old: bytes, new: bytes, index: int, changes: Changes, shown: str) -> 
             table[key] = value
     try:
         again = _data(new)
-    except tomllib.TOMLDecodeError as err:
+    except ValueError as err:  # tomllib.TOMLDecodeError
         raise _unsafe(shown, f"the edited file would not be valid TOML ({err})") from None
     if again != expected:
         raise _unsafe(shown, "the edit would have changed more than this follow-up")
 
 
 def _data(raw: bytes) -> dict[str, Any]:
-    return copy.deepcopy(tomllib.loads(raw.decode("utf-8-sig")))
+    import tomllib
+
+    return tomllib.loads(raw.decode("utf-8-sig"))
 
 
 def _unsafe(shown: str, why: str) -> InputError:

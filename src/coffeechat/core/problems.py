@@ -7,7 +7,6 @@ do. `InputError` carries one or more of them out of `core` to whoever prints the
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -79,6 +78,8 @@ def quoted(value: object, limit: int = 60) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest of `choices` to `word`, or listing them all."""
+    import difflib  # loaded only when there is something to suggest
+
     options = sorted(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:

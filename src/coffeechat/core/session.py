@@ -8,28 +8,29 @@ file is reported by name with the reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import tomlwrite
 from coffeechat.core.agenda import PRIORITIES, TOPICS, Agenda, Meeting
-from coffeechat.core.problems import InputError, Problem, quoted
-from coffeechat.core.template import slugify
+from coffeechat.core.names import check_session_id as check_session_id
+from coffeechat.core.names import slugify
+from coffeechat.core.records import FollowUp as FollowUp
+from coffeechat.core.records import Referral as Referral
 from coffeechat.core.tomlfile import TomlFile, parse_toml, read_toml
-from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
+
+if TYPE_CHECKING:
+    from coffeechat.core.tomlpos import KeyPath
 
 FORMAT = 1
 STATUSES = ("in-progress", "completed", "abandoned")
 QUESTION_STATES = ("pending", "answered", "skipped")
 FOLLOWUP_KINDS = ("thank-you", "follow-up", "referral", "action")
 FOLLOWUP_STATES = ("open", "done", "dropped")
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 
 @dataclass
@@ -46,29 +47,6 @@ class SessionQuestion:
     notes: str = ""
     added: bool = False
     """True for a question that came up in the conversation, not from the agenda."""
-
-
-@dataclass
-class Referral:
-    """Someone the person suggested talking to."""
-
-    name: str
-    role: str = ""
-    contact: str = ""
-    note: str = ""
-
-
-@dataclass
-class FollowUp:
-    """Something to do after the call; its address is `<session-id>/<id>`."""
-
-    id: str
-    kind: str
-    title: str
-    due: datetime
-    status: str = "open"
-    snoozed_until: datetime | None = None
-    detail: str = ""
 
 
 @dataclass
@@ -104,24 +82,6 @@ class Session:
 def session_id(started: datetime, person: str) -> str:
     """The id (file stem) of a session: `2026-11-24-1501-jane-doe`."""
     return f"{started:%Y-%m-%d-%H%M}-{slugify(person) or 'call'}"
-
-
-def check_session_id(text: str, source: str = "SESSION") -> str:
-    """`text` if it can name a session file; refuses paths, `..`, NUL and newlines."""
-    if not _ID.fullmatch(text) or ".." in text:
-        raise InputError(
-            [
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"{quoted(text)} is not a session id",
-                    "session ids look like 2026-11-24-1501-jane-doe; "
-                    "see them with: coffeechat sessions",
-                )
-            ]
-        )
-    return text
 
 
 def new_session(agenda: Agenda, agenda_ref: str, started: datetime, planned: int) -> Session:

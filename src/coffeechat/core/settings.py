@@ -15,20 +15,19 @@ nothing else in the file (`save_theme`).
 
 from __future__ import annotations
 
-import codecs
-import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic
-from coffeechat.core.agenda import DEFAULT_DURATION, DEFAULT_WARN_AT
+from coffeechat.core.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
 from coffeechat.core.problems import InputError, did_you_mean
-from coffeechat.core.themes import ThemeCatalogue, unknown_theme
-from coffeechat.core.tomlfile import parse_toml, read_toml
-from coffeechat.core.tomlpos import KeyPath
 from coffeechat.core.validate import Validator
+
+if TYPE_CHECKING:
+    from coffeechat.core.themes import ThemeCatalogue
+    from coffeechat.core.tomlpos import KeyPath
 
 _KEYS = ("duration", "warn_at", "bell", "theme", "keys")
 
@@ -48,6 +47,8 @@ def load_settings(path: Path, display: str | None = None) -> Settings:
     """Read `coffeechat.toml` if it exists; `InputError` lists every problem in it."""
     if not path.is_file():
         return Settings()
+    from coffeechat.core.tomlfile import read_toml  # most workspaces have no settings file
+
     checker = _SettingsChecker(read_toml(path, display))
     settings = checker.settings()
     if checker.has_errors():
@@ -107,6 +108,9 @@ def check_choices(
     unknown_ids = [binding_id for binding_id in settings.keys if binding_id not in binding_ids]
     if not bad_theme and not unknown_ids:
         return
+    from coffeechat.core.themes import unknown_theme  # only to explain a wrong name
+    from coffeechat.core.tomlfile import read_toml
+
     checker = Validator(read_toml(path, display))
     if theme is not None and bad_theme:
         checker.report(("theme",), *unknown_theme(theme, themes))
@@ -127,6 +131,11 @@ def save_theme(path: Path, name: str, display: str | None = None) -> None:
     atomically; a missing file is created. `InputError` if the file cannot be read
     as TOML now (it changed since coffeechat started) or cannot be written.
     """
+    import codecs
+    import tomllib
+
+    from coffeechat.core.tomlfile import parse_toml
+
     shown = display if display is not None else str(path)
     raw = path.read_bytes() if path.is_file() else b""
     before = parse_toml(raw, shown).data if raw.strip() else {}

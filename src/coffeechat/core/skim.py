@@ -2,27 +2,41 @@
 
 Parsing a 20 KB session with `tomllib` takes about 1.5 ms, nearly all of it spent
 walking the notes one character at a time; ten thousand sessions would take 15 s.
-A file in the form the app writes (`session.to_toml`) can be summarised without
-parsing its notes: their multi-line strings are cut out with `str.find`, the
-`[[questions]]` tables are checked line by line with one strict pattern and counted,
-and only the rest (the head and the referrals and follow-ups) goes through
-`tomllib` and the usual session checks. Anything else about the file (a backslash
-in a note, a hand edit, a table out of order) takes the slow path, a full
-`parse_session`, which also gives the exact place of any problem. Both paths give
-the same summary; a test holds them to it.
+A file exactly in the form the app writes (`session.to_toml`) is summarised without
+a TOML parser: its multi-line notes are cut out with `str.split` (they are only
+checked for backslashes, the one thing that would need decoding), and what is left
+(some 80 short lines) is matched by one strict pattern of the app's layout: every
+key in its place and order, every value of the type and range the session reader
+accepts. Anything else about the file (a comment, an escape, a hand edit, a key out
+of order, a date that does not exist) takes the slow path, a full `parse_session`,
+which also gives the exact place of any problem. Both paths give the same summary;
+tests hold them to it, also on damaged and mutated files.
+
+A summary travels between processes and into the index cache as a *record*: plain
+JSON-ready data, made straight from the file by the fast path (no objects per
+follow-up until the summary is needed).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from coffeechat.core.agenda import Meeting
-from coffeechat.core.problems import InputError
-from coffeechat.core.session import FollowUp, Referral, Session, parse_session
-from coffeechat.core.tomlfile import MAX_BYTES
+from coffeechat.core.records import FollowUp, Meeting, Referral
+
+if TYPE_CHECKING:
+    from coffeechat.core.session import Session
+
+Record = list[Any]
+"""A summary as JSON-ready data, its fields in this order (a list: in a cache of
+thousands it reads faster than a table of named fields)."""
+ID, STATUS, STARTED, ORDER, ENDED, PLANNED, ELAPSED, MEETING, COUNTS, REFERRALS, FOLLOWUPS = range(
+    11
+)
 
 
 @dataclass(frozen=True)
@@ -71,113 +85,316 @@ def summarize(session: Session) -> SessionSummary:
 
 def read_summary(raw: bytes, path: Path, display: str | None = None) -> SessionSummary:
     """The summary of the session file `path` holding `raw`; `InputError` if damaged."""
-    quick = quick_summary(raw, path, display)
+    quick = quick_summary(raw, path)
     if quick is not None:
         return quick
+    # The full reader (tomllib and the validators) is loaded only when a file needs it.
+    from coffeechat.core.session import parse_session
+
     return summarize(parse_session(raw, path, display))
 
 
-# --- the fast path ------------------------------------------------------------------
+def read_record(raw: bytes, path: Path, display: str | None = None) -> Record:
+    """The record of the session file `path` holding `raw`; `InputError` if damaged."""
+    record = quick_record(raw, path.stem)
+    if record is not None:
+        return record
+    from coffeechat.core.session import parse_session
 
-# Control characters are not allowed anywhere in TOML (tab and newlines aside).
-_CONTROL = bytes(i for i in range(32) if i not in (9, 10, 13)) + b"\x7f"
-_NOTES = re.compile(r'^(?:notes|general) = """', re.MULTILINE)
-_HEADER = re.compile(r"^\[.*$", re.MULTILINE)
-_QUESTIONS_HEADER = "[[questions]]"
-_PLAIN = r'"[^"\\\x00-\x1f\x7f]*"'
-_QUESTION_LINE = (
-    rf"(?:text = {_PLAIN}"
-    r'|topic = "(?:role|organization|industry|path|advice|other)"'
-    r'|priority = "(?:must|should|nice)"'
-    r"|minutes = \d{1,3}(?:\.\d{1,17})?"
-    r'|status = "(?:pending|answered|skipped)"'
-    r"|seconds = \d{1,9}"
-    r"|starred = (?:true|false)"
-    r"|added = (?:true|false)"
-    rf"|notes = {_PLAIN})?\n"
-)
-_QUESTION_BODY = re.compile(f"(?:{_QUESTION_LINE})*")
-_KEY = re.compile(r"^([a-z]+) = ", re.MULTILINE)
+    return as_record(summarize(parse_session(raw, path, display)))
 
 
-def quick_summary(raw: bytes, path: Path, display: str | None = None) -> SessionSummary | None:
+def quick_summary(raw: bytes, path: Path) -> SessionSummary | None:
     """The summary by the fast path, or None when the file needs the full parse."""
+    record = quick_record(raw, path.stem)
+    return None if record is None else from_record(record)
+
+
+# --- records --------------------------------------------------------------------------
+
+
+def _when(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def order_of(moment: datetime) -> float:
+    """Where a session goes in time order whatever its offset (no offset: local time)."""
+    try:
+        return moment.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return 0.0
+
+
+def as_record(summary: SessionSummary) -> Record:
+    """A summary as JSON-ready data."""
+    meeting = summary.meeting
+    return [
+        summary.id,
+        summary.status,
+        _when(summary.started),
+        order_of(summary.started),
+        _when(summary.ended),
+        summary.planned_seconds,
+        summary.elapsed_seconds,
+        [
+            meeting.person,
+            meeting.role,
+            meeting.organization,
+            meeting.referred_by,
+            meeting.contact,
+            meeting.channel,
+            _when(meeting.scheduled),
+        ],
+        [summary.questions, summary.answered, summary.skipped, summary.starred],
+        [[r.name, r.role, r.contact, r.note] for r in summary.referrals],
+        [
+            [f.id, f.kind, f.title, _when(f.due), f.status, _when(f.snoozed_until), f.detail]
+            for f in summary.followups
+        ],
+    ]
+
+
+def from_record(record: Record) -> SessionSummary:
+    """The summary a record holds; `ValueError`, `TypeError` or `IndexError` if garbled."""
+    (
+        session_id,
+        status,
+        started,
+        _order,
+        ended,
+        planned,
+        elapsed,
+        meeting,
+        counts,
+        referrals,
+        followups,
+    ) = record
+    person, role, organization, referred_by, contact, channel, scheduled = meeting
+    questions, answered, skipped, starred = counts
+    return SessionSummary(
+        session_id,
+        status,
+        datetime.fromisoformat(started),
+        _moment(ended),
+        planned,
+        elapsed,
+        Meeting(person, role, organization, referred_by, contact, channel, _moment(scheduled)),
+        questions,
+        answered,
+        skipped,
+        starred,
+        tuple([Referral(*r) for r in referrals]),
+        tuple(
+            [
+                FollowUp(i, kind, title, datetime.fromisoformat(due), state, _moment(until), detail)
+                for i, kind, title, due, state, until, detail in followups
+            ]
+        ),
+    )
+
+
+# --- the fast path ----------------------------------------------------------------------
+
+MAX_BYTES = 1_000_000
+"""Larger files go to the full reader, which refuses them (as `tomlfile` does)."""
+# TOML allows no control character but tab (and newlines); the app writes no CR.
+_CONTROL = bytes(i for i in range(32) if i not in (9, 10)) + b"\x7f"
+_CUT = "\x00"
+"""Stands in for a multi-line string cut out of the text (it cannot occur in one)."""
+
+_TEXT = r'"[^"\\\n]*"'
+"""A one-line string without escapes."""
+_NOT_BLANK = r'"(?=[^"\\\n]*[^"\\\s])[^"\\\n]*"'
+"""The same, holding more than white space (checked once, in linear time)."""
+_WHOLE = r"(?:0|[1-9]\d{0,8})"
+"""A whole number from 0 to 999,999,999 (the readers refuse 10**9 and more)."""
+_MOMENT = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)?"
+"""A date-time as `to_toml` (or `tomlkit`, with its Z for UTC) writes it. The offset is
+held to TOML's ranges here; `datetime.fromisoformat` later holds the date and time to
+theirs (as `tomllib` does: no month 13, no hour 24, no second 60, no February 30)."""
+_NOTE = f"(?:{_CUT}|{_TEXT})"
+
+
+def _line(key: str, value: str, name: str | None = None, optional: bool = True) -> str:
+    text = f"{key} = (?P<{name}>{value})\n" if name else f"{key} = {value}\n"
+    return f"(?:{text})?" if optional else text
+
+
+def _choice(words: tuple[str, ...]) -> str:
+    return '"(?:' + "|".join(re.escape(word) for word in words) + ')"'
+
+
+def _table(header: str, body: str) -> str:
+    return rf"\n\[\[{header}\]\]\n{body}"
+
+
+def _question() -> str:
+    return _table(
+        "questions",
+        _line("text", _NOT_BLANK, optional=False)
+        + _line("topic", _choice(("role", "organization", "industry", "path", "advice", "other")))
+        + _line("priority", _choice(("must", "should", "nice")))
+        + _line("minutes", _WHOLE + r"(?:\.\d{1,17})?")
+        + _line("status", _choice(("pending", "answered", "skipped")))
+        + _line("seconds", _WHOLE)
+        + _line("starred", "true")
+        + _line("added", "true")
+        + _line("notes", _NOTE),
+    )
+
+
+def _referral() -> str:
+    return _table(
+        "referrals",
+        _line("name", _NOT_BLANK, optional=False)
+        + _line("role", _TEXT)
+        + _line("contact", _TEXT)
+        + _line("note", _TEXT),
+    )
+
+
+def _followup() -> str:
+    return _table(
+        "followups",
+        _line("id", _NOT_BLANK, optional=False)
+        + _line("kind", _choice(("thank-you", "follow-up", "referral", "action")))
+        + _line("title", _NOT_BLANK, optional=False)
+        + _line("due", _MOMENT, optional=False)
+        + _line("status", _choice(("open", "done", "dropped")))
+        # `snooze` adds its line at the end of the table, after any detail.
+        + f"(?:{_line('snoozed_until', _MOMENT)}{_line('detail', _TEXT)}"
+        + f"|{_line('detail', _TEXT, optional=False)}"
+        + f"{_line('snoozed_until', _MOMENT, optional=False)})",
+    )
+
+
+@cache
+def _document() -> re.Pattern[str]:
+    """The layout of a whole file, compiled on first use (a few ms that a warm start,
+    which reads no session file, never pays)."""
+    return re.compile(
+        "format = 1\n"
+        + _line("agenda", _TEXT)
+        + _line("status", _choice(("in-progress", "completed", "abandoned")), "status")
+        + _line("started", _MOMENT, "started", optional=False)
+        + _line("ended", _MOMENT, "ended")
+        + _line("planned_seconds", r"[1-9]\d{0,8}", "planned")
+        + _line("elapsed_seconds", _WHOLE, "elapsed")
+        + _line("paused_seconds", _WHOLE)
+        + _line("warn_at", r"\[(?:\d{1,9}(?:, \d{1,9})*)?\]")
+        + _line("current", _WHOLE)
+        + r"\n\[meeting\]\n"
+        + _line("with", _NOT_BLANK, "person", optional=False)
+        + _line("role", _TEXT, "role")
+        + _line("organization", _TEXT, "organization")
+        + _line("referred_by", _TEXT, "referred_by")
+        + _line("contact", _TEXT, "contact")
+        + _line("channel", _TEXT, "channel")
+        + _line("scheduled", _MOMENT, "scheduled")
+        + rf"(?:\n\[notes\]\ngeneral = {_NOTE}\n)?"
+        + "(?:"
+        + _table("goals", _line("text", _TEXT) + _line("learned", "(?:true|false)", optional=False))
+        + ")*"
+        + f"(?P<questions>(?:{_question()})*)"
+        + f"(?P<referrals>(?:{_referral()})*)"
+        + f"(?P<followups>(?:{_followup()})*)"
+    )
+
+
+def _tables(span: str, name: str) -> list[dict[str, str]]:
+    """The `key = value` lines of each `[[name]]` table in a span the layout matched."""
+    tables = []
+    for block in span.split(f"\n[[{name}]]\n")[1:]:
+        table = {}
+        for line in block.split("\n"):
+            if line:
+                key, _equals, value = line.partition(" = ")
+                table[key] = value
+        tables.append(table)
+    return tables
+
+
+def _text(value: str | None) -> str:
+    """A one-line string's value from its quoted form (it holds no escapes)."""
+    return "" if value is None else value[1:-1]
+
+
+def quick_record(raw: bytes, session_id: str) -> Record | None:
+    """The record of a file in the app's own form, or None if it needs the full parse."""
     if len(raw) > MAX_BYTES or len(raw.translate(None, _CONTROL)) != len(raw):
         return None
     try:
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+        parts = raw.decode("utf-8").split('"""')
     except UnicodeDecodeError:
         return None
-    if "\r" in text:
-        return None
-    stripped = _without_notes(text)
-    if stripped is None:
-        return None
-    split = _questions_span(stripped)
-    if split is None:
-        return None
-    start, end = split
-    counts = _count_questions(stripped[start:end])
-    if counts is None:
+    if len(parts) % 2 == 0:
+        return None  # a multi-line string that is never closed
+    notes = parts[1::2]
+    if any("\\" in note for note in notes):
+        return None  # escapes to decode (or to check): the full parse does that
+    match = _document().fullmatch(_CUT.join(parts[0::2]))
+    if match is None:
         return None
     try:
-        rest = parse_session((stripped[:start] + stripped[end:]).encode(), path, display)
-    except InputError:
-        return None  # the full parse places the problem exactly
-    questions, answered, skipped, starred = counts
-    return replace(
-        summarize(rest), questions=questions, answered=answered, skipped=skipped, starred=starred
-    )
+        return _record_of(match, session_id)
+    except ValueError:
+        return None  # a date that does not exist, like 2026-02-30
 
 
-def _without_notes(text: str) -> str | None:
-    """`text` with every `notes`/`general` multi-line string emptied, if simple."""
-    parts: list[str] = []
-    position = 0
-    for match in _NOTES.finditer(text):
-        if match.start() < position:
-            return None  # an opening inside a string already cut out
-        close = text.find('"""', match.end())
-        # A backslash could escape a quote or need checking: the full parse decides.
-        if close < 0 or text.find("\\", match.end(), close) >= 0:
-            return None
-        end = close + 3
-        while end < len(text) and text[end] == '"' and end - close < 5:
-            end += 1  # TOML lets up to two quotes end the text before the closing three
-        parts += [text[position : match.end() - 3], '""']
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)
-
-
-def _questions_span(text: str) -> tuple[int, int] | None:
-    """Where the `[[questions]]` tables start and end, if they stand together."""
-    start = end = None
-    for header in _HEADER.finditer(text):
-        if header.group() == _QUESTIONS_HEADER:
-            if end is not None:
-                return None  # questions after another table: not the app's layout
-            if start is None:
-                start = header.start()
-        elif start is not None and end is None:
-            end = header.start()
-    if start is None:
-        return len(text), len(text)
-    return start, len(text) if end is None else end
-
-
-def _count_questions(chunk: str) -> tuple[int, int, int, int] | None:
-    """(questions, answered, skipped, starred) if every question is in the app's form."""
-    blocks = chunk.split(_QUESTIONS_HEADER + "\n")
-    if blocks[0] or '\ntext = ""\n' in chunk:
-        return None
-    for block in blocks[1:]:
-        keys = _KEY.findall(block)
-        if not _QUESTION_BODY.fullmatch(block) or len(keys) != len(set(keys)) or "text" not in keys:
-            return None
-    return (
-        len(blocks) - 1,
-        chunk.count('\nstatus = "answered"\n'),
-        chunk.count('\nstatus = "skipped"\n'),
-        chunk.count("\nstarred = true\n"),
-    )
+def _record_of(match: re.Match[str], session_id: str) -> Record:
+    """The record from the matched layout; `ValueError` for an impossible date."""
+    started = datetime.fromisoformat(match["started"])
+    for key in ("ended", "scheduled"):
+        if match[key] is not None:
+            datetime.fromisoformat(match[key])
+    questions = match["questions"]
+    followups = []
+    for item in _tables(match["followups"], "followups"):
+        datetime.fromisoformat(item["due"])
+        until = item.get("snoozed_until")
+        if until is not None:
+            datetime.fromisoformat(until)
+        followups.append(
+            [
+                _text(item["id"]),
+                _text(item.get("kind")) or "action",
+                _text(item["title"]),
+                item["due"],
+                _text(item.get("status")) or "open",
+                until,
+                _text(item.get("detail")),
+            ]
+        )
+    return [
+        session_id,
+        _text(match["status"]) or "in-progress",
+        match["started"],
+        order_of(started),
+        match["ended"],
+        int(match["planned"] or 1),
+        int(match["elapsed"] or 0),
+        [
+            _text(match["person"]),
+            _text(match["role"]),
+            _text(match["organization"]),
+            _text(match["referred_by"]),
+            _text(match["contact"]),
+            _text(match["channel"]),
+            match["scheduled"],
+        ],
+        [
+            questions.count("\n[[questions]]\n"),
+            questions.count('\nstatus = "answered"\n'),
+            questions.count('\nstatus = "skipped"\n'),
+            questions.count("\nstarred = true\n"),
+        ],
+        [
+            [_text(r["name"]), _text(r.get("role")), _text(r.get("contact")), _text(r.get("note"))]
+            for r in _tables(match["referrals"], "referrals")
+        ],
+        followups,
+    ]

@@ -9,18 +9,11 @@ permission to follow up, all inside the time they agreed to.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from coffeechat.core import tomlwrite
+from coffeechat.core.names import slugify as slugify
 from coffeechat.core.problems import InputError, Problem, quoted
-
-
-def slugify(name: str) -> str:
-    """A file-name-safe form of a person's name: `José Álvarez` → `jose-alvarez`."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-")
 
 
 def agenda_slug(name: str) -> str:

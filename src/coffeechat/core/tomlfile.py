@@ -8,18 +8,17 @@ checks can locate keys with `tomlpos`.
 
 from __future__ import annotations
 
-import ast
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import tomlwrite
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.tomlpos import TomlMap, locate
+
+if TYPE_CHECKING:
+    from coffeechat.core.tomlpos import TomlMap
 
 MAX_BYTES = 1_000_000
 """Larger files are refused: an agenda is a few KB, a long session a few dozen."""
@@ -71,6 +70,8 @@ class TomlFile:
     @cached_property
     def where(self) -> TomlMap:
         """Positions of keys and values; computed only when a problem needs one."""
+        from coffeechat.core.tomlpos import locate  # only a problem needs positions
+
         return locate(self.text)
 
 
@@ -166,6 +167,8 @@ def _syntax_error(message: str, text: str, shown: str) -> InputError:
 def _invisible_at(text: str, line: int, col: int) -> str:
     """The name of an invisible character at `line:col` (a pasted BOM or no-break
     space), which the person cannot see in their editor; empty if there is none."""
+    import unicodedata  # error messages only
+
     lines = text.split("\n")
     if not 0 < line <= len(lines) or not 0 < col <= len(lines[line - 1]):
         return ""
@@ -177,6 +180,10 @@ def _invisible_at(text: str, line: int, col: int) -> str:
 
 def _in_toml_words(message: str, hint: str) -> tuple[str, str]:
     """tomllib's message and a hint, with its key tuples written as TOML keys."""
+    import ast  # error messages only
+
+    from coffeechat.core import tomlwrite
+
     found = _KEY_TUPLE.search(message)
     if found is None:
         return message, hint

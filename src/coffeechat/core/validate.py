@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from coffeechat.core import durations
 from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean, quoted
-from coffeechat.core.tomlfile import TomlFile
-from coffeechat.core.tomlpos import KeyPath
+
+if TYPE_CHECKING:
+    from coffeechat.core.tomlfile import TomlFile
+    from coffeechat.core.tomlpos import KeyPath
 
 T = TypeVar("T")
 

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from coffeechat.core import atomic, leftovers
 from coffeechat.core.problems import InputError, Problem, did_you_mean, quoted
-from coffeechat.core.template import EXAMPLE, agenda_template, slugify
-from coffeechat.core.tomlfile import parse_toml
 
 SETTINGS_NAME = "coffeechat.toml"
 HOME_VARIABLE = "COFFEECHAT_HOME"
@@ -65,6 +63,8 @@ class Workspace:
         given = expand(ref)
         if given.is_file():
             return given
+        from coffeechat.core.names import slugify
+
         name = ref.removesuffix(".toml")
         if slugify(name) == name:
             candidate = self.agendas / f"{name}.toml"
@@ -110,6 +110,9 @@ def find_workspace(
 
 def default_workspace(explicit: str | None = None) -> Workspace:
     """The workspace for this process: its arguments, environment and folder."""
+    if explicit or os.environ.get(HOME_VARIABLE):
+        # The user data folder is not needed, and asking platformdirs costs a few ms.
+        return find_workspace(explicit, os.environ, Path.cwd(), Path())
     import platformdirs
 
     return find_workspace(
@@ -124,6 +127,9 @@ def prepare(workspace: Workspace, notify: Callable[[Problem], None] | None = Non
         atomic.private_dir(workspace.root)
         atomic.private_dir(workspace.sessions)
         if not workspace.agendas.exists():
+            # Only a new workspace needs the template (most starts skip its import).
+            from coffeechat.core.template import EXAMPLE, agenda_template, slugify
+
             atomic.private_dir(workspace.agendas)
             example = workspace.agendas / f"{slugify(EXAMPLE.name)}.toml"
             atomic.write_new(example, agenda_template(EXAMPLE, f"agendas/{example.name}"))
@@ -161,6 +167,8 @@ def _whole_session(raw: bytes, path: Path) -> bool:
 
 
 def _whole_toml(raw: bytes, path: Path) -> bool:
+    from coffeechat.core.tomlfile import parse_toml
+
     try:
         parse_toml(raw, str(path))
     except InputError:

@@ -1,38 +1,57 @@
-"""The Textual app: registration, global bindings and screen switching, nothing more."""
+"""The Textual app: registration, global bindings and screen switching, nothing more.
+
+What the first frame does not need (the help screen, the palette's commands) is
+imported when it is first used.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from coffeechat.core.call import Call
 from coffeechat.core.leftovers import recovery_copies, recovery_reminder
 from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, check_choices
-from coffeechat.core.store import CallPlan, begin, plan_call
+from coffeechat.core.store import CallPlan, OpenSession, begin, plan_call
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui import theming
-from coffeechat.ui.commands import ScreenCommands
-from coffeechat.ui.keymap import binding_ids
 from coffeechat.ui.saving import Unsaved, end_on_signals
-from coffeechat.ui.screens.call import CallHooks, CallScreen
-from coffeechat.ui.screens.help import HelpScreen
 from coffeechat.ui.screens.home import HomeScreen
-from coffeechat.ui.screens.resume import ResumeChoice, ResumeScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from coffeechat.ui.screens.call import CallScreen
+    from coffeechat.ui.screens.resume import ResumeChoice
+
+
+def screen_commands() -> type[Provider]:
+    """coffeechat's palette commands, imported when the palette first opens."""
+    from coffeechat.ui.commands import ScreenCommands
+
+    return ScreenCommands
 
 
 class CoffeechatApp(App[None]):
     """coffeechat in the terminal."""
 
     TITLE = "coffeechat"
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss"]
-    COMMANDS = App.COMMANDS | {ScreenCommands}
+    # The styles of the screen the app starts on are read with the app's: loaded for
+    # a screen, they would make Textual parse every style sheet a second time.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss", "screens/home.tcss"]
+    CALL_CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "theming.tcss",
+        "screens/call.tcss",
+    ]
+    """The app's styles when it starts on a call (`coffeechat run`)."""
+    COMMANDS = App.COMMANDS | {screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1", "help", "Help", id="app.help"),
@@ -47,12 +66,11 @@ class CoffeechatApp(App[None]):
         theme: str | None = None,
         call: CallPlan | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(css_path=self.CALL_CSS_PATH if call is not None else None)
         self.workspace = workspace
         self.time = time
         self.settings = settings
         self.first_call = call
-        self.restore_signals: Callable[[], None] = lambda: None
         self.exit_after_call = call is not None
         """Started by `coffeechat run`: leaving the call leaves the app."""
         self.unsaved: list[Unsaved] = []
@@ -60,8 +78,11 @@ class CoffeechatApp(App[None]):
         self.conflicts: list[Path] = []
         """Copies kept of session files edited outside coffeechat during a call; the
         command line names them after exit."""
+        self.restore_signals: Callable[[], None] = lambda: None
         self.theme_catalogue = theming.load(workspace)
         if settings.theme or settings.keys:
+            from coffeechat.ui.keymap import binding_ids
+
             ids = binding_ids(type(self)) if settings.keys else frozenset()
             shown = workspace.display(workspace.settings)
             check_choices(workspace.settings, shown, settings, self.theme_catalogue, ids)
@@ -70,14 +91,30 @@ class CoffeechatApp(App[None]):
         self.theme_report = choice.report
         self.set_keymap(dict(settings.keys))
 
-    def on_mount(self) -> None:
-        """Open the call asked for on the command line, or the home screen; say once if a
-        theme file could not be used, and remind the person of notes kept after a crash."""
+    def on_load(self) -> None:
+        """End cleanly on SIGHUP and SIGTERM, before any screen (a call puts its own
+        save-first handlers over these when it opens)."""
         self.restore_signals = end_on_signals(lambda code: self.exit(return_code=code))
-        if self.first_call is not None:
+
+    def get_default_screen(self) -> Screen:  # type: ignore[type-arg]  # Textual's own signature
+        """The screen the app starts on: home, or the call `coffeechat run` asked for.
+
+        Composed with the app itself, its first frame is whole and quick. A screen
+        pushed from `on_mount`, or a mode's base screen, has Textual parse every
+        style sheet again first, and is painted in pieces.
+        """
+        plan = self.first_call
+        if plan is None:
+            return HomeScreen(self.workspace, self.settings, self.time)
+        if plan.unfinished:
+            return Screen()  # the question about unfinished calls is shown over it
+        return self.call_screen(plan, None)
+
+    def on_mount(self) -> None:
+        """Ask about unfinished calls of `coffeechat run`; say once if a theme file could
+        not be used, and remind the person of notes kept after a crash."""
+        if self.first_call is not None and self.first_call.unfinished:
             self.open_call(self.first_call)
-        else:
-            self.push_screen(HomeScreen(self.workspace, self.settings, self.time))
         copies = recovery_copies(self.workspace.sessions)
         if copies:
             self.notify(
@@ -95,6 +132,11 @@ class CoffeechatApp(App[None]):
     def on_unmount(self) -> None:
         """Give the process its signal handlers back (tests run many apps in one)."""
         self.restore_signals()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: the home screen may start reading."""
+        if isinstance(self.screen, HomeScreen):
+            self.screen.start_loading()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """coffeechat's own theme variables, for themes that leave them out."""
@@ -115,6 +157,8 @@ class CoffeechatApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen (F1 again or Escape closes them)."""
+        from coffeechat.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.screen))
 
     # --- calls ------------------------------------------------------------------------
@@ -135,6 +179,8 @@ class CoffeechatApp(App[None]):
 
     def open_call(self, plan: CallPlan) -> None:
         """Ask about unfinished calls if there are any, then show the call."""
+        from coffeechat.ui.screens.resume import ResumeChoice, ResumeScreen
+
         if not plan.unfinished:
             self.begin_call(plan, ResumeChoice(None))
             return
@@ -149,12 +195,17 @@ class CoffeechatApp(App[None]):
             plan.release()
             self.leave_call()
             return
-        opened = begin(self.workspace, plan, choice.session, self.time.now())
+        self.push_screen(self.call_screen(plan, choice.session))
+
+    def call_screen(self, plan: CallPlan, chosen: OpenSession | None) -> CallScreen:
+        """The live call on `chosen` (an unfinished session) or on a new session."""
+        from coffeechat.core.call import Call
+        from coffeechat.ui.screens.call import CallHooks, CallScreen
+
+        opened = begin(self.workspace, plan, chosen, self.time.now())
         hooks = CallHooks(self.leave_call, self.unsaved.append, self.edited_elsewhere)
         call = Call(opened.session, self.time)
-        self.push_screen(
-            CallScreen(call, opened, plan.agenda, self.workspace, self.settings, hooks)
-        )
+        return CallScreen(call, opened, plan.agenda, self.workspace, self.settings, hooks)
 
     def edited_elsewhere(self, copies: tuple[Path, ...]) -> None:
         """A call closed having kept copies of its file as edited by hand: remind the
@@ -174,7 +225,7 @@ class CoffeechatApp(App[None]):
         """After a call: quit if it was started from the command line, else go home."""
         if self.exit_after_call:
             self.exit()
-        elif len(self.screen_stack) > 2:
+        elif len(self.screen_stack) > 1:
             self.pop_screen()
 
 

@@ -40,12 +40,19 @@ class ThemeChoice:
 
 
 def load(workspace: Workspace) -> ThemeCatalogue:
-    """The built-in and workspace themes, each one checked by Textual before it is used."""
+    """The built-in and workspace themes, each one checked by Textual before it is used.
+
+    The built-in themes are checked by the tests (each is generated and painted), so
+    only the workspace's own are generated here, at every start.
+    """
     catalogue = load_themes(workspace.themes, TextualValues(), workspace.display)
     usable = {}
     problems = list(catalogue.problems)
     broken = dict(catalogue.broken)
     for name, definition in catalogue.themes.items():
+        if definition.origin == "built-in":
+            usable[name] = definition
+            continue
         try:
             textual_theme(definition).to_color_system().generate()
         except (ColorParseError, ValueError) as err:

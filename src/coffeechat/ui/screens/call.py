@@ -134,6 +134,8 @@ class CallScreen(Screen[None]):
         """Load the notes, write the file at once, start the clock and the saver."""
         self.capture.display = False
         self.query_one(QuestionList).border_title = "Questions"
+        # Now, not at AUTO_FOCUS's turn: the first key typed must reach the notes.
+        self.back_to_notes()
         self.load_notes()
         self.save_now()
         self.show_all()

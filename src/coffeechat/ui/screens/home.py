@@ -1,18 +1,18 @@
 """Home: what to follow up, your past sessions, and your agendas, on one screen.
 
 The follow-up queue comes first (overdue items in the error colour) because it is
-why you open coffeechat between calls. Sessions load in a worker thread from the
-index (`core.index`), so the first frame never waits for the files; a search reads
-the notes in another worker as you type. Narrow terminals get the three lists; wide
-ones also get the highlighted thing in full beside them.
+why you open coffeechat between calls. The first frame is painted before anything
+is read: the agendas and the sessions (from the index, `core.index`) load in worker
+threads started once it is on screen, and everything only an action needs (the
+editor, the session screen, marking done) is imported when that action runs. A
+search reads the notes in another worker as you type. Narrow terminals get the
+three lists; wide ones also get the highlighted thing in full beside them.
 """
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
-from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
 from textual import on, work
@@ -22,28 +22,26 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from coffeechat.core import atomic
-from coffeechat.core.dates import describe
-from coffeechat.core.editor import editor_command
-from coffeechat.core.followups import Queue, build_queue, snooze_until
-from coffeechat.core.index import SessionIndex, load_index
-from coffeechat.core.marking import Change, mark_done, snooze, undo
 from coffeechat.core.problems import InputError
-from coffeechat.core.search import Hit, search_sessions
-from coffeechat.core.settings import Settings
-from coffeechat.core.template import Person, agenda_slug, agenda_template
-from coffeechat.core.timesource import TimeSource
-from coffeechat.core.workspace import Workspace
-from coffeechat.ui.screens.prompt import PromptDialog
-from coffeechat.ui.screens.session import SessionScreen
-from coffeechat.ui.widgets import preview
 from coffeechat.ui.widgets.agenda_list import AgendaList, plan, read
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from coffeechat.core.agenda import Agenda
+    from coffeechat.core.followups import Queue
+    from coffeechat.core.index import SessionIndex
+    from coffeechat.core.marking import Change
+    from coffeechat.core.search import Hit
+    from coffeechat.core.settings import Settings
+    from coffeechat.core.timesource import TimeSource
+    from coffeechat.core.workspace import Workspace
 
 REFRESH_SECONDS = 60
 """How often the queue is regrouped as time passes (items fall due while you look)."""
@@ -54,10 +52,17 @@ MOST_HITS = 200
 SNOOZE_EXAMPLES = "tomorrow · in 3 days · 2w · next monday · friday · dec 3 · 2026-12-03 · eom"
 
 
+def titled(container: Widget, title: str) -> Widget:
+    """`container` with its border title."""
+    container.border_title = title
+    return container
+
+
 class HomeScreen(Screen[None]):
     """The follow-up queue, past sessions and agendas."""
 
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#queue"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012  (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "done", "Done", id="home.done"),
@@ -91,35 +96,40 @@ class HomeScreen(Screen[None]):
         self.phrase = ""
         self.told_damaged: set[str] = set()
         self.reload_on_resume = False
+        self.loading_started = False
+        self.agendas_read = False
 
     def compose(self) -> ComposeResult:
-        """Header; the queue, the sessions over the agendas, the preview; footer."""
+        """Header; the queue, the sessions over the agendas, the preview; footer.
+
+        Titles and placeholders are set here, before anything is mounted: set later,
+        each would cost the first frame another round of layout.
+        """
         yield Header()
         with Horizontal(id="home-body"):
-            with Vertical(id="queue-pane", classes="pane"):
-                yield QueueList(id="queue")
+            with titled(Vertical(id="queue-pane", classes="pane"), "Follow-ups"):
+                yield QueueList(id="queue", placeholder="Reading your sessions…")
             with Vertical(id="side"):
-                with Vertical(id="sessions-pane", classes="pane"):
+                with titled(Vertical(id="sessions-pane", classes="pane"), "Past sessions"):
                     yield Input(placeholder="/ search all notes", id="search")
                     yield SessionList(id="sessions")
-                with Vertical(id="agendas-pane", classes="pane"):
-                    yield AgendaList(id="agendas")
-            with VerticalScroll(id="preview", classes="pane"):
+                with titled(Vertical(id="agendas-pane", classes="pane"), "Agendas"):
+                    yield AgendaList(id="agendas", placeholder="Reading…")
+            with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Titles, the agendas (few and small), then the sessions in a worker."""
-        self.query_one("#queue-pane").border_title = "Follow-ups"
-        self.query_one("#sessions-pane").border_title = "Past sessions"
-        self.query_one("#agendas-pane").border_title = "Agendas"
-        self.query_one("#preview").border_title = "Details"
-        queue = self.query_one(QueueList)
-        queue.add_option(Option("[dim]Reading your sessions…[/]", disabled=True))
-        self.query_one(AgendaList).load(self.workspace, self.settings)
-        queue.focus()
-        self.load_sessions()
+        """Once the first frame is painted, the sessions load in a worker (the app says
+        when, see `CoffeechatApp.on_ready`; this is the fallback), then the agendas."""
+        self.call_after_refresh(self.start_loading)
         self.set_interval(REFRESH_SECONDS, self.regroup)
+
+    def start_loading(self) -> None:
+        """Read the sessions, now that the first frame is on screen (once)."""
+        if not self.loading_started:
+            self.loading_started = True
+            self.load_sessions()
 
     def on_screen_suspend(self) -> None:
         """Another screen opened: a full one (a session, a call) may change sessions."""
@@ -132,15 +142,42 @@ class HomeScreen(Screen[None]):
 
     # --- loading ----------------------------------------------------------------
 
+    @property
+    def closing(self) -> bool:
+        """True once the app is taking this screen down: a worker may still deliver."""
+        return not self.is_attached or not self.query(QueueList)
+
+    @work(thread=True, exclusive=True, group="agendas")
+    def load_agendas(self) -> None:
+        """Read every agenda off the event loop, then show them."""
+        found = AgendaList.read_all(self.workspace, self.settings)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_agendas, found)
+
+    def show_agendas(self, found: dict[Path, Agenda | InputError]) -> None:
+        """Show agendas just read, keeping the highlighted one."""
+        if self.closing:
+            return  # read while the app was closing: nothing left to show them in
+        self.query_one(AgendaList).show(found)
+        self.update_preview()
+
     @work(thread=True, exclusive=True, group="sessions")
     def load_sessions(self) -> None:
         """Read the session index (cached summaries) off the event loop."""
+        from coffeechat.core.index import load_index
+
         index = load_index(self.workspace)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_index, index)
 
     def show_index(self, index: SessionIndex) -> None:
-        """Show freshly read sessions in the queue and the sessions list."""
+        """Show freshly read sessions in the queue and the sessions list (then, the
+        first time, read the agendas: the queue comes first)."""
+        if self.closing:
+            return  # read while the app was closing: nothing left to show them in
+        if not self.agendas_read:
+            self.agendas_read = True
+            self.load_agendas()
         self.index = index
         self.regroup()
         if self.phrase:
@@ -169,6 +206,8 @@ class HomeScreen(Screen[None]):
         """Recompute the queue for the time now (no files are read)."""
         if self.index is None:
             return
+        from coffeechat.core.followups import build_queue
+
         now = self.time.now()
         self.queue = build_queue(self.index.sessions, now)
         self.query_one(QueueList).show(self.queue, now)
@@ -211,6 +250,8 @@ class HomeScreen(Screen[None]):
         """
         if self.index is None:
             return
+        from coffeechat.core.search import search_sessions
+
         worker = get_current_worker()
         ids = [s.id for s in self.index.sessions]
         hits: dict[str, Hit] = {}
@@ -232,7 +273,7 @@ class HomeScreen(Screen[None]):
 
     def show_hits(self, phrase: str, hits: dict[str, Hit], read: int, done: bool) -> None:
         """Show the sessions a search found so far, if it is still the current one."""
-        if phrase != self.phrase or self.index is None:
+        if phrase != self.phrase or self.index is None or self.closing:
             return
         self.query_one(SessionList).show(self.index.sessions, (), hits)
         found = len(hits)
@@ -304,10 +345,16 @@ class HomeScreen(Screen[None]):
         if focused is agendas and agendas.highlighted_name is not None:
             text.update(plan(agendas.agendas[agendas.highlighted_name]))
         elif focused is queue and queue.highlighted_item is not None:
+            from coffeechat.ui.widgets import preview  # nothing to preview before sessions load
+
             text.update(preview.item_preview(queue.highlighted_item, self.time.now()))
         elif sessions.highlighted_damaged is not None and focused is sessions:
+            from coffeechat.ui.widgets import preview
+
             text.update(preview.damaged_preview(sessions.highlighted_damaged))
         elif focused in (sessions, self.query_one("#search")) and sessions.highlighted_session:
+            from coffeechat.ui.widgets import preview
+
             text.update(preview.session_preview(sessions.highlighted_session))
         else:
             text.update("")
@@ -321,6 +368,8 @@ class HomeScreen(Screen[None]):
 
     def action_open(self, draft: bool = False) -> None:
         """Read the session the focused list points at (or why a file cannot be read)."""
+        from coffeechat.ui.screens.session import SessionScreen
+
         sessions = self.query_one(SessionList)
         damaged = sessions.highlighted_damaged
         if self.focused is sessions and damaged is not None:
@@ -338,6 +387,8 @@ class HomeScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export the highlighted session as Markdown (from its own screen)."""
+        from coffeechat.ui.screens.session import SessionScreen
+
         summary = self.query_one(SessionList).highlighted_session
         if summary is None:
             return
@@ -349,6 +400,8 @@ class HomeScreen(Screen[None]):
 
     def action_done(self) -> None:
         """Mark the highlighted follow-up done."""
+        from coffeechat.core.marking import mark_done
+
         item = self.query_one(QueueList).highlighted_item
         if item is None:
             return
@@ -356,6 +409,11 @@ class HomeScreen(Screen[None]):
 
     def action_snooze(self) -> None:
         """Ask until when to hide the highlighted follow-up; show the date back first."""
+        from coffeechat.core.dates import describe
+        from coffeechat.core.followups import snooze_until
+        from coffeechat.core.marking import snooze
+        from coffeechat.ui.screens.prompt import PromptDialog
+
         item = self.query_one(QueueList).highlighted_item
         if item is None:
             return
@@ -377,6 +435,8 @@ class HomeScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Put back the follow-up changed last."""
+        from coffeechat.core.marking import undo
+
         change = self.last_change
         if change is not None:
             self.last_change = None
@@ -384,6 +444,8 @@ class HomeScreen(Screen[None]):
 
     def apply(self, edit: Callable[[], Change], verb: str, undoable: bool = True) -> None:
         """Run an edit of a session file, say what it did, and show the queue again."""
+        from coffeechat.core.dates import describe
+
         try:
             change: Change = edit()
         except InputError as err:
@@ -417,6 +479,9 @@ class HomeScreen(Screen[None]):
 
     def action_new_agenda(self) -> None:
         """Ask the person's name, write the commented template, open it in the editor."""
+        from coffeechat.core import atomic
+        from coffeechat.core.template import Person, agenda_slug, agenda_template
+        from coffeechat.ui.screens.prompt import PromptDialog
 
         def check(name: str) -> str:
             path = self.workspace.agendas / f"{agenda_slug(name)}.toml"
@@ -454,6 +519,10 @@ class HomeScreen(Screen[None]):
 
     def edit_agenda(self, path: Path) -> None:
         """Suspend the app, run the editor on `path`, then re-check the agenda."""
+        import subprocess
+
+        from coffeechat.core.editor import editor_command
+
         try:
             command = editor_command()
             with self.app.suspend():

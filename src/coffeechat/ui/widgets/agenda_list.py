@@ -2,35 +2,46 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from coffeechat.core.agenda import Agenda, load_agenda
-from coffeechat.core.durations import format_duration
 from coffeechat.core.problems import InputError
-from coffeechat.core.settings import Settings
-from coffeechat.core.workspace import Workspace
+from coffeechat.ui.widgets.queue_list import placeholders
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from coffeechat.core.agenda import Agenda
+    from coffeechat.core.settings import Settings
+    from coffeechat.core.workspace import Workspace
 
 
 class AgendaList(OptionList):
     """Agendas by name (the file stem); a broken one says so in the error colour."""
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, id: str | None = None, placeholder: str = "") -> None:
+        super().__init__(*placeholders(placeholder), id=id)
         self.agendas: dict[str, Agenda | InputError] = {}
         self.paths: dict[str, Path] = {}
 
     def load(self, workspace: Workspace, settings: Settings, keep: str | None = None) -> None:
         """Read every agenda again; highlight `keep` (or the one highlighted before)."""
+        self.show(self.read_all(workspace, settings), keep)
+
+    @staticmethod
+    def read_all(workspace: Workspace, settings: Settings) -> dict[Path, Agenda | InputError]:
+        """Every agenda of the workspace, or why it cannot be read (safe in a thread)."""
+        return {path: read(workspace, settings, path) for path in workspace.agenda_files()}
+
+    def show(self, found: dict[Path, Agenda | InputError], keep: str | None = None) -> None:
+        """Show agendas read by `read_all`; highlight `keep` (or the one highlighted before)."""
         if keep is None and self.highlighted_option is not None:
             keep = self.highlighted_option.id
-        self.agendas, self.paths = {}, {}
-        for path in workspace.agenda_files():
-            self.paths[path.stem] = path
-            self.agendas[path.stem] = read(workspace, settings, path)
+        self.paths = {path.stem: path for path in found}
+        self.agendas = {path.stem: agenda for path, agenda in found.items()}
         self.clear_options()
         if not self.agendas:
             self.add_option(Option("[dim]No agendas yet: n creates one.[/]", disabled=True))
@@ -48,6 +59,8 @@ class AgendaList(OptionList):
 
 def read(workspace: Workspace, settings: Settings, path: Path) -> Agenda | InputError:
     """The agenda in `path`, or the error saying what is wrong with it."""
+    from coffeechat.core.agenda import load_agenda
+
     try:
         return load_agenda(path, workspace.display(path), settings.duration, settings.warn_at)
     except InputError as err:
@@ -68,6 +81,8 @@ def plan(agenda: Agenda | InputError) -> str:
     """The plan of an agenda as markup: who, the window, goals and questions."""
     if isinstance(agenda, InputError):
         return "[b $error]This agenda has problems[/]\n\n" + escape(str(agenda))
+    from coffeechat.core.durations import format_duration
+
     meeting = agenda.meeting
     lines = [
         f"[b]{escape(meeting.person)}[/b]",

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from coffeechat.core import dates
-from coffeechat.core.followups import BUCKETS, HEADINGS, Queue, QueueItem
+if TYPE_CHECKING:
+    from coffeechat.core.followups import Queue, QueueItem
 
-PAGE = 100
-"""Items shown per group before a "more" line: a list measures every option it holds."""
+PAGE = 40
+"""Items shown per group before a "more" line: a list measures every option it holds
+(40 fill a tall terminal; with thousands of sessions, more would slow the start)."""
 MORE = "more:"
 BUCKET_COLOURS = {
     "overdue": "$error",
@@ -31,14 +32,16 @@ class QueueList(OptionList):
         Binding("enter", "select", "Open", id="home.open"),
     ]
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, id: str | None = None, placeholder: str = "") -> None:
+        super().__init__(*placeholders(placeholder), id=id)
         self.items: dict[str, QueueItem] = {}
-        self.limits = dict.fromkeys(BUCKETS, PAGE)
+        self.limits = dict.fromkeys(BUCKET_COLOURS, PAGE)
         self.shown: tuple[Queue, datetime] | None = None
 
     def show(self, queue: Queue, now: datetime) -> None:
         """Fill the list, keeping the highlighted item if it is still there."""
+        from coffeechat.core.followups import BUCKETS, HEADINGS  # not needed to start
+
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         self.shown = (queue, now)
         self.items = {}
@@ -88,6 +91,11 @@ class QueueList(OptionList):
         return self.items.get(option.id)
 
 
+def placeholders(text: str) -> list[Option]:
+    """What a list shows before it is filled: `text`, dimmed, if any."""
+    return [Option(f"[dim]{escape(text)}[/]", disabled=True)] if text else []
+
+
 def item_prompt(item: QueueItem, now: datetime) -> str:
     """An item in two lines (three for a referral): what, when and with whom."""
     title = escape(item.title)
@@ -102,6 +110,8 @@ def item_prompt(item: QueueItem, now: datetime) -> str:
 
 def due_words(item: QueueItem, now: datetime) -> str:
     """When an item is due, in the fewest words: `due 3 days ago`, `due today 18:22`."""
+    from coffeechat.core import dates
+
     due = item.due.astimezone(now.tzinfo)
     today = now.date()
     if due.date() == today:

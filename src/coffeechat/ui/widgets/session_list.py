@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from coffeechat.core.index import Damaged
-from coffeechat.core.search import Hit
-from coffeechat.core.skim import SessionSummary
+if TYPE_CHECKING:
+    from coffeechat.core.index import Damaged
+    from coffeechat.core.search import Hit
+    from coffeechat.core.skim import SessionSummary
 
-PAGE = 200
-"""Sessions shown before a "more" line: a list measures every option it holds."""
+PAGE = 60
+"""Sessions shown before a "more" line: a list measures every option it holds (60
+fill a tall terminal; with thousands of sessions, more would slow the start)."""
 MORE = "more"
 DAMAGED_PREFIX = "damaged:"
 """Option ids of unreadable files start with this (a session id cannot hold a colon)."""

@@ -1,0 +1,1 @@
+"""coffeechat's benchmarks (issue 6): `make bench`, never part of `make test`."""

@@ -1,0 +1,274 @@
+"""What every figure shares: the registry, the run's settings and data, and the ratios.
+
+These machines are shared and noisy, so no timing is judged on its own: each one is
+a ratio against a reference measured in the same run, the two interleaved run by
+run so that a busy moment slows both. A figure whose target is in seconds converts
+it into a ratio through what the reference took on this kind of machine when the
+target was set (`Nominal`), and shows both numbers.
+
+Adding a figure is one function in a figure module:
+
+    @figure("coffeechat run: start to live screen", "≤ 1.5x bare app")
+    def run_start(bench: Bench) -> Result:
+        frames = bench.frames(bench.coffeechat("run", "x"), "Notes", bench.small())
+        return frames.within(1.5)
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from bench import corpus
+from bench.terminal import BenchError, Frame, Terminal
+from coffeechat.core.session import to_toml
+from coffeechat.core.workspace import Workspace
+
+BIN = Path(sys.executable).parent
+"""The venv's scripts: coffeechat and the interpreter that the bench itself runs on."""
+BARE_APP = Path(__file__).with_name("bare_app.py")
+BARE_MARKER = "bench reference: ready"
+
+
+def compile_package() -> None:
+    """Write coffeechat's bytecode as installing its wheel would (pip compiles every
+    module). An editable install in an environment with PYTHONDONTWRITEBYTECODE set
+    would otherwise compile every module from source at every start."""
+    import compileall
+
+    import coffeechat
+
+    compileall.compile_dir(Path(coffeechat.__file__).parent, quiet=1)
+
+
+@dataclass(frozen=True)
+class Nominal:
+    """What a reference took on this kind of machine when a target in seconds was set."""
+
+    name: str
+    seconds: float
+
+    def target(self, seconds: float, words: str = "") -> str:
+        """A target in seconds as the table shows it, with the ratio it stands for."""
+        ratio = seconds / self.seconds
+        return (
+            f"< {ms(seconds)}{words} (≤ {ratio:.0f}x ref)"
+            if ratio >= 100
+            else (f"< {ms(seconds)}{words} (≤ {ratio:.1f}x ref)")
+        )
+
+
+BARE_FRAME = Nominal("bare app frame", 0.190)
+"""Issue 6: a bare Textual app paints its first frame in tmux in about 190 ms."""
+TOMLLIB_PARSE = Nominal("tomllib parse of one 20 KB session", 0.0015)
+"""Issue 6: parsing one 21 KB session file with tomllib takes about 1.5 ms."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A figure's outcome: the value to print and whether it meets the target."""
+
+    measured: str
+    passed: bool
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of the final table: a name, its target, and how to measure it."""
+
+    name: str
+    target: str
+    measure: Callable[[Bench], Result]
+
+
+FIGURES: list[Figure] = []
+
+
+def figure(
+    name: str, target: str
+) -> Callable[[Callable[[Bench], Result]], Callable[[Bench], Result]]:
+    """Register the decorated function as the measure of a figure (in definition order)."""
+
+    def register(measure: Callable[[Bench], Result]) -> Callable[[Bench], Result]:
+        FIGURES.append(Figure(name, target, measure))
+        return measure
+
+    return register
+
+
+def ms(seconds: float) -> str:
+    """Seconds as milliseconds for the table."""
+    if seconds < 0.01:
+        return f"{seconds * 1000:.2f} ms"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+@dataclass(frozen=True)
+class Compared:
+    """Medians of a measurement and of its reference, taken in turns in one run."""
+
+    values: tuple[float, ...]
+    references: tuple[float, ...]
+    reference_name: str
+
+    @property
+    def value(self) -> float:
+        """The median of the measurement."""
+        return statistics.median(self.values)
+
+    @property
+    def reference(self) -> float:
+        """The median of the reference."""
+        return statistics.median(self.references)
+
+    @property
+    def ratio(self) -> float:
+        """How many times the reference the measurement took."""
+        return self.value / self.reference
+
+    def within(self, limit: float) -> Result:
+        """Passes when the ratio is at most `limit`."""
+        text = f"{self.ratio:.2f}x ({ms(self.value)} vs {ms(self.reference)})"
+        return Result(text, self.ratio <= limit)
+
+    def under(self, seconds: float, nominal: Nominal) -> Result:
+        """Passes when the value, scaled to the machine the target was set on, is
+        under `seconds`: the ratio is at most `seconds / nominal.seconds`.
+
+        Shown as: the value (its ratio to the reference → the value that ratio gives
+        with the reference at its nominal time)."""
+        adjusted = self.ratio * nominal.seconds
+        text = f"{ms(self.value)} ({self.ratio:.1f}x ref {ms(self.reference)} → {ms(adjusted)})"
+        return Result(text, self.ratio <= seconds / nominal.seconds)
+
+
+@dataclass
+class Bench:
+    """One run of the bench: its temp folder, sizes, and the data figures share."""
+
+    folder: Path
+    runs: int | None = None
+    """Override every figure's number of repetitions (the smoke test uses 1)."""
+    many: int = 10_000
+    """How many sessions the "years of sessions" workspace holds."""
+    memo: dict[str, object] = field(default_factory=dict)
+
+    def repeat(self, default: int) -> int:
+        """How many times to repeat a measurement whose usual count is `default`."""
+        return self.runs if self.runs is not None else default
+
+    def coffeechat(self, *args: str) -> list[str]:
+        """The command line that runs coffeechat from the venv's script."""
+        return [str(BIN / "coffeechat"), *args]
+
+    def python(self, *args: str) -> list[str]:
+        """The command line that runs the venv's interpreter."""
+        return [str(BIN / "python"), *args]
+
+    # --- shared data ----------------------------------------------------------------
+
+    def small(self) -> Workspace:
+        """A new user's workspace: the example agenda and a few sessions."""
+        return self._once("small", lambda: corpus.small_workspace(self.folder / "small"))
+
+    def years(self) -> Workspace:
+        """A workspace with `many` sessions of about 20 KB (made once per run)."""
+
+        def make() -> Workspace:
+            workspace = corpus.small_workspace(self.folder / "years", sessions=0)
+            started = time.perf_counter()
+            corpus.write_sessions(workspace, self.many)
+            took = time.perf_counter() - started
+            print(f"  (made {self.many} sessions in {took:.1f} s)", file=sys.stderr)
+            return workspace
+
+        return self._once("years", make)
+
+    @cached_property
+    def terminal(self) -> Terminal:
+        """The tmux server the start-up figures use (closed with the bench)."""
+        if shutil.which("tmux") is None:
+            raise BenchError("tmux is not installed")
+        return Terminal(self.folder / "tmux")
+
+    def _once(self, key: str, make: Callable[[], object]) -> Workspace:
+        if key not in self.memo:
+            self.memo[key] = make()
+        value = self.memo[key]
+        assert isinstance(value, Workspace)
+        return value
+
+    def close(self) -> None:
+        """Stop the terminal if one was started."""
+        if "terminal" in self.__dict__:
+            self.terminal.close()
+
+    # --- measuring ------------------------------------------------------------------
+
+    def compare(
+        self,
+        measure: Callable[[], float],
+        reference: Callable[[], float],
+        runs: int,
+        reference_name: str,
+    ) -> Compared:
+        """Run `reference` and `measure` in turns `runs` times; their medians."""
+        values, references = [], []
+        for _ in range(runs):
+            references.append(reference())
+            values.append(measure())
+        return Compared(tuple(values), tuple(references), reference_name)
+
+    def run_time(self, command: list[str], before: Callable[[], None] | None = None) -> float:
+        """Seconds from starting `command` to its exit; it must succeed."""
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        took = time.perf_counter() - started
+        if result.returncode != 0:
+            raise BenchError(f"{' '.join(command)} failed: {result.stderr.decode()[-500:]}")
+        return took
+
+    def frames(
+        self, command: list[str], marker: str, runs: int, settle: float = 0.0
+    ) -> tuple[Compared, list[Frame]]:
+        """First painted frame of `command` (until `marker` shows) against the bare
+        app's, in turns; also each start's frame with its peak memory."""
+        frames: list[Frame] = []
+
+        def measure() -> float:
+            frames.append(self.terminal.first_frame(command, marker, self.folder, settle=settle))
+            return frames[-1].seconds
+
+        def reference() -> float:
+            bare = self.python(str(BARE_APP))
+            return self.terminal.first_frame(bare, BARE_MARKER, self.folder).seconds
+
+        return self.compare(measure, reference, runs, "bare app"), frames
+
+    def parse_time(self) -> float:
+        """The reference for file-reading figures: one tomllib parse of a 20 KB session,
+        the median of a few, in this process."""
+        if "session_text" not in self.memo:
+            import random
+
+            agenda = corpus.make_agenda(self.folder)
+            session = corpus.made_up_session(agenda, corpus.NOW, 0, random.Random(7))
+            self.memo["session_text"] = to_toml(session)
+        text = self.memo["session_text"]
+        assert isinstance(text, str)
+        times = []
+        for _ in range(9):
+            started = time.perf_counter()
+            tomllib.loads(text)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)

@@ -1,0 +1,76 @@
+"""`make bench` must not rot: a quick run with tiny sizes makes every measurement.
+
+No timing is judged here (these machines are shared and noisy): the run may miss a
+target, but it must measure every figure and print the table.
+"""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def figure_names() -> list[str]:
+    """The names of every figure the bench measures."""
+    from bench.__main__ import MODULES
+    from bench.harness import FIGURES
+
+    for module in MODULES:
+        importlib.import_module(module)
+    return [figure.name for figure in FIGURES]
+
+
+def test_the_bench_measures_every_figure() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--runs", "1", "--sessions", "30"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr  # 1: a target was missed
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["figure", "measured", "target", "result"]
+    names = figure_names()
+    assert len(names) >= 10
+    for name in names:
+        (row,) = [line for line in lines if line.startswith(name)]
+        assert row.rstrip().endswith(("pass", "FAIL")), row
+        assert "not measured" not in row, result.stderr
+
+
+def test_the_bench_leaves_no_data_behind() -> None:
+    temp = Path(tempfile.gettempdir())
+    before = set(temp.glob("bench-*"))
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--runs", "1", "--sessions", "5", "--only", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "followups --json" in result.stdout
+    assert set(temp.glob("bench-*")) <= before
+
+
+def test_keys_can_be_typed_and_timed_in_the_bench_terminal(tmp_path: Path) -> None:
+    # What the live-call figures (keystroke to frame) will build on.
+    from bench.terminal import Terminal
+
+    with (
+        Terminal(tmp_path) as terminal,
+        terminal.running(["sh", "-c", "echo ready; exec cat"], "ready", tmp_path) as pane,
+    ):
+        assert pane.started_in >= 0
+        assert pane.keys_to_frame("typed-1", "typed-1") >= 0
+        pane.press("Enter")
+        assert pane.keys_to_frame("typed-2", "typed-2") >= 0
+        assert pane.peak_kb() > 0
