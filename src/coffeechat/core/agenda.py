@@ -42,19 +42,22 @@ MOST_QUESTIONS = 14
 """More questions than this do not fit a 15–30 minute conversation."""
 USUAL_WINDOW = (15 * 60, 30 * 60)
 
+MEETING_KEYS = (
+    "with",
+    "role",
+    "organization",
+    "referred_by",
+    "contact",
+    "channel",
+    "scheduled",
+    "duration",
+    "warn_at",
+)
+"""The keys of a [meeting] block, which a session copies from its agenda."""
+
 _KEYS: dict[str, tuple[str, ...]] = {
     "": ("format", "meeting", "goals", "prep", "opening", "questions", "closing"),
-    "meeting": (
-        "with",
-        "role",
-        "organization",
-        "referred_by",
-        "contact",
-        "channel",
-        "scheduled",
-        "duration",
-        "warn_at",
-    ),
+    "meeting": MEETING_KEYS,
     "goals": ("learn",),
     "prep": ("pitch", "research", "reminders"),
     "opening": ("checklist",),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import tomlwrite
-from coffeechat.core.agenda import PRIORITIES, TOPICS, Agenda, Meeting
+from coffeechat.core.agenda import MEETING_KEYS, PRIORITIES, TOPICS, Agenda, Meeting
 from coffeechat.core.names import check_session_id as check_session_id
 from coffeechat.core.names import slugify
 from coffeechat.core.records import FollowUp as FollowUp
@@ -185,17 +185,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "referrals",
         "followups",
     ),
-    "meeting": (
-        "with",
-        "role",
-        "organization",
-        "referred_by",
-        "contact",
-        "channel",
-        "scheduled",
-        "duration",
-        "warn_at",
-    ),
+    "meeting": MEETING_KEYS,
     "notes": ("general",),
     "goals": ("text", "learned"),
     "questions": (
