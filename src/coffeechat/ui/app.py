@@ -1,7 +1,8 @@
 """The Textual app: registration, global bindings and screen switching, nothing more.
 
-What the first frame does not need (the help screen, the palette's commands) is
-imported when it is first used.
+What the first frame does not need (the help screen, the palette's commands; the
+call's modules on the home screen, the home screen's in a call) is imported when it
+is first used.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from coffeechat.core.workspace import Workspace
 from coffeechat.startup import release_collector
 from coffeechat.ui import theming
 from coffeechat.ui.saving import end_on_signals
-from coffeechat.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from coffeechat.core.store import CallPlan, OpenSession
     from coffeechat.ui.saving import Unsaved
     from coffeechat.ui.screens.call import CallScreen
+    from coffeechat.ui.screens.home import HomeScreen
     from coffeechat.ui.screens.resume import ResumeChoice
 
 
@@ -107,6 +108,8 @@ class CoffeechatApp(App[None]):
         """
         plan = self.first_call
         if plan is None:
+            from coffeechat.ui.screens.home import HomeScreen  # not needed for a call
+
             return HomeScreen(self.workspace, self.settings, self.time)
         if plan.unfinished:
             return Screen()  # the question about unfinished calls is shown over it
@@ -139,8 +142,11 @@ class CoffeechatApp(App[None]):
         """The first frame is on screen: collect garbage again (see `coffeechat.startup`);
         the home screen may fill its panes and start reading."""
         release_collector()
-        if isinstance(self.screen, HomeScreen):
-            await self.screen.start_loading()
+        if self.first_call is None:
+            from coffeechat.ui.screens.home import HomeScreen
+
+            if isinstance(self.screen, HomeScreen):
+                await self.screen.start_loading()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """coffeechat's own theme variables, for themes that leave them out."""
