@@ -454,8 +454,8 @@ def clock_drift(bench: Bench) -> Result:
     worst = max(drifts, key=abs)
     text = (
         f"simulated: {simulated.wrong} of {simulated.ticks} ticks wrong, "
-        f"{simulated.error * 1000:+.0f} ms at the end ({simulated.stalls} stalls); "
-        f"real: {worst * 1000:+.0f} ms over {real_calls(bench)[0].window} s"
+        f"{round(simulated.error * 1000):+d} ms at the end ({simulated.stalls} stalls); "
+        f"real: {round(worst * 1000):+d} ms over {real_calls(bench)[0].window} s"
     )
     passed = simulated.wrong == 0 and abs(simulated.error) < 0.001 and abs(worst) < TICK
     return Result(text, passed and simulated.warnings == simulated.thresholds)
