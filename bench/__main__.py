@@ -19,7 +19,7 @@ from pathlib import Path
 from bench.harness import FIGURES, Bench, Figure, Result, compile_package
 from bench.terminal import BenchError
 
-MODULES = ("bench.startup", "bench.commands", "bench.years")
+MODULES = ("bench.startup", "bench.call", "bench.commands", "bench.years")
 """The figure modules, in the order their figures are measured and printed."""
 
 

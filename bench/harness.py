@@ -165,6 +165,11 @@ class Bench:
         """How many times to repeat a measurement whose usual count is `default`."""
         return self.runs if self.runs is not None else default
 
+    def size(self, usual: int, quick: int) -> int:
+        """How much of something a measurement uses (keys typed, seconds of a call):
+        `usual`, or `quick` when the run asked for fewer repetitions (the smoke test)."""
+        return usual if self.runs is None or self.runs > 2 else quick
+
     def coffeechat(self, *args: str) -> list[str]:
         """The command line that runs coffeechat from the venv's script."""
         return [str(BIN / "coffeechat"), *args]
@@ -177,7 +182,7 @@ class Bench:
 
     def small(self) -> Workspace:
         """A new user's workspace: the example agenda and a few sessions."""
-        return self._once("small", lambda: corpus.small_workspace(self.folder / "small"))
+        return self.once("small", lambda: corpus.small_workspace(self.folder / "small"))
 
     def years(self) -> Workspace:
         """A workspace with `many` sessions of about 20 KB (made once per run)."""
@@ -190,7 +195,7 @@ class Bench:
             print(f"  (made {self.many} sessions in {took:.1f} s)", file=sys.stderr)
             return workspace
 
-        return self._once("years", make)
+        return self.once("years", make)
 
     @cached_property
     def terminal(self) -> Terminal:
@@ -199,7 +204,8 @@ class Bench:
             raise BenchError("tmux is not installed")
         return Terminal(self.folder / "tmux")
 
-    def _once(self, key: str, make: Callable[[], object]) -> Workspace:
+    def once(self, key: str, make: Callable[[], Workspace]) -> Workspace:
+        """The workspace `make` makes, made the first time it is asked for in this run."""
         if key not in self.memo:
             self.memo[key] = make()
         value = self.memo[key]
@@ -239,13 +245,21 @@ class Bench:
         return took
 
     def frames(
-        self, command: list[str], marker: str, runs: int, settle: float = 0.0
+        self,
+        command: list[str],
+        marker: str,
+        runs: int,
+        settle: float = 0.0,
+        before: Callable[[], None] | None = None,
     ) -> tuple[Compared, list[Frame]]:
         """First painted frame of `command` (until `marker` shows) against the bare
-        app's, in turns; also each start's frame with its peak memory."""
+        app's, in turns; also each start's frame with its peak memory. `before` runs
+        before each start of `command` (to undo what the last one changed)."""
         frames: list[Frame] = []
 
         def measure() -> float:
+            if before is not None:
+                before()
             frames.append(self.terminal.first_frame(command, marker, self.folder, settle=settle))
             return frames[-1].seconds
 

@@ -51,6 +51,8 @@ class Pane:
     pid: int
     started_in: float
     """Seconds from the program's start to its first frame showing the marker."""
+    started_at: float
+    """When the program started (`perf_counter`): the moment its first frame is timed from."""
 
     def keys_to_frame(self, text: str, marker: str, timeout: float = 10.0) -> float:
         """Seconds from handing `text` to tmux (typed literally) until `marker` is
@@ -64,6 +66,28 @@ class Pane:
     def press(self, *keys: str) -> None:
         """Press keys by tmux's names (`C-n`, `Enter`), without timing them."""
         self.terminal.tmux("send-keys", "-t", self.name, *keys)
+
+    def watch(self, seconds: float, pattern: re.Pattern[str]) -> list[tuple[float, str]]:
+        """Everything `pattern` finds painted during the next `seconds`, each text once:
+        when it first came (`perf_counter`) and the text (the group that matched, if any)."""
+        self.terminal._drain()
+        found: dict[str, float] = {}
+        buffer = b""
+        deadline = time.perf_counter() + seconds
+        while (left := deadline - time.perf_counter()) > 0:
+            ready, _, _ = select.select([self.terminal.reader], [], [], left)
+            if not ready:
+                continue
+            buffer += os.read(self.terminal.reader, 1 << 16)
+            now = time.perf_counter()
+            text = ESCAPES.sub(b"", buffer).decode(errors="replace")
+            for match in pattern.finditer(text):
+                found.setdefault(next(filter(None, match.groups()), match.group(0)), now)
+        return sorted((when, text) for text, when in found.items())
+
+    def screen(self) -> str:
+        """What the pane shows now (for error messages)."""
+        return self.terminal.tmux("capture-pane", "-p", "-t", self.name)
 
     def peak_kb(self) -> int:
         """The program's peak resident memory so far, in KB."""
@@ -168,7 +192,7 @@ class Terminal:
             pid = int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}"))
             self.tmux("send-keys", "-t", name, "Enter")
             started, painted = self._time_marker(token, marker.encode(), timeout, name)
-            yield Pane(self, name, pid, painted - started)
+            yield Pane(self, name, pid, painted - started, started)
         finally:
             self._stop(name)
 

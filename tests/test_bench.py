@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 
 
@@ -38,7 +40,8 @@ def test_the_bench_measures_every_figure() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["figure", "measured", "target", "result"]
     names = figure_names()
-    assert len(names) >= 10
+    assert len(names) >= 15
+    assert {"run: start to live screen", "keystroke in the notes to the next frame"} <= set(names)
     for name in names:
         (row,) = [line for line in lines if line.startswith(name)]
         assert row.rstrip().endswith(("pass", "FAIL")), row
@@ -74,3 +77,35 @@ def test_keys_can_be_typed_and_timed_in_the_bench_terminal(tmp_path: Path) -> No
         pane.press("Enter")
         assert pane.keys_to_frame("typed-2", "typed-2") >= 0
         assert pane.peak_kb() > 0
+
+
+def test_each_typed_key_has_a_marker_no_other_key_shows() -> None:
+    # The keystroke figure times a key until the last nine characters of its line are
+    # painted: if a marker repeated, a key could be timed by an older frame.
+    from bench.call import Typist
+
+    typist, line, markers = Typist(), "", []
+    for _ in range(3000):
+        if len(line) >= Typist.WIDTH:
+            line = ""
+        line += next(typist.chars)
+        if len(line) >= Typist.LEAD:
+            markers.append(line[-Typist.LEAD :])
+    assert len(markers) == len(set(markers)) > 2000
+
+
+def test_a_warnings_lateness_is_bounded_by_the_start_and_the_clock_line() -> None:
+    from bench.call import RealCall
+
+    # A 30 s call whose clock started at t=10.1: each change of the clock line comes
+    # 0.05 s after its second, the warnings 0.06 s after theirs.
+    start = 10.1
+    lines = [(start + s + 0.05, f"00:{30 - s:02d}") for s in range(1, 30)]
+    lines += [(start + 31.05, "+00:01")]
+    warnings = [(start + 10.06, "Time check"), (start + 20.06, "Time to close")]
+    warnings += [(start + 30.06, "Time is up")]
+    call = RealCall(30, (20, 10), 10.0, 10.3, lines, warnings)
+    assert call.offsets == pytest.approx([start + 0.05] * 30)
+    for title, least, most in call.lateness():
+        assert title in ("Time check", "Time to close", "Time is up")
+        assert least == pytest.approx(0.01) and most == pytest.approx(0.16)

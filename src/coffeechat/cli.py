@@ -21,6 +21,7 @@ from coffeechat.aftercall import add_commands
 from coffeechat.core.editor import editor_command
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.workspace import Workspace, default_workspace, prepare
+from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
     from coffeechat.core.agenda import Agenda
@@ -199,25 +200,26 @@ def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) ->
 
 def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat`: the home screen."""
-    from coffeechat.ui.app import make_app
+    with tuned_for_the_app():  # see `coffeechat.startup`
+        from coffeechat.ui.app import make_app
 
-    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
-    app.run()
+        app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
+        app.run()
     return app.return_code or EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat run AGENDA [--duration DUR] [--theme NAME]`: the call, then its wrap-up."""
-    from coffeechat.core.store import plan_call
+    with tuned_for_the_app():  # see `coffeechat.startup`
+        from coffeechat.core.store import plan_call
 
-    duration = duration_arg(args.duration)
-    plan = plan_call(
-        workspace, workspace.agenda_path(args.agenda), settings_of(workspace), duration
-    )
-    from coffeechat.ui.app import make_app
+        duration = duration_arg(args.duration)
+        settings = settings_of(workspace)
+        plan = plan_call(workspace, workspace.agenda_path(args.agenda), settings, duration)
+        from coffeechat.ui.app import make_app
 
-    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme, call=plan)
-    app.run()
+        app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
+        app.run()
     for copy in app.conflicts:
         session = copy.with_name(copy.name.rsplit(".conflict-", 1)[0])
         print(

@@ -1,7 +1,8 @@
 """The Textual app: registration, global bindings and screen switching, nothing more.
 
-What the first frame does not need (the help screen, the palette's commands) is
-imported when it is first used.
+What the first frame does not need (the help screen, the palette's commands; the
+call's modules on the home screen, the home screen's in a call) is imported when it
+is first used.
 """
 
 from __future__ import annotations
@@ -17,17 +18,19 @@ from textual.screen import Screen
 from coffeechat.core.leftovers import recovery_copies, recovery_reminder
 from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, check_choices
-from coffeechat.core.store import CallPlan, OpenSession, begin, plan_call
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
+from coffeechat.startup import release_collector
 from coffeechat.ui import theming
-from coffeechat.ui.saving import Unsaved, end_on_signals
-from coffeechat.ui.screens.home import HomeScreen
+from coffeechat.ui.saving import end_on_signals
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from coffeechat.core.store import CallPlan, OpenSession
+    from coffeechat.ui.saving import Unsaved
     from coffeechat.ui.screens.call import CallScreen
+    from coffeechat.ui.screens.home import HomeScreen
     from coffeechat.ui.screens.resume import ResumeChoice
 
 
@@ -105,6 +108,8 @@ class CoffeechatApp(App[None]):
         """
         plan = self.first_call
         if plan is None:
+            from coffeechat.ui.screens.home import HomeScreen  # not needed for a call
+
             return HomeScreen(self.workspace, self.settings, self.time)
         if plan.unfinished:
             return Screen()  # the question about unfinished calls is shown over it
@@ -133,10 +138,15 @@ class CoffeechatApp(App[None]):
         """Give the process its signal handlers back (tests run many apps in one)."""
         self.restore_signals()
 
-    def on_ready(self) -> None:
-        """The first frame is on screen: the home screen may start reading."""
-        if isinstance(self.screen, HomeScreen):
-            self.screen.start_loading()
+    async def on_ready(self) -> None:
+        """The first frame is on screen: collect garbage again (see `coffeechat.startup`);
+        the home screen may fill its panes and start reading."""
+        release_collector()
+        if self.first_call is None:
+            from coffeechat.ui.screens.home import HomeScreen
+
+            if isinstance(self.screen, HomeScreen):
+                await self.screen.start_loading()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """coffeechat's own theme variables, for themes that leave them out."""
@@ -169,6 +179,8 @@ class CoffeechatApp(App[None]):
 
     def start_call(self, agenda_path: Path, duration: int | None = None) -> bool:
         """Start a call from an agenda (offering to resume an unfinished one); False if not."""
+        from coffeechat.core.store import plan_call
+
         try:
             plan = plan_call(self.workspace, agenda_path, self.settings, duration)
         except InputError as err:
@@ -200,6 +212,7 @@ class CoffeechatApp(App[None]):
     def call_screen(self, plan: CallPlan, chosen: OpenSession | None) -> CallScreen:
         """The live call on `chosen` (an unfinished session) or on a new session."""
         from coffeechat.core.call import Call
+        from coffeechat.core.store import begin
         from coffeechat.ui.screens.call import CallHooks, CallScreen
 
         opened = begin(self.workspace, plan, chosen, self.time.now())

@@ -19,13 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
 
 from coffeechat.core.autosave import Autosaver, SaveStatus
-from coffeechat.core.call import Call
-from coffeechat.core.store import OpenSession
+
+if TYPE_CHECKING:  # the home screen uses `end_on_signals` and needs neither to start
+    from coffeechat.core.call import Call
+    from coffeechat.core.store import OpenSession
 
 CLOCK_SAVE_SECONDS = 1.0
 """With nothing typed, the elapsed time is still saved this often, for resuming."""

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
@@ -30,6 +31,7 @@ from coffeechat.core.session import Referral
 from coffeechat.core.settings import Settings
 from coffeechat.core.store import OpenSession
 from coffeechat.core.workspace import Workspace
+from coffeechat.startup import freeze_for_the_call, thaw_after_the_call
 from coffeechat.ui.saving import CallSaver, Unsaved
 from coffeechat.ui.widgets.call_parts import (
     Checklist,
@@ -117,7 +119,7 @@ class CallScreen(Screen[None]):
         yield Static(id="banner")
         with Horizontal(id="call-top"):
             yield MeetingHeader(self.call, self.agenda, id="who")
-            yield ClockPanel(id="clock")
+            yield ClockPanel(id="clock", classes=f"-{self.call.clock.phase().value}")
         with Horizontal(id="call-body"):
             yield QuestionList(id="questions")
             with Vertical(id="current"):
@@ -126,7 +128,8 @@ class CallScreen(Screen[None]):
                 yield Checklist(id="checklist")
                 yield CapturePanel(id="capture")
                 yield TextArea(id="notes", tab_behavior="indent", soft_wrap=True)
-            yield CheatSheet(self.agenda, id="cheat-sheet")
+            # Hidden on most terminals until F2: it can come after the first frame.
+            yield Lazy(CheatSheet(self.agenda, id="cheat-sheet"))
         yield PacingLine(id="pacing")
         yield Footer()
 
@@ -141,6 +144,7 @@ class CallScreen(Screen[None]):
         self.show_all()
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(SAVE_SECONDS, self.autosave)
+        self.call_after_refresh(freeze_for_the_call)  # see `coffeechat.startup`
         self._loop = asyncio.get_running_loop()
         if not self.app.is_headless:
             self.saving.catch_signals(self.exit_after_signal, self.keep_typing)
@@ -151,6 +155,7 @@ class CallScreen(Screen[None]):
         """Save synchronously and let go of the session."""
         self.saving.release_signals()
         self.saving.close()
+        thaw_after_the_call()
 
     def on_resize(self, event: Resize) -> None:
         """Use the room: a wide terminal shows the cheat sheet as a third column."""

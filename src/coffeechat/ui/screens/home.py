@@ -97,39 +97,59 @@ class HomeScreen(Screen[None]):
         self.told_damaged: set[str] = set()
         self.reload_on_resume = False
         self.loading_started = False
+        self.lists_shown = False
+        """The lists are in their panes (from just after the first frame)."""
         self.agendas_read = False
 
     def compose(self) -> ComposeResult:
         """Header; the queue, the sessions over the agendas, the preview; footer.
 
-        Titles and placeholders are set here, before anything is mounted: set later,
-        each would cost the first frame another round of layout.
+        The first frame shows the panes with their titles; their lists and the search
+        box are put in once it is on screen (`show_lists`): with them, it would take
+        a third longer to appear. Titles are set here, before anything is mounted: set
+        later, each would cost the first frame another round of layout.
         """
         yield Header()
         with Horizontal(id="home-body"):
-            with titled(Vertical(id="queue-pane", classes="pane"), "Follow-ups"):
-                yield QueueList(id="queue", placeholder="Reading your sessions…")
+            yield titled(Vertical(id="queue-pane", classes="pane"), "Follow-ups")
             with Vertical(id="side"):
-                with titled(Vertical(id="sessions-pane", classes="pane"), "Past sessions"):
-                    yield Input(placeholder="/ search all notes", id="search")
-                    yield SessionList(id="sessions")
-                with titled(Vertical(id="agendas-pane", classes="pane"), "Agendas"):
-                    yield AgendaList(id="agendas", placeholder="Reading…")
+                yield titled(Vertical(id="sessions-pane", classes="pane"), "Past sessions")
+                yield titled(Vertical(id="agendas-pane", classes="pane"), "Agendas")
             with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Once the first frame is painted, the sessions load in a worker (the app says
-        when, see `CoffeechatApp.on_ready`; this is the fallback), then the agendas."""
+        """Once the first frame is painted, the lists are put in and the sessions load in
+        a worker (the app says when, see `CoffeechatApp.on_ready`; this is the fallback),
+        then the agendas."""
         self.call_after_refresh(self.start_loading)
         self.set_interval(REFRESH_SECONDS, self.regroup)
 
-    def start_loading(self) -> None:
-        """Read the sessions, now that the first frame is on screen (once)."""
+    async def start_loading(self) -> None:
+        """Put the lists in and read the sessions, now that the first frame is on
+        screen (once)."""
         if not self.loading_started:
             self.loading_started = True
+            await self.show_lists()
             self.load_sessions()
+
+    async def show_lists(self) -> None:
+        """Put the lists and the search box in their panes, and focus the queue."""
+        mounted = [
+            self.query_one("#queue-pane").mount(
+                QueueList(id="queue", placeholder="Reading your sessions…")
+            ),
+            self.query_one("#sessions-pane").mount_all(
+                [Input(placeholder="/ search all notes", id="search"), SessionList(id="sessions")]
+            ),
+            self.query_one("#agendas-pane").mount(AgendaList(id="agendas", placeholder="Reading…")),
+        ]
+        for mounting in mounted:  # all are in place from here: await them being ready
+            await mounting
+        self.lists_shown = True
+        self.query_one(QueueList).focus()
+        self.refresh_bindings()
 
     def on_screen_suspend(self) -> None:
         """Another screen opened: a full one (a session, a call) may change sessions."""
@@ -224,7 +244,8 @@ class HomeScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Type to search every session's notes."""
-        self.query_one("#search", Input).focus()
+        if self.lists_shown:
+            self.query_one("#search", Input).focus()
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -287,6 +308,8 @@ class HomeScreen(Screen[None]):
 
     def on_key(self, event: Key) -> None:
         """Escape in the search box clears it and goes back to the list."""
+        if not self.lists_shown:
+            return
         search = self.query_one("#search", Input)
         if event.key == "escape" and search.has_focus:
             search.value = ""
@@ -297,6 +320,8 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that do something where the focus is."""
+        if not self.lists_shown:  # the moment between the first frame and the lists
+            return action in ("search", "new_agenda", "reload")
         focused = self.focused
         queue, sessions = self.query_one(QueueList), self.query_one(SessionList)
         if action in ("done", "snooze"):
@@ -555,5 +580,6 @@ class HomeScreen(Screen[None]):
 
     def action_reload(self) -> None:
         """Read the agendas and the sessions again (after editing them elsewhere)."""
-        self.query_one(AgendaList).load(self.workspace, self.settings)
-        self.load_sessions()
+        if self.lists_shown:  # else they are about to be read anyway
+            self.query_one(AgendaList).load(self.workspace, self.settings)
+            self.load_sessions()

@@ -18,6 +18,20 @@ OPENING_SECONDS = 180
 OFFER_TO_END = "“I want to respect your time: shall we stop here?”"
 
 
+class CallPart(Static):
+    """A part redrawn every second while the clock runs: it updates only when its text
+    changed, and has the screen laid out again only if its size can follow its text
+    (a full layout would repaint everything, the notes box too, between two keys)."""
+
+    _text: str | None = None
+
+    def put(self, text: str) -> None:
+        """Show `text` (markup)."""
+        if text != self._text:
+            self._text = text
+            self.update(text, layout=self.styles.auto_dimensions)
+
+
 class MeetingHeader(Static):
     """Who the call is with, and what you came to learn."""
 
@@ -44,13 +58,13 @@ def who_text(call: Call, agenda: Agenda) -> str:
     return "\n".join(lines)
 
 
-class QuestionHead(Static):
+class QuestionHead(CallPart):
     """The line above the current question: which, how important, time on it."""
 
     def show(self, call: Call, general: bool) -> None:
         """Redraw for the current question, or for the general notes."""
         if general:
-            self.update(f"[b]General notes[/b] · ctrl+g: back to Q{call.current + 1}")
+            self.put(f"[b]General notes[/b] · ctrl+g: back to Q{call.current + 1}")
             return
         question = call.question
         budget = f" of {format_duration(round(question.minutes * 60))}" if question.minutes else ""
@@ -63,23 +77,23 @@ class QuestionHead(Static):
             parts.append(question.status)
         if question.starred:
             parts.append("[$warning]★ key insight[/]")
-        self.update(" · ".join(parts))
+        self.put(" · ".join(parts))
 
 
-class QuestionText(Static):
+class QuestionText(CallPart):
     """The current question in full."""
 
     def show(self, call: Call, general: bool) -> None:
         """Redraw for the current question, or say what the general notes are for."""
         if general:
-            self.update(
+            self.put(
                 "[dim]Anything not tied to a question: impressions, names, things to look up.[/]"
             )
         else:
-            self.update(f"[b]{escape(call.question.text)}[/b]")
+            self.put(f"[b]{escape(call.question.text)}[/b]")
 
 
-class Checklist(Static):
+class Checklist(CallPart):
     """The opening checklist at the start; the closing one once time is short."""
 
     def show(self, call: Call, agenda: Agenda) -> bool:
@@ -104,17 +118,17 @@ class Checklist(Static):
         else:
             return False
         self.set_class(closing, "-closing")
-        self.update(lead + "\n".join(f"☐ {escape(item)}" for item in items))
+        self.put(lead + "\n".join(f"☐ {escape(item)}" for item in items))
         return True
 
 
-class PacingLine(Static):
+class PacingLine(CallPart):
     """One line: ahead of or behind the budgets, must-asks left, what will not fit."""
 
     def show(self, call: Call, pacing: Pacing) -> None:
         """Redraw from the call's pacing."""
         if call.clock.paused:
-            self.update("[b]Paused[/b]: the clock is stopped. ctrl+b to resume.")
+            self.put("[b]Paused[/b]: the clock is stopped. ctrl+b to resume.")
             return
         ahead = pacing.ahead
         if abs(ahead) < 15:
@@ -132,7 +146,7 @@ class PacingLine(Static):
             parts.append("[$success]every must-ask asked[/]")
         if pacing.wont_fit:
             parts.append(f"{WONT_FIT} won't fit: {numbers(pacing.wont_fit)}")
-        self.update(" · ".join(parts))
+        self.put(" · ".join(parts))
 
 
 def numbers(indexes: tuple[int, ...], most: int = 6) -> str:

@@ -47,7 +47,8 @@ class ClockPanel(Vertical):
             label = f"{text} left of {window}"
         if label != self._label:
             self._label = label
-            self.query_one("#clock-label", Static).update(label)
+            line = self.query_one("#clock-label", Static)
+            line.update(label, layout=line.styles.auto_dimensions)  # see `CallPart`
         bar = self.query_one(ProgressBar)
         bar.update(total=clock.planned, progress=clock.fraction() * clock.planned)
         wanted = f"-{phase.value}"

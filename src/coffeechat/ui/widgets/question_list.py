@@ -23,6 +23,11 @@ def minutes(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def looks(prompt: object) -> object:
+    """What decides how a line looks: its text and its styles."""
+    return (prompt.plain, tuple(prompt.spans)) if isinstance(prompt, Content) else prompt
+
+
 class QuestionList(OptionList):
     """Every question with its state; focusable only while jumping to one."""
 
@@ -36,17 +41,27 @@ class QuestionList(OptionList):
             self.show(*self._shown)
 
     def show(self, call: Call, wont_fit: Collection[int]) -> None:
-        """Redraw the list from the call (keeps the highlight on the current question)."""
+        """Redraw the list from the call (keeps the highlight on the current question).
+
+        Called every second while the clock runs: when the questions are the same,
+        only the lines that changed are replaced (the time on the current question),
+        which repaints the list alone instead of laying out the screen again.
+        """
         self._shown = (call, wont_fit)
         budget = budgets(call.session.questions, call.clock.planned, call.reserve)
-        options = [
-            Option(self._line(call, index, budget[index], index in wont_fit), id=str(index))
+        lines = [
+            self._line(call, index, budget[index], index in wont_fit)
             for index in range(len(call.session.questions))
         ]
         highlighted = self.highlighted
-        self.set_options(options)
+        if len(lines) == self.option_count:
+            for index, line in enumerate(lines):
+                if looks(line) != looks(self.get_option_at_index(index).prompt):
+                    self.replace_option_prompt_at_index(index, line)
+        else:
+            self.set_options(Option(line, id=str(index)) for index, line in enumerate(lines))
         if self.has_focus and highlighted is not None:
-            self.highlighted = min(highlighted, len(options) - 1)
+            self.highlighted = min(highlighted, len(lines) - 1)
         else:
             self.highlighted = call.current
 
