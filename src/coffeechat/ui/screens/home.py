@@ -74,8 +74,8 @@ class HomeScreen(Screen[None]):
         Binding("c", "start_call", "Start call", id="home.call"),
         Binding("n", "new_agenda", "New agenda", id="home.new"),
         Binding("e", "edit_agenda", "Edit", id="home.edit"),
-        Binding("r", "reload", "Reload", id="home.reload"),
-        Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding("r", "reload", "Reload", id="home.reload", show=False),
+        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
     class StartCall(Message):
@@ -195,11 +195,19 @@ class HomeScreen(Screen[None]):
         first time, read the agendas: the queue comes first)."""
         if self.closing:
             return  # read while the app was closing: nothing left to show them in
-        if not self.agendas_read:
+        first = not self.agendas_read
+        if first:
             self.agendas_read = True
             self.load_agendas()
         self.index = index
         self.regroup()
+        if (
+            first
+            and self.queue is not None
+            and not self.queue.items
+            and self.focused is self.query_one(QueueList)
+        ):
+            self.query_one(AgendaList).focus()  # nothing to follow up: a call is next
         if self.phrase:
             self.search_notes(self.phrase)
         else:

@@ -127,4 +127,4 @@ def _empty_message(queue: Queue) -> str:
     text = "[b $success]Nothing to follow up.[/]"
     if queue.snoozed:
         text += f"\n[dim]{queue.snoozed} snoozed until later[/]"
-    return text
+    return text + "\n[dim]Start a call from Agendas: Enter or c.[/]"
