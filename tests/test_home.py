@@ -272,6 +272,10 @@ async def test_new_workspace_says_what_to_do(workspace: Workspace) -> None:
         assert "Nothing to follow up" in str(queue.options[0].prompt)
         sessions = app.screen.query_one(SessionList)
         assert "No sessions yet" in str(sessions.options[0].prompt)
+        assert "Start a call" in str(queue.options[0].prompt)
+        agendas = app.screen.query_one(AgendaList)
+        assert agendas.has_focus  # nothing to follow up: the next thing is a call
+        assert agendas.highlighted_name == "jane-doe"
 
 
 async def test_q_quits(workspace: Workspace) -> None:
