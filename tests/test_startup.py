@@ -23,6 +23,7 @@ from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.home import HomeScreen
 from coffeechat.ui.widgets.question_list import QuestionList
 from tests.call_helpers import call_app, call_screen
+from tests.past_sessions import NOW, fill_workspace
 
 SMALL = (80, 24)
 
@@ -77,9 +78,9 @@ async def test_keys_in_the_moment_before_the_lists_are_in_do_no_harm(
 
 
 async def test_the_lists_follow_the_first_frame_and_the_queue_has_focus(
-    workspace: Workspace, clock: ManualTime
+    workspace: Workspace,
 ) -> None:
-    app = make_app(workspace, clock)
+    app = make_app(fill_workspace(workspace), ManualTime(NOW))  # something to follow up
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
