@@ -477,3 +477,19 @@ def test_live_screen_in_each_built_in_theme(
     plan = plan_call(workspace, workspace.agenda_path("jane-doe"), Settings())
     app = make_app(workspace, clock, Settings(), theme=theme, call=plan)
     assert snap_compare(app, terminal_size=SMALL, run_before=run_before)  # type: ignore[operator]
+
+
+async def test_a_quit_before_the_first_frame_waits_for_it(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    # ctrl+q pressed as the app starts: quitting then took the call screen apart under
+    # its own on_mount (a traceback). Now it waits for the first frame, then leaves.
+    app = call_app(workspace, clock)
+    await app.action_quit()
+    assert app.leaving == [0]
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.shown
+    assert app.return_code == 0
+    (path,) = workspace.sessions.glob("*.toml")
+    assert read_session(path).status == "in-progress"

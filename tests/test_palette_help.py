@@ -72,7 +72,9 @@ async def test_palette_offers_the_home_actions_and_the_themes(
             offered["Home: reload"]
             == "r · Read the agendas and the sessions again (after editing them elsewhere)."
         )
-        assert offered["Home: quit"] == "q, ^q"
+        assert offered["Home: quit"] == (
+            "q, ^q · Leave coffeechat; a call in progress is saved first, to resume later."
+        )
         assert offered["App: help"].startswith("f1 · Show the keys of the current screen")
         assert offered["Theme: latte"] == "Dark brown text on warm white · built-in"
         assert offered["Theme: coffee"].endswith("(current)")
@@ -142,7 +144,8 @@ async def test_f1_shows_the_keys_of_home_and_closes(
         text = help_text(app)
         assert "Home\n" in text
         assert "r" in text and "Reload  Read the agendas and the sessions again" in text
-        assert "q, ^q        Quit  [home.quit, app.quit]" in text, "ids to remap by"
+        assert "q, ^q        Quit  Leave coffeechat" in text
+        assert "[home.quit, app.quit]" in text, "ids to remap by"
         assert "tab          Focus Next" in text, "Textual's keys are listed too"
         assert "App\n" in text
         await pilot.press("escape")

@@ -82,6 +82,10 @@ class CoffeechatApp(App[None]):
         """Copies kept of session files edited outside coffeechat during a call; the
         command line names them after exit."""
         self.restore_signals: Callable[[], None] = lambda: None
+        self.shown = False
+        """The first frame is on screen (see `on_ready`)."""
+        self.leaving: list[int] = []
+        """A quit asked for before the first frame, with its return code."""
         self.theme_catalogue = theming.load(workspace)
         if settings.theme or settings.keys:
             from coffeechat.ui.keymap import binding_ids
@@ -97,7 +101,19 @@ class CoffeechatApp(App[None]):
     def on_load(self) -> None:
         """End cleanly on SIGHUP and SIGTERM, before any screen (a call puts its own
         save-first handlers over these when it opens)."""
-        self.restore_signals = end_on_signals(lambda code: self.exit(return_code=code))
+        self.restore_signals = end_on_signals(self.leave)
+
+    def leave(self, return_code: int = 0) -> None:
+        """Exit, but not before the first frame: the screen being built would be taken
+        apart under its own `on_mount` (a ctrl+q pressed as the app starts)."""
+        if self.shown:
+            self.exit(return_code=return_code)
+        else:
+            self.leaving.append(return_code)
+
+    async def action_quit(self) -> None:
+        """Leave coffeechat; a call in progress is saved first, to resume later."""
+        self.leave()
 
     def get_default_screen(self) -> Screen:  # type: ignore[type-arg]  # Textual's own signature
         """The screen the app starts on: home, or the call `coffeechat run` asked for.
@@ -140,8 +156,12 @@ class CoffeechatApp(App[None]):
 
     async def on_ready(self) -> None:
         """The first frame is on screen: collect garbage again (see `coffeechat.startup`);
-        the home screen may fill its panes and start reading."""
+        the home screen may fill its panes and start reading; or leave, if asked."""
+        self.shown = True
         release_collector()
+        if self.leaving:
+            self.exit(return_code=self.leaving[0])
+            return
         if self.first_call is None:
             from coffeechat.ui.screens.home import HomeScreen
 

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
@@ -128,8 +127,6 @@ class CallScreen(Screen[None]):
                 yield Checklist(id="checklist")
                 yield CapturePanel(id="capture")
                 yield TextArea(id="notes", tab_behavior="indent", soft_wrap=True)
-            # Hidden on most terminals until F2: it can come after the first frame.
-            yield Lazy(CheatSheet(self.agenda, id="cheat-sheet"))
         yield PacingLine(id="pacing")
         yield Footer()
 
@@ -144,6 +141,7 @@ class CallScreen(Screen[None]):
         self.show_all()
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(SAVE_SECONDS, self.autosave)
+        self.call_after_refresh(self.add_cheat_sheet)
         self.call_after_refresh(freeze_for_the_call)  # see `coffeechat.startup`
         self._loop = asyncio.get_running_loop()
         if not self.app.is_headless:
@@ -156,6 +154,16 @@ class CallScreen(Screen[None]):
         self.saving.release_signals()
         self.saving.close()
         thaw_after_the_call()
+
+    def add_cheat_sheet(self) -> None:
+        """Hidden on most terminals until F2, the cheat sheet comes after the first frame.
+
+        Not with `textual.lazy.Lazy`: it mounts without looking, so a quit in that
+        moment (ctrl+q right after start) ended in a `MountError` and a traceback.
+        """
+        body = self.query_one_optional("#call-body")
+        if body is not None and body.is_attached:  # else the call closed before it
+            body.mount(CheatSheet(self.agenda, id="cheat-sheet"))
 
     def on_resize(self, event: Resize) -> None:
         """Use the room: a wide terminal shows the cheat sheet as a third column."""
