@@ -12,18 +12,11 @@ import pytest
 
 from coffeechat.core.index import CACHE_NAME, find_session_file, load_index
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import read_session, to_toml
-from coffeechat.core.skim import COUNTS, quick_summary, read_summary, summarize
+from coffeechat.core.session import parse_session, read_session, to_toml
+from coffeechat.core.skim import COUNTS, read_summary, summarize
 from coffeechat.core.workspace import Workspace
-from tests.past_sessions import DAMAGED_NAME, fill_workspace, jane, lena, omar, write
+from tests.past_sessions import DAMAGED_NAME, fill_workspace, jane, omar, write
 from tests.test_session_file import AWKWARD
-
-
-def test_the_fast_path_reads_what_the_app_writes() -> None:
-    for session in (jane(), omar(), lena()):
-        raw = to_toml(session).encode()
-        path = Path(f"{session.id}.toml")
-        assert quick_summary(raw, path) == summarize(session)
 
 
 @pytest.mark.parametrize("text", AWKWARD)
@@ -53,19 +46,13 @@ def test_hand_edited_files_take_the_full_path_and_agree(edit: object) -> None:
     raw = edit(to_toml(session)).encode()
     path = Path(f"{session.id}.toml")
     try:
-        expected = summarize(read_session_bytes(raw, path))
+        expected = summarize(parse_session(raw, path))
     except InputError as err:
         with pytest.raises(InputError) as caught:
             read_summary(raw, path)
         assert caught.value.problems == err.problems
         return
     assert read_summary(raw, path) == expected
-
-
-def read_session_bytes(raw: bytes, path: Path) -> object:
-    from coffeechat.core.session import parse_session
-
-    return parse_session(raw, path)
 
 
 def test_damaged_files_are_named_and_the_rest_load(workspace: Workspace) -> None:

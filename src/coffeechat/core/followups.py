@@ -12,14 +12,13 @@ referred you (the person you talked with), whom to reach and what to say.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from coffeechat.core.names import check_session_id, slugify
+from coffeechat.core.names import check_session_id, is_id, slugify
 from coffeechat.core.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -169,13 +168,11 @@ def referral_for(followup: FollowUp, referrals: Iterable[Referral]) -> Referral 
 
 # --- addresses -------------------------------------------------------------------
 
-_FOLLOWUP_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
-
 
 def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
     """(session id, follow-up id) from `<session-id>/<followup-id>`; refuses anything else."""
     session_id, slash, followup_id = text.partition("/")
-    if not slash or not _FOLLOWUP_ID.fullmatch(followup_id) or ".." in followup_id:
+    if not slash or not is_id(followup_id):
         raise InputError(
             [
                 Problem(

@@ -20,9 +20,14 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-")
 
 
+def is_id(text: str) -> bool:
+    """Whether `text` can be a session's or a follow-up's id: no path, `..`, NUL or newline."""
+    return _ID.fullmatch(text) is not None and ".." not in text
+
+
 def check_session_id(text: str, source: str = "SESSION") -> str:
     """`text` if it can name a session file; refuses paths, `..`, NUL and newlines."""
-    if not _ID.fullmatch(text) or ".." in text:
+    if not is_id(text):
         raise InputError(
             [
                 Problem(

@@ -336,10 +336,6 @@ class HomeScreen(Screen[None]):
             return focused is queue and queue.highlighted_item is not None
         if action == "undo":
             return self.last_change is not None
-        if action == "open":
-            return (focused is queue and queue.highlighted_item is not None) or (
-                focused is sessions and sessions.highlighted_option is not None
-            )
         if action == "draft":
             return self._session_in_focus() is not None
         if action == "export":

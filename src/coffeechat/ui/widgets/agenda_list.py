@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from coffeechat.core.agenda import Agenda
+    from coffeechat.core.records import Meeting
     from coffeechat.core.settings import Settings
     from coffeechat.core.workspace import Workspace
 
@@ -83,13 +84,7 @@ def plan(agenda: Agenda | InputError) -> str:
         return "[b $error]This agenda has problems[/]\n\n" + escape(str(agenda))
     from coffeechat.core.durations import format_duration
 
-    meeting = agenda.meeting
-    lines = [
-        f"[b]{escape(meeting.person)}[/b]",
-        escape(", ".join(p for p in (meeting.role, meeting.organization) if p)),
-    ]
-    if meeting.referred_by:
-        lines.append(f"[dim]referred by[/] {escape(meeting.referred_by)}")
+    lines = meeting_lines(agenda.meeting)
     must = sum(1 for q in agenda.questions if q.priority == "must")
     lines += [
         "",
@@ -104,3 +99,15 @@ def plan(agenda: Agenda | InputError) -> str:
     for number, question in enumerate(agenda.questions, 1):
         lines.append(f"{number:>2}. {escape(question.text)}  {marks[question.priority]}")
     return "\n".join(lines)
+
+
+def meeting_lines(meeting: Meeting) -> list[str]:
+    """The top of an agenda's plan and of a session's details: who, what they do, and
+    who introduced you."""
+    lines = [
+        f"[b]{escape(meeting.person)}[/b]",
+        escape(", ".join(p for p in (meeting.role, meeting.organization) if p)),
+    ]
+    if meeting.referred_by:
+        lines.append(f"[dim]referred by[/] {escape(meeting.referred_by)}")
+    return lines

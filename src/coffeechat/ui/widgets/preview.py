@@ -11,6 +11,7 @@ from coffeechat.core.followups import HEADINGS, QueueItem
 from coffeechat.core.index import Damaged
 from coffeechat.core.skim import SessionSummary
 from coffeechat.core.writeup import length_words
+from coffeechat.ui.widgets.agenda_list import meeting_lines
 from coffeechat.ui.widgets.queue_list import BUCKET_COLOURS
 
 
@@ -46,14 +47,8 @@ def item_preview(item: QueueItem, now: datetime) -> str:
 
 def session_preview(summary: SessionSummary) -> str:
     """A session at a glance: who, when, how it went, and its follow-ups."""
-    meeting = summary.meeting
     started = summary.started
-    lines = [
-        f"[b]{escape(meeting.person)}[/b]",
-        escape(", ".join(p for p in (meeting.role, meeting.organization) if p)),
-    ]
-    if meeting.referred_by:
-        lines.append(f"[dim]referred by[/] {escape(meeting.referred_by)}")
+    lines = meeting_lines(summary.meeting)
     lines += [
         "",
         f"{started:%a} {started.day} {started:%b %Y}, {started:%H:%M} · "
