@@ -33,6 +33,7 @@ CLOCK_SAVE_SECONDS = 1.0
 """With nothing typed, the elapsed time is still saved this often, for resuming."""
 SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 EXIT_GRACE = 3.0
+"""After a signal, seconds Textual gets to restore the terminal before the process ends."""
 
 
 def end_on_signals(exit_app: Callable[[int], None]) -> Callable[[], None]:
@@ -61,9 +62,6 @@ def end_on_signals(exit_app: Callable[[int], None]) -> Callable[[], None]:
             signal.signal(signum, handler)
 
     return restore
-
-
-"""After a signal, seconds Textual gets to restore the terminal before the process ends."""
 
 
 @dataclass(frozen=True)
