@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+import pytest
 from textual.app import App
 
+from coffeechat.core.autosave import Autosaver
 from coffeechat.core.session import Session, read_session
 from coffeechat.core.settings import Settings
 from coffeechat.core.store import plan_call
@@ -36,12 +39,24 @@ def call_screen(app: App[Any]) -> CallScreen:
     raise AssertionError(f"no call screen in {app.screen_stack}")
 
 
-def on_disk(screen: CallScreen) -> Session:
-    """The session file as written by the autosaver, after it caught up."""
+def written(screen: CallScreen) -> None:
+    """Hand the newest text to the autosaver and wait until it is written or has failed."""
     screen.autosave()
     assert screen.saving.saver is not None
     assert screen.saving.saver.wait_idle(5)
+
+
+def on_disk(screen: CallScreen) -> Session:
+    """The session file as written by the autosaver, after it caught up."""
+    written(screen)
     return read_session(screen.opened.path)
+
+
+def retry_quickly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Failed saves are retried every 0.05 s instead of 2 s, so tests wait less."""
+    monkeypatch.setattr(
+        "coffeechat.ui.saving.Autosaver", functools.partial(Autosaver, retry_every=0.05)
+    )
 
 
 class Notes:

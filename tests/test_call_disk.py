@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import functools
 import os
 import shutil
 import signal
@@ -21,14 +20,13 @@ import pytest
 from textual.widgets import Static
 
 from coffeechat.core import atomic
-from coffeechat.core.autosave import Autosaver
 from coffeechat.core.session import read_session
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace, prepare
 from coffeechat.ui.app import CoffeechatApp
 from coffeechat.ui.screens.call import CallScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen
-from tests.call_helpers import Notes, call_app, call_screen
+from tests.call_helpers import Notes, call_app, call_screen, retry_quickly, written
 from tests.conftest import CALL_TIME
 from tests.disks import as_another_user, fill, read_only_mount, tiny_tmpfs
 from tests.terminal import Terminal, coffeechat_command
@@ -40,9 +38,7 @@ SMALL = (80, 24)
 @pytest.fixture(autouse=True)
 def quick_retry(monkeypatch: pytest.MonkeyPatch) -> None:
     """Failed saves are retried every 0.05 s instead of 2 s, so tests wait less."""
-    monkeypatch.setattr(
-        "coffeechat.ui.saving.Autosaver", functools.partial(Autosaver, retry_every=0.05)
-    )
+    retry_quickly(monkeypatch)
 
 
 @pytest.fixture
@@ -60,9 +56,7 @@ def banner(screen: CallScreen) -> str:
 
 async def settle(screen: CallScreen) -> None:
     """Hand the newest text to the saver, let it try once, and show the outcome."""
-    screen.autosave()
-    assert screen.saving.saver is not None
-    assert screen.saving.saver.wait_idle(5)
+    written(screen)
     screen.autosave()
 
 

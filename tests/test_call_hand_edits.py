@@ -7,7 +7,6 @@ Before the next save replaces it, the edited version is kept beside it as
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import stat
@@ -16,13 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.autosave import Autosaver
 from coffeechat.core.session import read_session
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace, prepare
 from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.call import CallScreen
-from tests.call_helpers import Notes, call_app, call_screen, on_disk
+from tests.call_helpers import Notes, call_app, call_screen, on_disk, retry_quickly, written
 from tests.disks import fill, tiny_tmpfs
 from tests.terminal import Terminal, coffeechat_command
 
@@ -175,9 +173,7 @@ async def test_no_conflict_without_an_edit(workspace: Workspace, clock: ManualTi
 async def test_a_conflict_copy_that_does_not_fit_on_the_disk_leaves_no_half_copy(
     tmp_path: Path, clock: ManualTime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        "coffeechat.ui.saving.Autosaver", functools.partial(Autosaver, retry_every=0.05)
-    )
+    retry_quickly(monkeypatch)
     with tiny_tmpfs(tmp_path) as disk:
         workspace = prepare(Workspace(disk / "ws"))
         app = call_app(workspace, clock)
@@ -189,9 +185,7 @@ async def test_a_conflict_copy_that_does_not_fit_on_the_disk_leaves_no_half_copy
             edited = edit_by_hand(path, 'notes = "ours"', 'notes = """' + "x\n" * 8000 + '"""')
             filler = fill(workspace.root)
             await pilot.press("!")
-            screen.autosave()
-            assert screen.saving.saver is not None
-            assert screen.saving.saver.wait_idle(5)
+            written(screen)
             assert screen.saving.status.error
             assert path.read_text() == edited
             filler.unlink()

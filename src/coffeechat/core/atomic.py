@@ -84,16 +84,17 @@ def private_dir(folder: Path) -> Path:
     return folder
 
 
-def write_new(path: Path, data: str) -> None:
+def write_new(path: Path, data: str | bytes) -> None:
     """Create `path` privately with `data`; `FileExistsError` if it exists.
 
     If writing fails (a full disk), the half-written file is removed, so that trying
     again once there is room is not refused as "already exists".
     """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

@@ -18,8 +18,6 @@ set back, so even an edit that keeps the size and restores the time is caught.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,12 +41,15 @@ class SaveStatus:
     """True when everything handed over is on disk."""
     error: str | None = None
     """Why the last attempt failed, in the system's words (None if it worked)."""
-    conflict: Path | None = None
-    """The last conflict copy made of a file edited outside coffeechat."""
     conflicts: tuple[Path, ...] = ()
     """Every conflict copy made so far, oldest first."""
     saves: int = 0
     """How many saves reached the disk."""
+
+    @property
+    def conflict(self) -> Path | None:
+        """The last conflict copy made of a file edited outside coffeechat."""
+        return self.conflicts[-1] if self.conflicts else None
 
 
 def signature(path: Path) -> Signature | None:
@@ -159,7 +160,6 @@ class Autosaver:
             return SaveStatus(
                 saved=self._pending is None,
                 error=self._error,
-                conflict=self._conflicts[-1] if self._conflicts else None,
                 conflicts=tuple(self._conflicts),
                 saves=self._saves,
             )
@@ -211,25 +211,17 @@ class Autosaver:
         found = signature(self.path)
         if found is None or found == self._known:
             return
+        edited = self.path.read_bytes()
         number = 1
         while True:
             copy = self.path.with_name(f"{self.path.name}.conflict-{number}")
             try:
-                fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, atomic.PRIVATE_FILE)
+                # Half a copy (a full disk) would pass for the edit: `write_new` leaves
+                # none, and the retry makes a whole one.
+                atomic.write_new(copy, edited)
+                break
             except FileExistsError:
                 number += 1
-                continue
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(self.path.read_bytes())
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            except BaseException:
-                # Half a copy (a full disk) would pass for the edit; the retry makes a whole one.
-                with contextlib.suppress(OSError):
-                    os.unlink(copy)
-                raise
-            break
         with self._cond:
             self._conflicts.append(copy)
         self._known = found

@@ -158,13 +158,7 @@ class MeetingClock:
         for threshold in (*self.warn_at, 0):
             if threshold not in self._reported and remaining <= threshold:
                 self._reported.add(threshold)
-                if threshold == 0:
-                    phase = Phase.OVERTIME
-                elif threshold == self.warn_at[-1]:
-                    phase = Phase.CLOSING
-                else:
-                    phase = Phase.WARNED
-                found.append(Crossing(threshold, phase))
+                found.append(Crossing(threshold, self.phase_at(threshold)))
         return found
 
     # --- control ------------------------------------------------------------------

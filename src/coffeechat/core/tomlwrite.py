@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CLOSING_QUOTE = re.compile(r'"(?="|\Z)')
+"""A quote followed by a quote, or last, could end a multi-line string: it is escaped."""
 
 
 def _control(match: re.Match[str]) -> str:
@@ -30,14 +32,7 @@ def string(text: str) -> str:
     if "\n" not in text:
         return _one_line(text)
     escaped = _CONTROL.sub(_control, text.replace("\\", "\\\\"))
-    out = []
-    for index, char in enumerate(escaped):
-        # A quote followed by a quote, or last, could end the string: escape it.
-        if char == '"' and (index + 1 == len(escaped) or escaped[index + 1] == '"'):
-            out.append('\\"')
-        else:
-            out.append(char)
-    return '"""\n' + "".join(out) + '"""'
+    return '"""\n' + _CLOSING_QUOTE.sub(r'\\"', escaped) + '"""'
 
 
 def _one_line(text: str) -> str:

@@ -33,6 +33,7 @@ CLOCK_SAVE_SECONDS = 1.0
 """With nothing typed, the elapsed time is still saved this often, for resuming."""
 SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 EXIT_GRACE = 3.0
+"""After a signal, seconds Textual gets to restore the terminal before the process ends."""
 
 
 def end_on_signals(exit_app: Callable[[int], None]) -> Callable[[], None]:
@@ -49,10 +50,7 @@ def end_on_signals(exit_app: Callable[[int], None]) -> Callable[[], None]:
         code = 128 + signum
         if signum == signal.SIGHUP:
             os._exit(code)  # no terminal left to restore
-        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
-        watchdog.daemon = True
-        watchdog.start()
-        exit_app(code)
+        exit_within_grace(exit_app, code)
 
     old = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGHUP, signal.SIGTERM)}
 
@@ -63,7 +61,12 @@ def end_on_signals(exit_app: Callable[[int], None]) -> Callable[[], None]:
     return restore
 
 
-"""After a signal, seconds Textual gets to restore the terminal before the process ends."""
+def exit_within_grace(exit_app: Callable[[int], None], code: int) -> None:
+    """End the app with `code`, and the process too if that takes over `EXIT_GRACE`."""
+    watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
+    watchdog.daemon = True
+    watchdog.start()
+    exit_app(code)
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,4 @@ class CallSaver:
             # No terminal to restore, or a save to stop before it overwrites ours.
             os._exit(code)
         # The terminal is still there: let Textual restore it, but never hang.
-        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
-        watchdog.daemon = True
-        watchdog.start()
-        self._exit_app(code)
+        exit_within_grace(self._exit_app, code)

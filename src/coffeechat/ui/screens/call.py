@@ -23,10 +23,9 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 from coffeechat.core.agenda import Agenda
 from coffeechat.core.autosave import SaveStatus
-from coffeechat.core.call import Call
+from coffeechat.core.call import Call, Draft, draft_referral
 from coffeechat.core.clock import Crossing, Phase
 from coffeechat.core.durations import format_duration
-from coffeechat.core.session import Referral
 from coffeechat.core.settings import Settings
 from coffeechat.core.store import OpenSession
 from coffeechat.core.workspace import Workspace
@@ -424,9 +423,7 @@ class CallScreen(Screen[None]):
         self.call.drop_draft()
         values = event.values
         if event.kind == "referral":
-            self.call.add_referral(
-                Referral(values["name"], values["role"], values["contact"], values["note"])
-            )
+            self.call.add_referral(draft_referral(Draft(event.kind, values)))
             self.notify(f"Referral kept: {values['name']}.", timeout=3)
         elif event.kind == "action":
             self.call.add_action(values["text"])
