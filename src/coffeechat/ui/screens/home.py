@@ -128,8 +128,9 @@ class HomeScreen(Screen[None]):
 
     async def start_loading(self) -> None:
         """Put the lists in and read the sessions, now that the first frame is on
-        screen (once)."""
-        if not self.loading_started:
+        screen (once; not once the app is ending: a signal or a quit as it starts
+        would have them mounted into panes being taken down)."""
+        if not self.loading_started and self.app.return_code is None:
             self.loading_started = True
             await self.show_lists()
             self.load_sessions()
@@ -147,6 +148,8 @@ class HomeScreen(Screen[None]):
         ]
         for mounting in mounted:  # all are in place from here: await them being ready
             await mounting
+        if self.closing:
+            return  # the app ended while they went in
         self.lists_shown = True
         self.query_one(QueueList).focus()
         self.refresh_bindings()
