@@ -432,11 +432,9 @@ def real_call(bench: Bench, busy: bool) -> RealCall:
 
 def real_calls(bench: Bench) -> tuple[RealCall, RealCall]:
     """The idle call and the busy one (made once per run: two figures read them)."""
-    if "real calls" not in bench.memo:
-        bench.memo["real calls"] = (real_call(bench, busy=False), real_call(bench, busy=True))
-    calls = bench.memo["real calls"]
-    assert isinstance(calls, tuple)
-    return calls
+    return bench.once(
+        "real calls", lambda: (real_call(bench, busy=False), real_call(bench, busy=True))
+    )
 
 
 @figure("clock: drift, 30 min simulated and real calls", "none")

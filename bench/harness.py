@@ -26,11 +26,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar, cast
 
 from bench import corpus
 from bench.terminal import BenchError, Frame, Terminal
 from coffeechat.core.session import to_toml
 from coffeechat.core.workspace import Workspace
+
+T = TypeVar("T")
 
 BIN = Path(sys.executable).parent
 """The venv's scripts: coffeechat and the interpreter that the bench itself runs on."""
@@ -204,13 +207,11 @@ class Bench:
             raise BenchError("tmux is not installed")
         return Terminal(self.folder / "tmux")
 
-    def once(self, key: str, make: Callable[[], Workspace]) -> Workspace:
-        """The workspace `make` makes, made the first time it is asked for in this run."""
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """What `make` makes, made the first time `key` is asked for in this run."""
         if key not in self.memo:
             self.memo[key] = make()
-        value = self.memo[key]
-        assert isinstance(value, Workspace)
-        return value
+        return cast(T, self.memo[key])
 
     def close(self) -> None:
         """Stop the terminal if one was started."""
@@ -272,14 +273,14 @@ class Bench:
     def parse_time(self) -> float:
         """The reference for file-reading figures: one tomllib parse of a 20 KB session,
         the median of a few, in this process."""
-        if "session_text" not in self.memo:
+
+        def make() -> str:
             import random
 
             agenda = corpus.make_agenda(self.folder)
-            session = corpus.made_up_session(agenda, corpus.NOW, 0, random.Random(7))
-            self.memo["session_text"] = to_toml(session)
-        text = self.memo["session_text"]
-        assert isinstance(text, str)
+            return to_toml(corpus.made_up_session(agenda, corpus.NOW, 0, random.Random(7)))
+
+        text = self.once("session_text", make)
         times = []
         for _ in range(9):
             started = time.perf_counter()

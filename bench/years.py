@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import shutil
 
-from bench.harness import BARE_FRAME, TOMLLIB_PARSE, Bench, Compared, Frame, Result, figure
+from bench.harness import BARE_FRAME, TOMLLIB_PARSE, Bench, Compared, Result, figure
+from bench.terminal import Frame
 
 LOADED_MARKER = " open"
 """In the queue pane's subtitle ("12 open") once the sessions have been read."""
@@ -48,15 +49,14 @@ def followups_warm(bench: Bench) -> Result:
 
 def home_loaded(bench: Bench) -> tuple[Compared, list[Frame]]:
     """Start to the first frame showing the queue read from the cache, and memory."""
-    key = "home_loaded"
-    if key not in bench.memo:
+
+    def measure() -> tuple[Compared, list[Frame]]:
         workspace = bench.years()
         command = bench.coffeechat("--workspace", str(workspace.root))
         bench.run_time(bench.coffeechat("--workspace", str(workspace.root), "sessions"))
-        bench.memo[key] = bench.frames(command, LOADED_MARKER, bench.repeat(9), settle=0.5)
-    result = bench.memo[key]
-    assert isinstance(result, tuple)
-    return result
+        return bench.frames(command, LOADED_MARKER, bench.repeat(9), settle=0.5)
+
+    return bench.once("home_loaded", measure)
 
 
 @figure("10k sessions: home, first frame with the queue", BARE_FRAME.target(1.0, " cached"))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.cli import editor_command, main
+from coffeechat.cli import main
+from coffeechat.core.editor import editor_command
 from coffeechat.core.workspace import Workspace
 
 BAD = Path(__file__).parent / "agendas" / "bad"

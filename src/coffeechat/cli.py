@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from coffeechat.aftercall import add_commands
-from coffeechat.core.editor import editor_command
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.workspace import Workspace, default_workspace, prepare
 from coffeechat.startup import tuned_for_the_app
@@ -373,6 +372,8 @@ def summary(agenda: Agenda) -> str:
 def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat edit AGENDA`: edit, re-check, offer to reopen until it is valid."""
     import subprocess
+
+    from coffeechat.core.editor import editor_command
 
     path = workspace.agenda_path(args.agenda)
     shown = workspace.display(path)

@@ -20,7 +20,7 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from coffeechat.core.problems import InputError, Problem, quoted
+from coffeechat.core.problems import InputError, quoted
 
 EXAMPLES = "today, tomorrow, in 3 days, 2w, next tuesday, friday, dec 3, 2026-12-03, eom"
 MORNING = time(9, 0)
@@ -85,16 +85,12 @@ def parse_date(phrase: str, today: date, source: str = "date") -> date:
     except (OverflowError, ValueError):
         found = None  # past the last date the calendar has (year 9999)
     if found is None:
-        raise InputError(
-            [
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"{quoted(phrase.strip())} is not a date coffeechat understands",
-                    f"try one of: {EXAMPLES}",
-                )
-            ]
+        raise InputError.at(
+            source,
+            f"{quoted(phrase.strip())} is not a date coffeechat understands",
+            f"try one of: {EXAMPLES}",
+            line=0,
+            col=0,
         )
     return found
 

@@ -76,12 +76,13 @@ def quoted(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A hint naming the closest of `choices` to `word`, or listing them all."""
+def did_you_mean(word: str, choices: Iterable[str], otherwise: str | None = None) -> str:
+    """A hint naming the closest of `choices` to `word`; else `otherwise`, or by
+    default a list of them all."""
     import difflib  # loaded only when there is something to suggest
 
     options = sorted(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return f"did you mean {quoted(close[0])}?"
-    return "expected one of: " + ", ".join(options)
+    return "expected one of: " + ", ".join(options) if otherwise is None else otherwise

@@ -13,23 +13,19 @@ from dataclasses import dataclass
 
 from coffeechat.core import tomlwrite
 from coffeechat.core.names import slugify as slugify
-from coffeechat.core.problems import InputError, Problem, quoted
+from coffeechat.core.problems import InputError, quoted
 
 
 def agenda_slug(name: str) -> str:
     """The slug for a new agenda, refusing names that leave nothing usable."""
     slug = slugify(name)
     if not slug:
-        raise InputError(
-            [
-                Problem(
-                    "NAME",
-                    0,
-                    0,
-                    f"{quoted(name)} has no letters or digits to name a file after",
-                    'use the person\'s name: coffeechat new "Jane Doe"',
-                )
-            ]
+        raise InputError.at(
+            "NAME",
+            f"{quoted(name)} has no letters or digits to name a file after",
+            'use the person\'s name: coffeechat new "Jane Doe"',
+            line=0,
+            col=0,
         )
     return slug
 

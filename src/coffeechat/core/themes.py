@@ -10,7 +10,6 @@ colour accepted by Textual only crashes the app later, while it applies styles.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.problems import InputError, Problem, did_you_mean
 from coffeechat.core.tomlfile import TomlFile, read_toml
 from coffeechat.core.validate import Validator
 
@@ -180,8 +179,7 @@ def theme_files(folder: Path) -> list[Path]:
 def unknown_theme(name: str, catalogue: ThemeCatalogue) -> tuple[str, str]:
     """The message and hint for a theme name that names nothing."""
     names = catalogue.names()
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else "the themes are: " + ", ".join(names)
+    hint = did_you_mean(name, names, "the themes are: " + ", ".join(names))
     return f"no theme called {name!r}", hint + " (coffeechat themes lists them)"
 
 
@@ -277,14 +275,14 @@ class _ThemeChecker(Validator):
         variables = {}
         for name in table:
             if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+                listed = (
+                    f"coffeechat's are {', '.join(CLOCK_VARIABLES)}; "
+                    f"Textual's are listed at {_VARIABLES_HELP}"
+                )
                 self.report(
                     ("variables", name),
                     f"unknown variable {name!r}",
-                    f"did you mean {close[0]!r}?"
-                    if close
-                    else f"coffeechat's are {', '.join(CLOCK_VARIABLES)}; "
-                    f"Textual's are listed at {_VARIABLES_HELP}",
+                    did_you_mean(name, allowed, listed),
                     at_value=False,
                 )
                 continue

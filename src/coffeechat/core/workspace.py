@@ -91,7 +91,7 @@ def expand(text: str) -> Path:
 
 
 def _no_agenda(ref: str, hint: str) -> InputError:
-    return InputError([Problem("AGENDA", 0, 0, f"no agenda called {quoted(ref)}", hint)])
+    return InputError.at("AGENDA", f"no agenda called {quoted(ref)}", hint, line=0, col=0)
 
 
 def find_workspace(

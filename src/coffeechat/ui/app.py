@@ -47,12 +47,8 @@ class CoffeechatApp(App[None]):
     TITLE = "coffeechat"
     # The styles of the screen the app starts on are read with the app's: loaded for
     # a screen, they would make Textual parse every style sheet a second time.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "theming.tcss", "screens/home.tcss"]
-    CALL_CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "app.tcss",
-        "theming.tcss",
-        "screens/call.tcss",
-    ]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["theming.tcss", "screens/home.tcss"]
+    CALL_CSS_PATH: ClassVar[list[str | PurePath]] = ["theming.tcss", "screens/call.tcss"]
     """The app's styles when it starts on a call (`coffeechat run`)."""
     COMMANDS = App.COMMANDS | {screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
