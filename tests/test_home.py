@@ -172,6 +172,8 @@ async def test_search_reads_the_notes(filled: Workspace) -> None:
         await settle(pilot)
         assert len(sessions.options) == 4
         assert sessions.has_focus
+        pane = app.screen.query_one("#sessions-pane")
+        assert "1 unreadable" in str(pane.border_subtitle)  # as before the search
 
 
 async def test_open_a_session_and_its_draft(filled: Workspace) -> None:

@@ -214,11 +214,7 @@ class HomeScreen(Screen[None]):
         if self.phrase:
             self.search_notes(self.phrase)
         else:
-            self.query_one(SessionList).show(index.sessions, index.damaged)
-        count = len(index.sessions)
-        self.query_one("#sessions-pane").border_subtitle = f"{count}" + (
-            f" · [$error]{len(index.damaged)} unreadable[/]" if index.damaged else ""
-        )
+            self.show_all_sessions(index)
         new = [d for d in index.damaged if d.name not in self.told_damaged]
         if new:
             self.told_damaged.update(d.name for d in new)
@@ -263,11 +259,16 @@ class HomeScreen(Screen[None]):
         """Search again as the words change; no words shows every session."""
         self.phrase = " ".join(event.value.split())
         if not self.phrase and self.index is not None:
-            self.query_one(SessionList).show(self.index.sessions, self.index.damaged)
-            self.query_one("#sessions-pane").border_subtitle = str(len(self.index.sessions))
+            self.show_all_sessions(self.index)
             return
         self.query_one("#sessions-pane").border_subtitle = "searching…"
         self.search_notes(self.phrase)
+
+    def show_all_sessions(self, index: SessionIndex) -> None:
+        """Every session (no search), and how many, the unreadable ones counted apart."""
+        self.query_one(SessionList).show(index.sessions, index.damaged)
+        damaged = f" · [$error]{len(index.damaged)} unreadable[/]" if index.damaged else ""
+        self.query_one("#sessions-pane").border_subtitle = f"{len(index.sessions)}{damaged}"
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
