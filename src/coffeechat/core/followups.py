@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from coffeechat.core.names import check_session_id, is_id, slugify
-from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
     from coffeechat.core.records import FollowUp, Referral
@@ -173,16 +173,12 @@ def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
     """(session id, follow-up id) from `<session-id>/<followup-id>`; refuses anything else."""
     session_id, slash, followup_id = text.partition("/")
     if not slash or not is_id(followup_id):
-        raise InputError(
-            [
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"{text!r} is not a follow-up id",
-                    f"ids look like {ADDRESS_EXAMPLE}; see them with: coffeechat followups",
-                )
-            ]
+        raise InputError.at(
+            source,
+            f"{text!r} is not a follow-up id",
+            f"ids look like {ADDRESS_EXAMPLE}; see them with: coffeechat followups",
+            line=0,
+            col=0,
         )
     return check_session_id(session_id, source), followup_id
 
@@ -193,15 +189,11 @@ def snooze_until(phrase: str, now: datetime, source: str = "WHEN") -> datetime:
 
     day = dates.parse_date(phrase, now.date(), source)
     if day < now.date():
-        raise InputError(
-            [
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"{phrase.strip()!r} is {dates.describe(day, now.date())}, in the past",
-                    "snooze until today or a later date",
-                )
-            ]
+        raise InputError.at(
+            source,
+            f"{phrase.strip()!r} is {dates.describe(day, now.date())}, in the past",
+            "snooze until today or a later date",
+            line=0,
+            col=0,
         )
     return dates.at_morning(day, now.tzinfo)

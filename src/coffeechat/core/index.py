@@ -314,19 +314,15 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
         return workspace.sessions / f"{matches[0]}.toml"
     if matches:
         shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
-        raise InputError(
-            [
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"{ref!r} matches {len(matches)} sessions: {shown}",
-                    "give more of the id, e.g. the date: 2026-11-24",
-                )
-            ]
+        raise InputError.at(
+            source,
+            f"{ref!r} matches {len(matches)} sessions: {shown}",
+            "give more of the id, e.g. the date: 2026-11-24",
+            line=0,
+            col=0,
         )
-    raise InputError(
-        [Problem(source, 0, 0, f"no session matches {ref!r}", session_hint(wanted, ids))]
+    raise InputError.at(
+        source, f"no session matches {ref!r}", session_hint(wanted, ids), line=0, col=0
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from coffeechat.core.problems import InputError, Problem, quoted
+from coffeechat.core.problems import InputError, quoted
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
@@ -28,16 +28,11 @@ def is_id(text: str) -> bool:
 def check_session_id(text: str, source: str = "SESSION") -> str:
     """`text` if it can name a session file; refuses paths, `..`, NUL and newlines."""
     if not is_id(text):
-        raise InputError(
-            [
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"{quoted(text)} is not a session id",
-                    "session ids look like 2026-11-24-1501-jane-doe; "
-                    "see them with: coffeechat sessions",
-                )
-            ]
+        raise InputError.at(
+            source,
+            f"{quoted(text)} is not a session id",
+            "session ids look like 2026-11-24-1501-jane-doe; see them with: coffeechat sessions",
+            line=0,
+            col=0,
         )
     return text
