@@ -33,6 +33,16 @@ BUILTIN_THEMES = sorted(tomllib.loads(p.read_text())["name"] for p in theme_file
 """The names of the themes shipped with coffeechat."""
 
 
+@pytest.fixture(autouse=True, scope="session")
+def runtime_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user's runtime folder (where a call keeps its lock when the sessions folder
+    cannot hold one) is the tests' own, also for the programs they start."""
+    folder = tmp_path_factory.mktemp("runtime")
+    folder.chmod(0o700)
+    os.environ["XDG_RUNTIME_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     """A new workspace holding only the example agenda."""

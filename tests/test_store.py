@@ -190,6 +190,7 @@ def test_unfinished_sessions_are_found_locked_and_busy_ones_refused(
     first.session.status = "in-progress"
     first.path.write_text(to_toml(first.session))
     assert first.path.name == "2026-11-24-1500-jane-doe.toml"
+    plan.release()  # the agenda is free: the session's own lock is met
     with pytest.raises(InputError) as caught:
         plan_call(workspace, agenda, Settings())
     message = str(caught.value)
@@ -202,6 +203,7 @@ def test_unfinished_sessions_are_found_locked_and_busy_ones_refused(
     second = open_new(workspace, again, clock.now())
     assert second.session.id == "2026-11-24-1500-jane-doe-2"
     abandon(again.unfinished[0])
+    again.release()
     assert read_session(first.path).status == "abandoned"
     assert plan_call(workspace, agenda, Settings()).unfinished == []
 
@@ -210,10 +212,12 @@ def test_completed_and_damaged_sessions_are_not_offered(
     workspace: Workspace, clock: ManualTime
 ) -> None:
     agenda = workspace.agenda_path("jane-doe")
-    item = open_new(workspace, plan_call(workspace, agenda, Settings()), clock.now())
+    plan = plan_call(workspace, agenda, Settings())
+    item = open_new(workspace, plan, clock.now())
     item.session.status = "completed"
     item.path.write_text(to_toml(item.session))
     item.release()
+    plan.release()
     (workspace.sessions / "2026-11-25-1000-jane-doe.toml").write_text("status = [")
     assert plan_call(workspace, agenda, Settings()).unfinished == []
 
@@ -241,7 +245,7 @@ def test_a_full_disk_does_not_cost_the_lock(
     held = SessionLock.acquire(tmp_path, "s")
     monkeypatch.undo()
     with pytest.raises(SessionBusyError) as caught:
-        SessionLock.acquire(tmp_path, "s")
+        SessionLock.acquire(tmp_path, "s", wait=0)  # a holder that never says who it is
     assert caught.value.pid is None
     assert str(caught.value) == "session s is open in another coffeechat (another process)"
     held.release()

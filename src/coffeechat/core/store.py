@@ -1,22 +1,27 @@
 """Session files in a workspace: naming them, finding unfinished calls, opening one.
 
 A call's record lives at `sessions/<id>.toml`, where the id is the start time and
-the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` finds the
-sessions of the same agenda still `in-progress` (a call quit with ctrl+q, or cut
-short by a crash) so the app can offer to resume one, and locks them, so a second
-coffeechat on the same session is refused with the first one's pid.
+the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` takes the
+agenda's call lock, so that one call at a time runs from an agenda: a second
+`coffeechat run` of it is refused with the first one's pid, however close together
+they start, and even when the sessions folder cannot hold a lock file (read-only,
+full): that lock lives in the user's runtime folder. Then it finds the sessions of
+the agenda still `in-progress` (a call quit with ctrl+q, or cut short by a crash) so
+the app can offer to resume one, and locks them too: `done` and `snooze` refuse a
+session a call holds.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from coffeechat.core import atomic
 from coffeechat.core.agenda import Agenda, load_agenda
-from coffeechat.core.lock import SessionBusyError, SessionLock
+from coffeechat.core.lock import CALL, HeldLock, SessionBusyError, SessionLock, lock_path
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import Session, new_session, read_session, session_id, to_toml
 from coffeechat.core.settings import Settings
@@ -30,13 +35,16 @@ class OpenSession:
 
     path: Path
     session: Session
-    lock: SessionLock | None
+    lock: HeldLock | None
     """None when the sessions folder cannot hold a lock file (read-only, full)."""
+    call_lock: HeldLock | None = None
+    """The agenda's call lock, once the call goes on in this session (see `begin`)."""
 
     def release(self) -> None:
-        """Let another process open it."""
-        if self.lock is not None:
-            self.lock.release()
+        """Let another process open it (and start a call from its agenda)."""
+        for held in (self.lock, self.call_lock):
+            if held is not None:
+                held.release()
 
 
 @dataclass
@@ -50,6 +58,8 @@ class CallPlan:
     """The window given on the command line, overriding the agenda's."""
     unfinished: list[OpenSession] = field(default_factory=list)
     """In-progress sessions of this agenda, newest first, locked by this process."""
+    lock: HeldLock | None = None
+    """The agenda's call lock (None where no lock file can be made at all)."""
 
     @property
     def planned(self) -> int:
@@ -57,9 +67,11 @@ class CallPlan:
         return self.duration or self.agenda.duration
 
     def release(self) -> None:
-        """Unlock every unfinished session still held."""
+        """Unlock every unfinished session still held, and the agenda."""
         for item in self.unfinished:
             item.release()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def agenda_ref(workspace: Workspace, path: Path) -> str:
@@ -79,11 +91,19 @@ def session_path(workspace: Workspace, ident: str) -> Path:
 def plan_call(
     workspace: Workspace, agenda_path: Path, settings: Settings, duration: int | None = None
 ) -> CallPlan:
-    """Load the agenda and lock its unfinished sessions; `InputError` if one is busy."""
+    """Load the agenda, lock it and its unfinished sessions; `InputError` if a call from
+    it is already running."""
     agenda = load_agenda(
         agenda_path, workspace.display(agenda_path), settings.duration, settings.warn_at
     )
     plan = CallPlan(agenda, agenda_ref(workspace, agenda_path), duration)
+    try:
+        plan.lock = call_lock(workspace, plan.ref)
+    except SessionBusyError as busy:
+        running = running_session(workspace, plan)  # none yet if it has only just started
+        if running is not None:
+            raise _busy_error(workspace, running, busy) from None
+        raise _busy_error(workspace, agenda_path, busy, "a call from this agenda is") from None
     for path, session in unfinished_sessions(workspace, plan.ref, agenda.meeting.person):
         try:
             lock = try_lock(workspace, session.id)
@@ -92,6 +112,66 @@ def plan_call(
             raise _busy_error(workspace, path, busy) from None
         plan.unfinished.append(OpenSession(path, session, lock))
     return plan
+
+
+def call_lock(workspace: Workspace, ref: str) -> HeldLock | None:
+    """The lock that lets one call at a time run from agenda `ref` of `workspace`.
+
+    It is held in the sessions folder, beside the session files; where that folder
+    cannot hold a file (read-only, full), in the user's runtime folder instead
+    (`$XDG_RUNTIME_DIR/coffeechat`, nothing in it but a pid). Wherever it is held, a
+    new call looks in both places, so two calls never miss each other. None if
+    neither place can hold it; `SessionBusyError` if it is taken.
+    """
+    key = hashlib.sha256(f"{workspace.sessions.resolve()}\0{ref}".encode()).hexdigest()[:32]
+    here = workspace.sessions / f".call-{key}.lock"
+    elsewhere = f"call-{key}.lock"
+    try:
+        held = HeldLock.take(here, ref, CALL)
+    except SessionBusyError:
+        raise
+    except OSError:
+        HeldLock.check(here, ref)  # held by a call that could write here
+        folder = _runtime_folder(create=True)
+        try:
+            return None if folder is None else HeldLock.take(folder / elsewhere, ref, CALL)
+        except SessionBusyError:
+            raise
+        except OSError:
+            return None
+    folder = _runtime_folder(create=False)
+    try:
+        if folder is not None:
+            HeldLock.check(folder / elsewhere, ref)  # held by a call that could not write here
+    except SessionBusyError:
+        held.release()
+        raise
+    return held
+
+
+def _runtime_folder(create: bool) -> Path | None:
+    """Where the lock of a call whose sessions folder cannot hold one is kept; None if
+    this user has no such folder that is theirs alone."""
+    import warnings
+
+    import platformdirs
+
+    try:
+        with warnings.catch_warnings():  # that it falls back to a folder of its own is fine
+            warnings.simplefilter("ignore")
+            return Path(platformdirs.user_runtime_dir("coffeechat", ensure_exists=create))
+    except OSError:
+        return None
+
+
+def running_session(workspace: Workspace, plan: CallPlan) -> Path | None:
+    """The unfinished session of `plan`'s agenda that another process has open, if any."""
+    for path, session in unfinished_sessions(workspace, plan.ref, plan.agenda.meeting.person):
+        try:
+            SessionLock.check(lock_path(workspace.sessions, session.id), session.id)
+        except SessionBusyError:
+            return path
+    return None
 
 
 def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[tuple[Path, Session]]:
@@ -139,14 +219,14 @@ def open_new(workspace: Workspace, plan: CallPlan, started: datetime) -> OpenSes
         number += 1
 
 
-def try_lock(workspace: Workspace, ident: str) -> SessionLock | None:
+def try_lock(workspace: Workspace, ident: str) -> HeldLock | None:
     """Lock a session; None if the folder cannot hold a lock; `SessionBusyError` if taken.
 
     A call must start even when the sessions folder is read-only or full: the
     screen then says the notes are not saved, and keeps trying.
     """
     try:
-        return SessionLock.acquire(workspace.sessions, ident)
+        return SessionLock.acquire(workspace.sessions, ident, CALL)
     except SessionBusyError:
         raise
     except OSError:
@@ -173,12 +253,14 @@ def abandon(item: OpenSession) -> None:
         item.release()
 
 
-def _busy_error(workspace: Workspace, path: Path, busy: SessionBusyError) -> InputError:
+def _busy_error(
+    workspace: Workspace, path: Path, busy: SessionBusyError, what: str = "this call is"
+) -> InputError:
     kill = f"; if it is stuck: kill {busy.pid}" if busy.pid else ""
     who = f"pid {busy.pid}" if busy.pid else "another process"
     return InputError.at(
         workspace.display(path),
-        f"this call is already open in another coffeechat ({who})",
+        f"{what} already open in another coffeechat ({who})",
         f"switch to the terminal running it{kill}",
         line=0,
         col=0,
@@ -203,5 +285,8 @@ def begin(
         item.release()
     plan.unfinished = []
     if chosen is not None:
-        return reopen(chosen, plan.duration)
-    return open_new(workspace, plan, started)
+        opened = reopen(chosen, plan.duration)
+    else:
+        opened = open_new(workspace, plan, started)
+    opened.call_lock, plan.lock = plan.lock, None
+    return opened
