@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from coffeechat.core import atomic
@@ -27,6 +27,11 @@ from coffeechat.core.session import Session, new_session, read_session, session_
 from coffeechat.core.settings import Settings
 from coffeechat.core.template import slugify
 from coffeechat.core.workspace import Workspace
+
+AWAY_OFFERED = 60
+"""Seconds since an unfinished call's last save from which resuming offers to count them."""
+AWAY_LONGEST = 3 * 3600
+"""Seconds since the last save beyond which no call can have gone on all along."""
 
 
 @dataclass
@@ -39,6 +44,8 @@ class OpenSession:
     """None when the sessions folder cannot hold a lock file (read-only, full)."""
     call_lock: HeldLock | None = None
     """The agenda's call lock, once the call goes on in this session (see `begin`)."""
+    saved: datetime | None = None
+    """When an unfinished session's file was last written (its modification time)."""
 
     def release(self) -> None:
         """Let another process open it (and start a call from its agenda)."""
@@ -110,8 +117,15 @@ def plan_call(
         except SessionBusyError as busy:
             plan.release()
             raise _busy_error(workspace, path, busy) from None
-        plan.unfinished.append(OpenSession(path, session, lock))
+        plan.unfinished.append(OpenSession(path, session, lock, saved=_modified(path)))
     return plan
+
+
+def _modified(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
 
 
 def call_lock(workspace: Workspace, ref: str) -> HeldLock | None:
@@ -233,14 +247,53 @@ def try_lock(workspace: Workspace, ident: str) -> HeldLock | None:
         return None
 
 
-def reopen(item: OpenSession, duration: int | None) -> OpenSession:
+def reopen(item: OpenSession, duration: int | None, zone: tzinfo | None = None) -> OpenSession:
     """An unfinished session made ready to continue (its window changed if asked).
 
-    Temp files of saves cut short were already settled when the workspace was
-    prepared (`core.leftovers`).
+    Its start and end are put in `zone` (the clock's, which knows its daylight-saving
+    rules), as if this process had taken them: the file holds only their offset, and
+    the wrap-up's dates count from the end. Temp files of saves cut short were
+    already settled when the workspace was prepared (`core.leftovers`).
     """
+    session = item.session
     if duration:
-        item.session.planned_seconds = duration
+        session.planned_seconds = duration
+    if zone is not None:
+        session.started = _in_zone(session.started, zone)
+        if session.ended is not None:
+            session.ended = _in_zone(session.ended, zone)
+    return item
+
+
+def _in_zone(moment: datetime, zone: tzinfo) -> datetime:
+    """`moment` in `zone`; as it was where that would fall outside the calendar."""
+    try:
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError):
+        return moment
+
+
+def time_away(item: OpenSession, now: datetime) -> int:
+    """Whole seconds from an unfinished call's last save to `now`, on the wall clock.
+
+    That is the time its clock did not count if the call went on while coffeechat was
+    not running (a crash, `kill -9`, a closed terminal: saves come every second while
+    the clock runs). Whether it did is the person's to say, so it is only offered:
+    0 when under `AWAY_OFFERED` seconds, over `AWAY_LONGEST` (no call goes on that
+    long) or for a call that had ended.
+    """
+    if item.saved is None or item.session.ended is not None:
+        return 0
+    try:
+        away = int((now.astimezone(UTC) - item.saved).total_seconds())
+    except (OverflowError, ValueError):
+        return 0
+    return away if AWAY_OFFERED <= away <= AWAY_LONGEST else 0
+
+
+def count_time_away(item: OpenSession, seconds: int) -> OpenSession:
+    """`item` with `seconds` more of call on its clock (what `time_away` offered)."""
+    item.session.elapsed_seconds += max(seconds, 0)
     return item
 
 
@@ -285,7 +338,7 @@ def begin(
         item.release()
     plan.unfinished = []
     if chosen is not None:
-        opened = reopen(chosen, plan.duration)
+        opened = reopen(chosen, plan.duration, started.tzinfo)
     else:
         opened = open_new(workspace, plan, started)
     opened.call_lock, plan.lock = plan.lock, None
