@@ -1,14 +1,19 @@
-"""Shared fixtures: a fresh workspace and clocks that tests move by hand."""
+"""Shared fixtures: a fresh workspace, clocks that tests move by hand, steady snapshots."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import tomllib
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+from textual.app import App
+from textual.pilot import Pilot
 
 from coffeechat.core.themes import BUILTIN_FOLDER, theme_files
 from coffeechat.core.timesource import ManualTime
@@ -63,3 +68,42 @@ def builtin_theme(request: pytest.FixtureRequest) -> str:
     """
     name: str = request.param
     return name
+
+
+def steady_cursors(app: App[Any]) -> None:
+    """Stop every text cursor on every screen blinking: shown, and never blinked off."""
+    for screen in app.screen_stack:
+        for widget in screen.walk_children(with_self=False):
+            if hasattr(widget, "cursor_blink"):
+                widget.cursor_blink = False
+
+
+Compare = Callable[..., bool]
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Compare) -> Compare:
+    """pytest-textual-snapshot's `snap_compare`, with the text cursors held still: a
+    snapshot taken as a cursor blinks off differs from one taken as it blinks on.
+
+    Every snapshot test takes this fixture, so none can depend on the blink.
+    """
+
+    def compare(
+        app: App[Any],
+        press: Iterable[str] = (),
+        terminal_size: tuple[int, int] = (80, 24),
+        run_before: Callable[[Pilot[Any]], Awaitable[None] | None] | None = None,
+    ) -> bool:
+        async def then_hold_the_cursors(pilot: Pilot[Any]) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+            await pilot.pause()
+            await pilot.press(*press)
+            steady_cursors(pilot.app)
+
+        return snap_compare(app, terminal_size=terminal_size, run_before=then_hold_the_cursors)
+
+    return compare

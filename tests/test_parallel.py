@@ -28,7 +28,7 @@ from coffeechat.core.store import begin, plan_call
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace
 from tests.conftest import CALL_TIME
-from tests.disks import as_another_user
+from tests.disks import with_permissions_enforced
 from tests.past_sessions import make_session
 
 ROOT = Path(__file__).parent.parent
@@ -173,8 +173,9 @@ def two_calls_on_a_read_only_folder(folder: Path) -> list[str]:
 
 
 def test_a_read_only_sessions_folder_still_keeps_to_one_call() -> None:
-    events = as_another_user(two_calls_on_a_read_only_folder)
+    events = with_permissions_enforced(two_calls_on_a_read_only_folder)
     assert events == [
+        "permissions apply",
         "second: a call from this agenda is already open in another coffeechat (pid ME)",
         "after the first: started",
         "in the sessions folder: []",
