@@ -22,6 +22,7 @@ from coffeechat.core.settings import Settings
 from coffeechat.core.store import abandon, open_new, plan_call
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace
+from tests.disks import with_permissions_enforced
 
 # --- the lock ---------------------------------------------------------------------------
 
@@ -160,20 +161,26 @@ def test_a_hand_edit_during_the_call_is_kept_as_a_conflict_copy(tmp_path: Path) 
     assert path.read_text() == "ours 2\n"
 
 
-def test_a_real_read_only_folder(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores file permissions; the injected errors above cover this")
-    path = tmp_path / "s.toml"
+def saves_into_a_read_only_folder(folder: Path) -> list[str]:
+    path = folder / "s.toml"
     path.write_text("before\n")
-    tmp_path.chmod(0o500)
+    folder.chmod(0o500)
     try:
         saver = Autosaver(path, retry_every=60)
         saver.submit("after\n")
-        assert saver.flush().error
-        assert path.read_text() == "before\n"
+        events = [f"error: {saver.flush().error}", f"file: {path.read_text()!r}"]
     finally:
-        tmp_path.chmod(0o700)
-    assert saver.close().saved
+        folder.chmod(0o700)
+    return [*events, f"saved once writable: {saver.close().saved}"]
+
+
+def test_a_real_read_only_folder() -> None:
+    assert with_permissions_enforced(saves_into_a_read_only_folder) == [
+        "permissions apply",
+        "error: Permission denied",
+        "file: 'before\\n'",
+        "saved once writable: True",
+    ]
 
 
 # --- finding and opening sessions ----------------------------------------------------

@@ -1,4 +1,4 @@
-"""Keeping two coffeechat processes off one session: advisory locks on files of their own.
+"""Keeping coffeechat processes off each other's sessions: advisory locks on files of their own.
 
 A lock is `fcntl.flock` on a small file, never on the file it guards: a session
 file is replaced at every save, and a lock on the old inode would guard nothing.
@@ -12,12 +12,18 @@ minutes: whoever meets one is refused at once, with the call's pid. A short edit
 (`EDIT`: `done`, `snooze`, undo on home) holds one for milliseconds: whoever meets
 one waits for it, up to `WAIT_FOR_EDIT` seconds, so commands run side by side
 simply take turns.
+
+Two kinds of lock: a session's (`SessionLock`, `.<id>.lock` beside its file), held
+by the call running on it and by each short edit of it; and an agenda's
+(`call_lock`), held by the call started from it, so that two calls never start from
+one agenda, even in a sessions folder that cannot hold a lock file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -185,6 +191,56 @@ class SessionLock(HeldLock):
     ) -> HeldLock:
         """Lock the session `session_id` in `folder` for `role` (see `HeldLock.take`)."""
         return cls.take(lock_path(folder, session_id), session_id, role, wait, pause)
+
+
+def call_lock(sessions: Path, ref: str) -> HeldLock | None:
+    """The lock that lets one call at a time run from agenda `ref` into `sessions`.
+
+    It is held in the sessions folder, beside the session files; where that folder
+    cannot hold a file (read-only, full), in the user's runtime folder instead
+    (`$XDG_RUNTIME_DIR/coffeechat`, nothing in it but a pid). Wherever it is held, a
+    new call looks in both places, so two calls never miss each other. None if
+    neither place can hold it; `SessionBusyError` if it is taken.
+    """
+    key = hashlib.sha256(f"{sessions.resolve()}\0{ref}".encode()).hexdigest()[:32]
+    here = sessions / f".call-{key}.lock"
+    elsewhere = f"call-{key}.lock"
+    try:
+        held = HeldLock.take(here, ref, CALL)
+    except SessionBusyError:
+        raise
+    except OSError:
+        HeldLock.check(here, ref)  # held by a call that could write here
+        folder = _runtime_folder(create=True)
+        try:
+            return None if folder is None else HeldLock.take(folder / elsewhere, ref, CALL)
+        except SessionBusyError:
+            raise
+        except OSError:
+            return None
+    folder = _runtime_folder(create=False)
+    try:
+        if folder is not None:
+            HeldLock.check(folder / elsewhere, ref)  # held by a call that could not write here
+    except SessionBusyError:
+        held.release()
+        raise
+    return held
+
+
+def _runtime_folder(create: bool) -> Path | None:
+    """Where the lock of a call whose sessions folder cannot hold one is kept; None if
+    this user has no such folder that is theirs alone."""
+    import warnings
+
+    import platformdirs
+
+    try:
+        with warnings.catch_warnings():  # that it falls back to a folder of its own is fine
+            warnings.simplefilter("ignore")
+            return Path(platformdirs.user_runtime_dir("coffeechat", ensure_exists=create))
+    except OSError:
+        return None
 
 
 @contextlib.contextmanager

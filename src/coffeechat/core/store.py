@@ -2,26 +2,31 @@
 
 A call's record lives at `sessions/<id>.toml`, where the id is the start time and
 the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` takes the
-agenda's call lock, so that one call at a time runs from an agenda: a second
-`coffeechat run` of it is refused with the first one's pid, however close together
-they start, and even when the sessions folder cannot hold a lock file (read-only,
-full): that lock lives in the user's runtime folder. Then it finds the sessions of
-the agenda still `in-progress` (a call quit with ctrl+q, or cut short by a crash) so
-the app can offer to resume one, and locks them too: `done` and `snooze` refuse a
-session a call holds.
+agenda's call lock (`core.lock.call_lock`), so that one call at a time runs from an
+agenda: a second `coffeechat run` of it is refused with the first one's pid, however
+close together they start, and even when the sessions folder is read-only. Then it
+finds the sessions of the agenda still `in-progress` (a call quit with ctrl+q, or cut
+short by a crash) so the app can offer to resume one, and locks them too: `done` and
+`snooze` refuse a session a call holds.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from coffeechat.core import atomic
 from coffeechat.core.agenda import Agenda, load_agenda
-from coffeechat.core.lock import CALL, HeldLock, SessionBusyError, SessionLock, lock_path
+from coffeechat.core.lock import (
+    CALL,
+    HeldLock,
+    SessionBusyError,
+    SessionLock,
+    call_lock,
+    lock_path,
+)
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import Session, new_session, read_session, session_id, to_toml
 from coffeechat.core.settings import Settings
@@ -105,7 +110,7 @@ def plan_call(
     )
     plan = CallPlan(agenda, agenda_ref(workspace, agenda_path), duration)
     try:
-        plan.lock = call_lock(workspace, plan.ref)
+        plan.lock = call_lock(workspace.sessions, plan.ref)
     except SessionBusyError as busy:
         running = running_session(workspace, plan)  # none yet if it has only just started
         if running is not None:
@@ -125,56 +130,6 @@ def _modified(path: Path) -> datetime | None:
     try:
         return datetime.fromtimestamp(path.stat().st_mtime, UTC)
     except (OSError, OverflowError, ValueError):
-        return None
-
-
-def call_lock(workspace: Workspace, ref: str) -> HeldLock | None:
-    """The lock that lets one call at a time run from agenda `ref` of `workspace`.
-
-    It is held in the sessions folder, beside the session files; where that folder
-    cannot hold a file (read-only, full), in the user's runtime folder instead
-    (`$XDG_RUNTIME_DIR/coffeechat`, nothing in it but a pid). Wherever it is held, a
-    new call looks in both places, so two calls never miss each other. None if
-    neither place can hold it; `SessionBusyError` if it is taken.
-    """
-    key = hashlib.sha256(f"{workspace.sessions.resolve()}\0{ref}".encode()).hexdigest()[:32]
-    here = workspace.sessions / f".call-{key}.lock"
-    elsewhere = f"call-{key}.lock"
-    try:
-        held = HeldLock.take(here, ref, CALL)
-    except SessionBusyError:
-        raise
-    except OSError:
-        HeldLock.check(here, ref)  # held by a call that could write here
-        folder = _runtime_folder(create=True)
-        try:
-            return None if folder is None else HeldLock.take(folder / elsewhere, ref, CALL)
-        except SessionBusyError:
-            raise
-        except OSError:
-            return None
-    folder = _runtime_folder(create=False)
-    try:
-        if folder is not None:
-            HeldLock.check(folder / elsewhere, ref)  # held by a call that could not write here
-    except SessionBusyError:
-        held.release()
-        raise
-    return held
-
-
-def _runtime_folder(create: bool) -> Path | None:
-    """Where the lock of a call whose sessions folder cannot hold one is kept; None if
-    this user has no such folder that is theirs alone."""
-    import warnings
-
-    import platformdirs
-
-    try:
-        with warnings.catch_warnings():  # that it falls back to a folder of its own is fine
-            warnings.simplefilter("ignore")
-            return Path(platformdirs.user_runtime_dir("coffeechat", ensure_exists=create))
-    except OSError:
         return None
 
 
