@@ -83,10 +83,12 @@ Compare = Callable[..., bool]
 
 @pytest.fixture
 def snap_compare(snap_compare: Compare) -> Compare:
-    """pytest-textual-snapshot's `snap_compare`, with the text cursors held still: a
-    snapshot taken as a cursor blinks off differs from one taken as it blinks on.
+    """pytest-textual-snapshot's `snap_compare`, taken once the app is still: its
+    background workers done (home reads its lists in threads, which a busy machine
+    makes slow), and every text cursor held still (a snapshot taken as a cursor
+    blinks off differs from one taken as it blinks on).
 
-    Every snapshot test takes this fixture, so none can depend on the blink.
+    Every snapshot test takes this fixture, so none can depend on either.
     """
 
     def compare(
@@ -102,6 +104,8 @@ def snap_compare(snap_compare: Compare) -> Compare:
                     await result
             await pilot.pause()
             await pilot.press(*press)
+            await pilot.app.workers.wait_for_complete()  # lists read in the background
+            await pilot.pause()
             steady_cursors(pilot.app)
 
         return snap_compare(app, terminal_size=terminal_size, run_before=then_hold_the_cursors)
