@@ -16,14 +16,24 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/coffeechat
 
+LINT := "$(BIN)/ruff check src tests bench" "$(BIN)/ruff format --check src tests bench" \
+	"$(BIN)/mypy --strict src"
+
+# Every check runs whatever the ones before it found; the target fails if any failed,
+# and says which.
+define run_all
+	@failed=""; \
+	for check in $(1); do \
+		echo "$$check"; $$check || failed="$$failed  $$check\n"; \
+	done; \
+	if [ -n "$$failed" ]; then printf "\nFAILED:\n$$failed"; exit 1; fi
+endef
+
 test: $(STAMP)
-	$(BIN)/pytest -q
-	$(MAKE) --no-print-directory lint
+	$(call run_all,"$(BIN)/pytest -q" $(LINT))
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy --strict src
+	$(call run_all,$(LINT))
 
 # The figures of issue 6 (minutes, and noisy on a shared machine): never part of `test`.
 bench: $(STAMP)

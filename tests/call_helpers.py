@@ -43,7 +43,7 @@ def written(screen: CallScreen) -> None:
     """Hand the newest text to the autosaver and wait until it is written or has failed."""
     screen.autosave()
     assert screen.saving.saver is not None
-    assert screen.saving.saver.wait_idle(5)
+    assert screen.saving.saver.wait_idle(30)  # generous: a busy machine writes slowly
 
 
 def on_disk(screen: CallScreen) -> Session:

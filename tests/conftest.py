@@ -1,14 +1,19 @@
-"""Shared fixtures: a fresh workspace and clocks that tests move by hand."""
+"""Shared fixtures: a fresh workspace, clocks that tests move by hand, steady snapshots."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import tomllib
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+from textual.app import App
+from textual.pilot import Pilot
 
 from coffeechat.core.themes import BUILTIN_FOLDER, theme_files
 from coffeechat.core.timesource import ManualTime
@@ -33,6 +38,16 @@ BUILTIN_THEMES = sorted(tomllib.loads(p.read_text())["name"] for p in theme_file
 """The names of the themes shipped with coffeechat."""
 
 
+@pytest.fixture(autouse=True, scope="session")
+def runtime_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user's runtime folder (where a call keeps its lock when the sessions folder
+    cannot hold one) is the tests' own, also for the programs they start."""
+    folder = tmp_path_factory.mktemp("runtime")
+    folder.chmod(0o700)
+    os.environ["XDG_RUNTIME_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     """A new workspace holding only the example agenda."""
@@ -53,3 +68,46 @@ def builtin_theme(request: pytest.FixtureRequest) -> str:
     """
     name: str = request.param
     return name
+
+
+def steady_cursors(app: App[Any]) -> None:
+    """Stop every text cursor on every screen blinking: shown, and never blinked off."""
+    for screen in app.screen_stack:
+        for widget in screen.walk_children(with_self=False):
+            if hasattr(widget, "cursor_blink"):
+                widget.cursor_blink = False
+
+
+Compare = Callable[..., bool]
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Compare) -> Compare:
+    """pytest-textual-snapshot's `snap_compare`, taken once the app is still: its
+    background workers done (home reads its lists in threads, which a busy machine
+    makes slow), and every text cursor held still (a snapshot taken as a cursor
+    blinks off differs from one taken as it blinks on).
+
+    Every snapshot test takes this fixture, so none can depend on either.
+    """
+
+    def compare(
+        app: App[Any],
+        press: Iterable[str] = (),
+        terminal_size: tuple[int, int] = (80, 24),
+        run_before: Callable[[Pilot[Any]], Awaitable[None] | None] | None = None,
+    ) -> bool:
+        async def then_hold_the_cursors(pilot: Pilot[Any]) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+            await pilot.pause()
+            await pilot.press(*press)
+            await pilot.app.workers.wait_for_complete()  # lists read in the background
+            await pilot.pause()
+            steady_cursors(pilot.app)
+
+        return snap_compare(app, terminal_size=terminal_size, run_before=then_hold_the_cursors)
+
+    return compare

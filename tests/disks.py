@@ -3,16 +3,17 @@ made read-only for a user that file permissions apply to, and a sessions folder
 bind-mounted read-only under a running call.
 
 Mounting needs root (tests that need it skip with the reason otherwise); root
-ignores file permissions, so a read-only folder is tried as `nobody` in a fork.
+ignores file permissions, so a read-only folder is tried in a fork that gave up
+the capabilities that let it (`with_permissions_enforced`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import json
 import os
-import pwd
 import shutil
 import subprocess
 import tempfile
@@ -90,29 +91,75 @@ def fill(folder: Path) -> Path:
     return filler
 
 
-def as_another_user(task: Callable[[Path], list[str]]) -> list[str]:
-    """Run `task` in a folder where file permissions apply: as `nobody` when root.
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER = 1, 2, 3
+"""The capabilities that let root ignore file permissions (linux/capability.h)."""
+_CAPABILITY_VERSION_3 = 0x20080522
 
-    The task runs in a forked process and reports what it saw as a list of lines.
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
+
+
+def give_up_ignoring_permissions() -> None:
+    """Drop, for this process, what lets root ignore file permissions.
+
+    It stays uid 0, so it can still read what root owns (a checkout in a folder only
+    root can open, where `nobody` could not even import coffeechat), but a folder
+    made read-only refuses it as it would refuse its owner. `OSError` if the system
+    does not allow it.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    header = _CapHeader(_CAPABILITY_VERSION_3, 0)
+    sets = (_CapData * 2)()
+    if libc.capget(ctypes.byref(header), sets) != 0:
+        raise OSError(ctypes.get_errno(), "capget failed")
+    keep = ~((1 << CAP_DAC_OVERRIDE) | (1 << CAP_DAC_READ_SEARCH) | (1 << CAP_FOWNER))
+    for field in ("effective", "permitted", "inheritable"):
+        setattr(sets[0], field, getattr(sets[0], field) & keep & 0xFFFFFFFF)
+    if libc.capset(ctypes.byref(header), sets) != 0:
+        raise OSError(ctypes.get_errno(), "capset failed")
+
+
+def permissions_apply(folder: Path) -> bool:
+    """Whether this process is refused a file in a folder made read-only."""
+    probe = folder / "probe"
+    probe.mkdir(mode=0o500)
+    try:
+        (probe / "file").touch()
+    except PermissionError:
+        return True
+    finally:
+        probe.chmod(0o700)
+        shutil.rmtree(probe)
+    return False
+
+
+def with_permissions_enforced(task: Callable[[Path], list[str]]) -> list[str]:
+    """Run `task` in a new folder, in a forked process to which file permissions apply.
+
+    As root the fork gives up ignoring them (`give_up_ignoring_permissions`); the task
+    reports what it saw as a list of lines, the first saying whether permissions
+    applied (`permissions apply`), which every test checks.
     """
     folder = Path(tempfile.mkdtemp(prefix="coffeechat-test-"))
     try:
-        if os.geteuid() != 0:
-            return task(folder)
-        try:
-            nobody = pwd.getpwnam("nobody")
-        except KeyError:
-            pytest.skip("running as root and there is no 'nobody' user to drop to")
-        os.chown(folder, nobody.pw_uid, nobody.pw_gid)
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
                 os.close(read_end)
-                os.setgroups([])
-                os.setgid(nobody.pw_gid)
-                os.setuid(nobody.pw_uid)
-                report = task(folder)
+                if os.geteuid() == 0:
+                    give_up_ignoring_permissions()
+                applied = "permissions apply" if permissions_apply(folder) else "root ignores them"
+                report = [applied, *task(folder)]
             except BaseException as err:
                 report = [f"task failed: {err!r}"]
             finally:
@@ -123,7 +170,10 @@ def as_another_user(task: Callable[[Path], list[str]]) -> list[str]:
         with os.fdopen(read_end, "rb") as pipe:
             raw = pipe.read()
         os.waitpid(pid, 0)
-        return list(json.loads(raw))
+        report = list(json.loads(raw))
+        if report[0].startswith("task failed: OSError") and "capset" in report[0]:
+            pytest.skip(f"root cannot give up ignoring file permissions here: {report[0]}")
+        return report
     finally:
         for root, dirs, _files in os.walk(folder):
             for name in dirs:

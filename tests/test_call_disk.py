@@ -28,7 +28,7 @@ from coffeechat.ui.screens.call import CallScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen
 from tests.call_helpers import Notes, call_app, call_screen, retry_quickly, written
 from tests.conftest import CALL_TIME
-from tests.disks import as_another_user, fill, read_only_mount, tiny_tmpfs
+from tests.disks import fill, read_only_mount, tiny_tmpfs, with_permissions_enforced
 from tests.terminal import Terminal, coffeechat_command
 from tests.test_io_errors import CODES, FaultyOS
 
@@ -164,7 +164,7 @@ def read_only_folder_during_a_call(folder: Path) -> list[str]:
 
 
 async def _read_only_call(folder: Path) -> list[str]:
-    events = [f"uid {os.geteuid()}"]
+    events: list[str] = []
     workspace = prepare(Workspace(folder / "ws"))
     clock = ManualTime(CALL_TIME)
     app = call_app(workspace, clock)
@@ -192,8 +192,8 @@ async def _read_only_call(folder: Path) -> list[str]:
 
 
 def test_a_read_only_sessions_folder_during_the_call() -> None:
-    events = as_another_user(read_only_folder_during_a_call)
-    assert events[0] != "uid 0", events
+    events = with_permissions_enforced(read_only_folder_during_a_call)
+    assert events[0] == "permissions apply", events
     assert events[1].startswith("banner: NOT SAVED: cannot write to "), events
     assert "(Permission denied)" in events[1]
     assert events[2:] == [

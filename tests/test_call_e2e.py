@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,18 +42,29 @@ def only_session(workspace: Workspace) -> Session:
     return read_session(files[0])
 
 
+def saved_over_time(workspace: Workspace, seconds: float = 15) -> None:
+    """Wait until the session file has the clock past the 5 s window."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if only_session(workspace).elapsed_seconds >= 5:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the clock past the window did not reach the file in {seconds}s")
+
+
 def test_kill_9_in_overtime_loses_no_notes(terminal: Terminal, workspace: Workspace) -> None:
     terminal.wait_for("left of 5s")
     terminal.type(NOTES)
     terminal.wait_for(NOTES)
     shown = terminal.wait_for("+00:0")
     assert "over the 5s" in shown
+    saved_over_time(workspace)  # the clock is saved too, not only the notes
     os.kill(terminal.pid, signal.SIGKILL)
     assert gone(terminal.pid)
     session = only_session(workspace)
     assert session.questions[0].notes == NOTES
     assert session.status == "in-progress"
-    assert session.elapsed_seconds >= 3  # the clock is saved every second too
+    assert session.elapsed_seconds >= 5
 
     # The lock died with the process: the next run offers to resume, nothing stale.
     terminal.close()
@@ -60,7 +72,7 @@ def test_kill_9_in_overtime_loses_no_notes(terminal: Terminal, workspace: Worksp
     again.wait_for("You have an unfinished call with Jane Doe")
     again.keys("r")
     again.wait_for(NOTES)
-    again.wait_for("over the 5s", 3)  # the elapsed time came back: at most a second short
+    again.wait_for("over the 5s")  # the elapsed time came back
 
 
 def test_closing_the_terminal_saves_and_frees_the_session(

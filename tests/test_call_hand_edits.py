@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import time
 from pathlib import Path
 
 import pytest
@@ -195,21 +194,6 @@ async def test_a_conflict_copy_that_does_not_fit_on_the_disk_leaves_no_half_copy
             assert read_session(path).questions[0].notes == "ours!"
 
 
-def wait_until_quiet(path: Path, quiet: float = 1.2, seconds: float = 10) -> None:
-    """Wait until `path` has not been written for `quiet` seconds (a paused call's saves
-    are over), so that an edit by hand cannot race a save in progress."""
-    end = time.monotonic() + seconds
-    last, since = path.stat().st_mtime_ns, time.monotonic()
-    while time.monotonic() < end:
-        time.sleep(0.1)
-        now = path.stat().st_mtime_ns
-        if now != last:
-            last, since = now, time.monotonic()
-        elif time.monotonic() - since >= quiet:
-            return
-    raise AssertionError(f"{path} kept changing for {seconds}s")
-
-
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_coffeechat_run_names_the_copy_on_the_terminal_after_the_call(
     workspace: Workspace, tmp_path: Path
@@ -224,8 +208,9 @@ def test_coffeechat_run_names_the_copy_on_the_terminal_after_the_call(
         term.wait_for("left of 20m")
         term.keys("C-b")  # paused: nothing is saved again until something changes
         term.wait_for("PAUSED")
+        term.keys("C-s")  # and the pause is on disk, no save left in progress
+        term.wait_for("Saved to")
         (path,) = workspace.sessions.glob("*.toml")
-        wait_until_quiet(path)
         edited = edit_by_hand(path, 'status = "in-progress"', 'status = "in-progress"  # vim')
         term.keys("C-q")
         assert term.exit_code() == 0

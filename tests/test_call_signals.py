@@ -30,8 +30,6 @@ NOTES = "Moved from research to design in 2021"
 """Short enough for one line of the notes box at 80x24, so the screen shows it whole."""
 KILLS = 2
 """Rounds of the kill -9 test: a fresh call, then one resumed after the first kill."""
-AUTOSAVE_WAIT = 1.2
-"""Real seconds a note is given to reach the disk before `kill -9` (the promise is 1 s)."""
 
 
 @pytest.fixture
@@ -67,6 +65,15 @@ def wait_for_notes(path: Path, notes: str, seconds: float = 10) -> None:
 
 def session_files(workspace: Workspace) -> list[Path]:
     return sorted(workspace.sessions.glob("*.toml"))
+
+
+def only_session_file(workspace: Workspace, seconds: float = 15) -> Path:
+    """The one session file, once the call has written it."""
+    end = time.monotonic() + seconds
+    while not (found := session_files(workspace)) and time.monotonic() < end:
+        time.sleep(0.05)
+    (path,) = found
+    return path
 
 
 def only_session(workspace: Workspace) -> Session:
@@ -122,7 +129,9 @@ def test_kill_9_loses_at_most_the_last_second(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Each round: type, give the autosave its second, type on, kill -9 at once; resume."""
+    """Each round: type, wait until the autosave has it on disk, type on, kill -9 at
+    once; resume. (How soon a note reaches the disk, under a second, is the bench's
+    figure: a test that waits a fixed time for it fails on a busy machine.)"""
     kept = ""
     lost = 0
     for round_ in range(KILLS):
@@ -135,7 +144,7 @@ def test_kill_9_loses_at_most_the_last_second(
         settled = f"{kept} {NOTES}, {marker}".strip()
         term.type(settled[len(kept) :])
         term.wait_for(marker)
-        time.sleep(AUTOSAVE_WAIT)
+        wait_for_notes(only_session_file(workspace), settled)
         tail = " and then, just before the crash"
         term.type(tail)
         os.kill(term.pid, signal.SIGKILL)

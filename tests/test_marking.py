@@ -145,14 +145,14 @@ def test_a_session_in_a_running_call_is_refused(workspace: Workspace) -> None:
     before = path.read_bytes()
     lock = lock_path(workspace.sessions, SESSION)
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-    os.write(fd, b"4242")
+    os.write(fd, f"{os.getpid()} call\n".encode())  # as a running call says
     # Another open file description, as another process would hold it.
     holder = os.open(lock, os.O_RDWR)
     fcntl.flock(holder, fcntl.LOCK_EX)
     try:
         with pytest.raises(InputError) as caught:
             mark_done(workspace, f"{SESSION}/thank-you")
-        assert "open in a running call (pid 4242)" in str(caught.value)
+        assert f"open in a running call (pid {os.getpid()})" in str(caught.value)
         assert path.read_bytes() == before
     finally:
         os.close(holder)

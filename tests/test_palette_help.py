@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import time
+from typing import Any, ClassVar
 
 from rich.console import Console
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -18,6 +20,19 @@ from coffeechat.ui.app import CoffeechatApp, make_app
 from coffeechat.ui.commands import ScreenCommands
 from coffeechat.ui.screens.help import HelpScreen
 from coffeechat.ui.screens.home import HomeScreen
+
+
+async def highlighted(pilot: Pilot[Any], words: str, seconds: float = 15) -> None:
+    """Wait until the palette's search has found and highlighted a command with `words`
+    (it searches in the background; Enter before then picks nothing, or another)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        found = pilot.app.screen.query(CommandList)
+        option = found.first().highlighted_option if found else None
+        if option is not None and words in str(option.prompt):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"the palette found no command with {words!r} in {seconds}s")
 
 
 class PracticeScreen(Screen[None]):
@@ -113,7 +128,7 @@ async def test_palette_follows_the_screen_that_is_showing(
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"next q")
-        await pilot.pause(0.3)
+        await highlighted(pilot, "next question")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is practice
@@ -126,7 +141,7 @@ async def test_palette_switches_and_saves_the_theme(
     app = make_app(workspace, clock)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+p", *"latte")
-        await pilot.pause(0.3)
+        await highlighted(pilot, "latte")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "latte"

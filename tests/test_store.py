@@ -22,6 +22,7 @@ from coffeechat.core.settings import Settings
 from coffeechat.core.store import abandon, open_new, plan_call
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace
+from tests.disks import with_permissions_enforced
 
 # --- the lock ---------------------------------------------------------------------------
 
@@ -160,20 +161,26 @@ def test_a_hand_edit_during_the_call_is_kept_as_a_conflict_copy(tmp_path: Path) 
     assert path.read_text() == "ours 2\n"
 
 
-def test_a_real_read_only_folder(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores file permissions; the injected errors above cover this")
-    path = tmp_path / "s.toml"
+def saves_into_a_read_only_folder(folder: Path) -> list[str]:
+    path = folder / "s.toml"
     path.write_text("before\n")
-    tmp_path.chmod(0o500)
+    folder.chmod(0o500)
     try:
         saver = Autosaver(path, retry_every=60)
         saver.submit("after\n")
-        assert saver.flush().error
-        assert path.read_text() == "before\n"
+        events = [f"error: {saver.flush().error}", f"file: {path.read_text()!r}"]
     finally:
-        tmp_path.chmod(0o700)
-    assert saver.close().saved
+        folder.chmod(0o700)
+    return [*events, f"saved once writable: {saver.close().saved}"]
+
+
+def test_a_real_read_only_folder() -> None:
+    assert with_permissions_enforced(saves_into_a_read_only_folder) == [
+        "permissions apply",
+        "error: Permission denied",
+        "file: 'before\\n'",
+        "saved once writable: True",
+    ]
 
 
 # --- finding and opening sessions ----------------------------------------------------
@@ -190,6 +197,7 @@ def test_unfinished_sessions_are_found_locked_and_busy_ones_refused(
     first.session.status = "in-progress"
     first.path.write_text(to_toml(first.session))
     assert first.path.name == "2026-11-24-1500-jane-doe.toml"
+    plan.release()  # the agenda is free: the session's own lock is met
     with pytest.raises(InputError) as caught:
         plan_call(workspace, agenda, Settings())
     message = str(caught.value)
@@ -202,6 +210,7 @@ def test_unfinished_sessions_are_found_locked_and_busy_ones_refused(
     second = open_new(workspace, again, clock.now())
     assert second.session.id == "2026-11-24-1500-jane-doe-2"
     abandon(again.unfinished[0])
+    again.release()
     assert read_session(first.path).status == "abandoned"
     assert plan_call(workspace, agenda, Settings()).unfinished == []
 
@@ -210,10 +219,12 @@ def test_completed_and_damaged_sessions_are_not_offered(
     workspace: Workspace, clock: ManualTime
 ) -> None:
     agenda = workspace.agenda_path("jane-doe")
-    item = open_new(workspace, plan_call(workspace, agenda, Settings()), clock.now())
+    plan = plan_call(workspace, agenda, Settings())
+    item = open_new(workspace, plan, clock.now())
     item.session.status = "completed"
     item.path.write_text(to_toml(item.session))
     item.release()
+    plan.release()
     (workspace.sessions / "2026-11-25-1000-jane-doe.toml").write_text("status = [")
     assert plan_call(workspace, agenda, Settings()).unfinished == []
 
@@ -241,7 +252,7 @@ def test_a_full_disk_does_not_cost_the_lock(
     held = SessionLock.acquire(tmp_path, "s")
     monkeypatch.undo()
     with pytest.raises(SessionBusyError) as caught:
-        SessionLock.acquire(tmp_path, "s")
+        SessionLock.acquire(tmp_path, "s", wait=0)  # a holder that never says who it is
     assert caught.value.pid is None
     assert str(caught.value) == "session s is open in another coffeechat (another process)"
     held.release()

@@ -80,6 +80,7 @@ class Autosaver:
         self._pending: str | None = None
         self._generation = 0
         self._failed = False
+        self._failures = 0
         self._error: str | None = None
         self._conflicts: list[Path] = []
         self._saves = 0
@@ -177,11 +178,16 @@ class Autosaver:
                 # short, they are simply what the retry writes); a close ends it.
                 if self._failed and self._cond.wait_for(lambda: self._closing, self.retry_every):
                     return
-            self._save_pending()
+                failures = self._failures
+            self._save_pending(unless_failed_since=failures)
 
-    def _save_pending(self) -> None:
+    def _save_pending(self, unless_failed_since: int | None = None) -> None:
+        """Write the newest text; for the worker, not if a save on another thread
+        (a flush) failed while it waited its turn: its back-off comes first."""
         with self._write_lock:
             with self._cond:
+                if unless_failed_since not in (None, self._failures):
+                    return
                 text, generation = self._pending, self._generation
             if text is None:
                 return
@@ -193,6 +199,7 @@ class Autosaver:
             except OSError as err:
                 with self._cond:
                     self._failed = True
+                    self._failures += 1
                     self._error = err.strerror or str(err)
                     self._cond.notify_all()
                 return

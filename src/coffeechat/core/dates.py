@@ -174,7 +174,11 @@ def _month_day(text: str, today: date) -> date | None:
 
 
 def at_morning(day: date, zone: tzinfo | None) -> datetime:
-    """The moment a date-only due date begins to count: 09:00 that day."""
+    """The moment a date-only due date begins to count: 09:00 that day, local time.
+
+    `zone` must know its daylight-saving rules (`TimeSource.now().tzinfo`): then the
+    offset is the one in force that day, not today's.
+    """
     return datetime.combine(day, MORNING, tzinfo=zone)
 
 

@@ -1,27 +1,42 @@
 """Session files in a workspace: naming them, finding unfinished calls, opening one.
 
 A call's record lives at `sessions/<id>.toml`, where the id is the start time and
-the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` finds the
-sessions of the same agenda still `in-progress` (a call quit with ctrl+q, or cut
-short by a crash) so the app can offer to resume one, and locks them, so a second
-coffeechat on the same session is refused with the first one's pid.
+the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` takes the
+agenda's call lock (`core.lock.call_lock`), so that one call at a time runs from an
+agenda: a second `coffeechat run` of it is refused with the first one's pid, however
+close together they start, and even when the sessions folder is read-only. Then it
+finds the sessions of the agenda still `in-progress` (a call quit with ctrl+q, or cut
+short by a crash) so the app can offer to resume one, and locks them too: `done` and
+`snooze` refuse a session a call holds.
 """
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from coffeechat.core import atomic
 from coffeechat.core.agenda import Agenda, load_agenda
-from coffeechat.core.lock import SessionBusyError, SessionLock
+from coffeechat.core.lock import (
+    CALL,
+    HeldLock,
+    SessionBusyError,
+    SessionLock,
+    call_lock,
+    lock_path,
+)
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import Session, new_session, read_session, session_id, to_toml
 from coffeechat.core.settings import Settings
 from coffeechat.core.template import slugify
 from coffeechat.core.workspace import Workspace
+
+AWAY_OFFERED = 60
+"""Seconds since an unfinished call's last save from which resuming offers to count them."""
+AWAY_LONGEST = 3 * 3600
+"""Seconds since the last save beyond which no call can have gone on all along."""
 
 
 @dataclass
@@ -30,13 +45,18 @@ class OpenSession:
 
     path: Path
     session: Session
-    lock: SessionLock | None
+    lock: HeldLock | None
     """None when the sessions folder cannot hold a lock file (read-only, full)."""
+    call_lock: HeldLock | None = None
+    """The agenda's call lock, once the call goes on in this session (see `begin`)."""
+    saved: datetime | None = None
+    """When an unfinished session's file was last written (its modification time)."""
 
     def release(self) -> None:
-        """Let another process open it."""
-        if self.lock is not None:
-            self.lock.release()
+        """Let another process open it (and start a call from its agenda)."""
+        for held in (self.lock, self.call_lock):
+            if held is not None:
+                held.release()
 
 
 @dataclass
@@ -50,6 +70,8 @@ class CallPlan:
     """The window given on the command line, overriding the agenda's."""
     unfinished: list[OpenSession] = field(default_factory=list)
     """In-progress sessions of this agenda, newest first, locked by this process."""
+    lock: HeldLock | None = None
+    """The agenda's call lock (None where no lock file can be made at all)."""
 
     @property
     def planned(self) -> int:
@@ -57,9 +79,11 @@ class CallPlan:
         return self.duration or self.agenda.duration
 
     def release(self) -> None:
-        """Unlock every unfinished session still held."""
+        """Unlock every unfinished session still held, and the agenda."""
         for item in self.unfinished:
             item.release()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def agenda_ref(workspace: Workspace, path: Path) -> str:
@@ -79,19 +103,44 @@ def session_path(workspace: Workspace, ident: str) -> Path:
 def plan_call(
     workspace: Workspace, agenda_path: Path, settings: Settings, duration: int | None = None
 ) -> CallPlan:
-    """Load the agenda and lock its unfinished sessions; `InputError` if one is busy."""
+    """Load the agenda, lock it and its unfinished sessions; `InputError` if a call from
+    it is already running."""
     agenda = load_agenda(
         agenda_path, workspace.display(agenda_path), settings.duration, settings.warn_at
     )
     plan = CallPlan(agenda, agenda_ref(workspace, agenda_path), duration)
+    try:
+        plan.lock = call_lock(workspace.sessions, plan.ref)
+    except SessionBusyError as busy:
+        running = running_session(workspace, plan)  # none yet if it has only just started
+        if running is not None:
+            raise _busy_error(workspace, running, busy) from None
+        raise _busy_error(workspace, agenda_path, busy, "a call from this agenda is") from None
     for path, session in unfinished_sessions(workspace, plan.ref, agenda.meeting.person):
         try:
             lock = try_lock(workspace, session.id)
         except SessionBusyError as busy:
             plan.release()
             raise _busy_error(workspace, path, busy) from None
-        plan.unfinished.append(OpenSession(path, session, lock))
+        plan.unfinished.append(OpenSession(path, session, lock, saved=_modified(path)))
     return plan
+
+
+def _modified(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def running_session(workspace: Workspace, plan: CallPlan) -> Path | None:
+    """The unfinished session of `plan`'s agenda that another process has open, if any."""
+    for path, session in unfinished_sessions(workspace, plan.ref, plan.agenda.meeting.person):
+        try:
+            SessionLock.check(lock_path(workspace.sessions, session.id), session.id)
+        except SessionBusyError:
+            return path
+    return None
 
 
 def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[tuple[Path, Session]]:
@@ -139,28 +188,67 @@ def open_new(workspace: Workspace, plan: CallPlan, started: datetime) -> OpenSes
         number += 1
 
 
-def try_lock(workspace: Workspace, ident: str) -> SessionLock | None:
+def try_lock(workspace: Workspace, ident: str) -> HeldLock | None:
     """Lock a session; None if the folder cannot hold a lock; `SessionBusyError` if taken.
 
     A call must start even when the sessions folder is read-only or full: the
     screen then says the notes are not saved, and keeps trying.
     """
     try:
-        return SessionLock.acquire(workspace.sessions, ident)
+        return SessionLock.acquire(workspace.sessions, ident, CALL)
     except SessionBusyError:
         raise
     except OSError:
         return None
 
 
-def reopen(item: OpenSession, duration: int | None) -> OpenSession:
+def reopen(item: OpenSession, duration: int | None, zone: tzinfo | None = None) -> OpenSession:
     """An unfinished session made ready to continue (its window changed if asked).
 
-    Temp files of saves cut short were already settled when the workspace was
-    prepared (`core.leftovers`).
+    Its start and end are put in `zone` (the clock's, which knows its daylight-saving
+    rules), as if this process had taken them: the file holds only their offset, and
+    the wrap-up's dates count from the end. Temp files of saves cut short were
+    already settled when the workspace was prepared (`core.leftovers`).
     """
+    session = item.session
     if duration:
-        item.session.planned_seconds = duration
+        session.planned_seconds = duration
+    if zone is not None:
+        session.started = _in_zone(session.started, zone)
+        if session.ended is not None:
+            session.ended = _in_zone(session.ended, zone)
+    return item
+
+
+def _in_zone(moment: datetime, zone: tzinfo) -> datetime:
+    """`moment` in `zone`; as it was where that would fall outside the calendar."""
+    try:
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError):
+        return moment
+
+
+def time_away(item: OpenSession, now: datetime) -> int:
+    """Whole seconds from an unfinished call's last save to `now`, on the wall clock.
+
+    That is the time its clock did not count if the call went on while coffeechat was
+    not running (a crash, `kill -9`, a closed terminal: saves come every second while
+    the clock runs). Whether it did is the person's to say, so it is only offered:
+    0 when under `AWAY_OFFERED` seconds, over `AWAY_LONGEST` (no call goes on that
+    long) or for a call that had ended.
+    """
+    if item.saved is None or item.session.ended is not None:
+        return 0
+    try:
+        away = int((now.astimezone(UTC) - item.saved).total_seconds())
+    except (OverflowError, ValueError):
+        return 0
+    return away if AWAY_OFFERED <= away <= AWAY_LONGEST else 0
+
+
+def count_time_away(item: OpenSession, seconds: int) -> OpenSession:
+    """`item` with `seconds` more of call on its clock (what `time_away` offered)."""
+    item.session.elapsed_seconds += max(seconds, 0)
     return item
 
 
@@ -173,12 +261,14 @@ def abandon(item: OpenSession) -> None:
         item.release()
 
 
-def _busy_error(workspace: Workspace, path: Path, busy: SessionBusyError) -> InputError:
+def _busy_error(
+    workspace: Workspace, path: Path, busy: SessionBusyError, what: str = "this call is"
+) -> InputError:
     kill = f"; if it is stuck: kill {busy.pid}" if busy.pid else ""
     who = f"pid {busy.pid}" if busy.pid else "another process"
     return InputError.at(
         workspace.display(path),
-        f"this call is already open in another coffeechat ({who})",
+        f"{what} already open in another coffeechat ({who})",
         f"switch to the terminal running it{kill}",
         line=0,
         col=0,
@@ -203,5 +293,8 @@ def begin(
         item.release()
     plan.unfinished = []
     if chosen is not None:
-        return reopen(chosen, plan.duration)
-    return open_new(workspace, plan, started)
+        opened = reopen(chosen, plan.duration, started.tzinfo)
+    else:
+        opened = open_new(workspace, plan, started)
+    opened.call_lock, plan.lock = plan.lock, None
+    return opened

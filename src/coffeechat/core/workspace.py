@@ -127,12 +127,7 @@ def prepare(workspace: Workspace, notify: Callable[[Problem], None] | None = Non
         atomic.private_dir(workspace.root)
         atomic.private_dir(workspace.sessions)
         if not workspace.agendas.exists():
-            # Only a new workspace needs the template (most starts skip its import).
-            from coffeechat.core.template import EXAMPLE, agenda_template, slugify
-
-            atomic.private_dir(workspace.agendas)
-            example = workspace.agendas / f"{slugify(EXAMPLE.name)}.toml"
-            atomic.write_new(example, agenda_template(EXAMPLE, f"agendas/{example.name}"))
+            _new_agendas(workspace)
     except OSError as err:
         raise InputError.at(
             str(workspace.root),
@@ -146,6 +141,32 @@ def prepare(workspace: Workspace, notify: Callable[[Problem], None] | None = Non
         if notice is not None and notify is not None:
             notify(notice)
     return workspace
+
+
+def _new_agendas(workspace: Workspace) -> None:
+    """The agendas folder of a new workspace, put in place whole with the example.
+
+    Several commands may set up one new workspace at once (a script running four
+    `coffeechat sessions`): the folder is filled under a temp name and renamed into
+    place, so each of them finds it missing or complete, never half made, and the
+    ones that lose the race simply drop their copy.
+    """
+    # Only a new workspace needs the template (most starts skip its import).
+    import tempfile
+
+    from coffeechat.core.template import EXAMPLE, agenda_template, slugify
+
+    folder = Path(tempfile.mkdtemp(prefix=f".{workspace.agendas.name}.", dir=workspace.root))
+    name = f"{slugify(EXAMPLE.name)}.toml"
+    try:
+        atomic.write_new(folder / name, agenda_template(EXAMPLE, f"agendas/{name}"))
+        os.rename(folder, workspace.agendas)
+    except OSError:
+        (folder / name).unlink(missing_ok=True)
+        folder.rmdir()
+        if not workspace.agendas.is_dir():
+            raise  # not another process that got there first
+    atomic.fsync_dir(workspace.root)
 
 
 def settle_workspace_leftovers(workspace: Workspace) -> list[leftovers.Leftover]:

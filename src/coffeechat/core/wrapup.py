@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from coffeechat.core import dates
 from coffeechat.core.session import FollowUp, Session
@@ -78,9 +78,13 @@ def proposals(session: Session, followup_after: str | None) -> list[Proposal]:
 
 
 def due_date(proposal: Proposal, ended: datetime) -> datetime:
-    """When a kept proposal is due; `InputError` (with examples) if its date is garbage."""
+    """When a kept proposal is due; `InputError` (with examples) if its date is garbage.
+
+    In `ended`'s zone: 24 hours after the end for the thank-you (real hours, across a
+    daylight-saving change too), 09:00 local time on the day typed for the others.
+    """
     if proposal.when is None:
-        return ended + THANK_YOU_WITHIN
+        return (ended.astimezone(UTC) + THANK_YOU_WITHIN).astimezone(ended.tzinfo)
     day = dates.parse_date(proposal.when, ended.date(), source=proposal.title)
     return dates.at_morning(day, ended.tzinfo)
 

@@ -213,7 +213,7 @@ class CoffeechatApp(App[None]):
             self.begin_call(plan, ResumeChoice(None))
             return
         self.push_screen(
-            ResumeScreen(plan, self.time.now().date()),
+            ResumeScreen(plan, self.time.now()),
             callback=lambda choice: self.begin_call(plan, choice),
         )
 

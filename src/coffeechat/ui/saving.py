@@ -11,6 +11,7 @@ it, while a signal handler still runs. The handler saves through
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -42,15 +43,24 @@ def end_on_signals(exit_app: Callable[[int], None]) -> Callable[[], None]:
     Textual installs no handler, so without this a SIGTERM at home or at the resume
     question kills the process with the terminal left raw. Nothing is unsaved there
     (home writes each change at once); a call puts its own handlers over these.
+
+    The handler runs between any two bytecodes of the main thread, so it only asks
+    the event loop to end the app: ended there and then, it would take the screens
+    down under code halfway through building them (home mounting its lists).
+    Call it from the running loop.
     """
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
+    loop = asyncio.get_running_loop()
+
+    def on_loop(code: int) -> None:
+        loop.call_soon_threadsafe(exit_app, code)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         code = 128 + signum
         if signum == signal.SIGHUP:
             os._exit(code)  # no terminal left to restore
-        exit_within_grace(exit_app, code)
+        exit_within_grace(on_loop, code)
 
     old = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGHUP, signal.SIGTERM)}
 
