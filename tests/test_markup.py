@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Static
 from coffeechat.cli import main
 from coffeechat.core.session import read_session, to_toml
 from coffeechat.core.timesource import ManualTime
+from coffeechat.core.tomlwrite import string
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui.screens.resume import ResumeScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen
@@ -25,9 +26,10 @@ SMALL = (80, 24)
 
 def agenda(workspace: Workspace, name: str, person: str, question: str = "Why?") -> None:
     """Write a small agenda `name` for a call with `person`."""
+    person, question = string(person), string(question)
     (workspace.agendas / f"{name}.toml").write_text(
-        f"format = 1\n[meeting]\nwith = {person!r}\n[goals]\nlearn = [{question!r}]\n"
-        f"[[questions]]\ntext = {question!r}\n",
+        f"format = 1\n[meeting]\nwith = {person}\n[goals]\nlearn = [{question}]\n"
+        f"[[questions]]\ntext = {question}\n",
         encoding="utf-8",
     )
 
@@ -40,9 +42,9 @@ def shown(widget: Static) -> str:
 def toasts(app: App[None]) -> list[str]:
     """The text of each toast on screen (its title, then its message); then they go
     (a toast still up when the test ends would keep it waiting for its timeout)."""
-    shown = [str(toast.render()) for toast in app.screen.query("Toast")]
+    texts = [str(toast.render()) for toast in app.screen.query("Toast")]
     app.clear_notifications()
-    return shown
+    return texts
 
 
 async def test_an_action_item_in_brackets_is_kept_and_shown(
