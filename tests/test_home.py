@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -76,7 +77,9 @@ async def test_queue_overdue_first_in_the_error_colour(filled: Workspace) -> Non
         ]
         headings = [str(o.prompt) for o in queue.options if o.disabled]
         assert headings[0].startswith("[b $error]Overdue")
-        assert str(queue.options[1].prompt).startswith("[$error]Send a thank-you note to Jane Doe")
+        overdue = queue.options[1].prompt
+        assert isinstance(overdue, Content)
+        assert overdue.markup.startswith("[$error]Send a thank-you note to Jane Doe")
         assert queue.highlighted_item is not None
         assert queue.highlighted_item.address == f"{JANE}/thank-you"
         subtitle = str(app.screen.query_one("#queue-pane").border_subtitle)

@@ -6,18 +6,23 @@ Run longer with HYPOTHESIS_PROFILE=thorough (see conftest.py).
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
+import re
 import tempfile
 import tomllib
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from hypothesis import assume, example, given
+from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
+from textual.content import Content
 
 from coffeechat.core import tomlwrite
 from coffeechat.core.agenda import Agenda, Meeting, load_agenda, parse_agenda
+from coffeechat.core.controls import escape_controls, escape_json_controls
 from coffeechat.core.dates import describe, parse_date, relative_words
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import (
@@ -27,6 +32,7 @@ from coffeechat.core.session import (
     Session,
     SessionQuestion,
     check_session_id,
+    new_session,
     parse_session,
     to_toml,
 )
@@ -34,6 +40,7 @@ from coffeechat.core.settings import load_settings
 from coffeechat.core.tomlfile import parse_toml
 from coffeechat.core.tomlpos import KeyPath, locate
 from coffeechat.core.workspace import Workspace, prepare
+from coffeechat.ui.literal import escape_markup, literal
 
 SHOWN = "agenda.toml"
 
@@ -581,3 +588,465 @@ def test_a_session_id_never_leaves_the_sessions_folder(text: str) -> None:
     except InputError:
         return
     assert (folder / f"{text}.toml").resolve().parent == folder
+
+
+# --- markup, control characters and invalid UTF-8: shown as they are ----------------
+#
+# Text from a person or a file is never read as Rich/Textual markup and never reaches
+# the terminal with a raw control character (issue 11, items 6 and 18).
+
+MARKUP = [
+    "[/]",
+    "[b]",
+    "[/b]",
+    "[/x]",
+    "[/r/UXDesign]",
+    "[WIP]",
+    "[link=https://example.com]",
+    "[@click=app.quit]",
+    "[$accent]",
+    "[on red]",
+    "[ b]",
+    "[1]",
+    "[",
+    "]",
+    "[[",
+    "\\",
+    "\\[",
+    "[b",
+    "$person",
+    "${goal}",
+    "Zoë [/] O'Brien",
+]
+CONTROL_CHARACTERS = [
+    "\x1b",
+    "\x1b[31m",
+    "\x1b[2J",
+    "\x1b]0;owned\x07",
+    "\x1b]52;c;aGk=\x1b\\",
+    "\x07",
+    "\x00",
+    "\x08",
+    "\x7f",
+    "\x9b",
+    "\x9b6n",
+    "\x85",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\t",
+    "\n",
+    "\r\n",
+]
+HOSTILE = st.lists(
+    st.one_of(st.sampled_from(MARKUP), st.sampled_from(CONTROL_CHARACTERS), st.text(max_size=4)),
+    max_size=6,
+).map("".join)
+"""Text as a person may type it or a file may hold it: markup, escapes, anything."""
+INVALID_UTF8 = st.sampled_from(
+    [b"\xff", b"\xfe", b"\x80", b"\xc3", b"\xe9", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf8\x88\x80"]
+)
+RAW_ON_SCREEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""What must never be in a widget's text: control characters other than tab and newline."""
+RAW_PRINTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def on_screen(text: str) -> str:
+    """How `text` reads on screen: control characters written out (a CRLF is a newline)."""
+    return escape_controls(text).replace("\r\n", "\n")
+
+
+@given(HOSTILE)
+def test_escaped_controls_are_visible_and_nothing_else_changes(text: str) -> None:
+    escaped = escape_controls(text)
+    assert RAW_PRINTED.search(escaped) is None
+    assert escape_controls(escaped) == escaped
+    if RAW_PRINTED.search(text) is None:
+        assert escaped == text
+    json_text = escape_json_controls(json.dumps(text, ensure_ascii=False))
+    assert RAW_PRINTED.search(json_text) is None
+    assert json.loads(json_text) == text
+
+
+@given(st.lists(st.one_of(HOSTILE, st.tuples(HOSTILE, st.sampled_from(["bold", "$error"])))))
+def test_literal_text_is_never_markup(parts: list[str | tuple[str, str]]) -> None:
+    content = literal(*parts)
+    texts = [part if isinstance(part, str) else part[0] for part in parts]
+    assert content.plain == "".join(on_screen(text) for text in texts)
+    assert RAW_ON_SCREEN.search(content.plain) is None
+    # The palette's help lines are read as markup by Textual: escaped, they read back.
+    joined = "".join(texts)
+    assert Content.from_markup(escape_markup(joined)).plain == on_screen(joined)
+
+
+def hostile_agenda(texts: list[str]) -> str:
+    """An agenda whose every text comes from `texts` (required ones start with a letter)."""
+    s = tomlwrite.string
+    return (
+        "format = 1\n[meeting]\n"
+        f"with = {s('P' + texts[0])}\nrole = {s(texts[1])}\norganization = {s(texts[2])}\n"
+        f"referred_by = {s(texts[3])}\ncontact = {s(texts[4])}\n"
+        f"[goals]\nlearn = [{s(texts[5])}]\n"
+        f"[prep]\npitch = {s(texts[6])}\nresearch = {s(texts[7])}\nreminders = [{s(texts[8])}]\n"
+        f"[opening]\nchecklist = [{s(texts[9])}]\n[closing]\nchecklist = [{s(texts[10])}]\n"
+        f"[[questions]]\ntext = {s('Q' + texts[11])}\npriority = 'must'\n"
+        f"[[questions]]\ntext = {s('Q' + texts[1])}\n"
+    )
+
+
+def hostile_workspace(folder: Path, texts: list[str]) -> tuple[Workspace, Agenda, Session]:
+    """A workspace whose agenda, session, damaged file and theme all hold `texts`."""
+    workspace = prepare(Workspace(folder / "ws"))
+    path = workspace.agendas / "hostile.toml"
+    path.write_text(hostile_agenda(texts), encoding="utf-8")
+    agenda = load_agenda(path, "agendas/hostile.toml")
+    session = new_session(agenda, "agendas/hostile.toml", ZONED_NOW - timedelta(days=2), 1200)
+    session.status, session.ended = "in-progress", session.started + timedelta(minutes=20)
+    session.questions[0].notes = texts[2] + "\n" + texts[3]
+    session.questions[0].starred = True
+    session.questions[0].status = "answered"
+    session.general_notes = texts[4]
+    session.referrals = [Referral(name="R" + texts[5], role=texts[6], contact=texts[7])]
+    session.followups = [
+        FollowUp("thank-you", "thank-you", "T" + texts[8], ZONED_NOW, detail=texts[9]),
+        FollowUp("action-1", "action", "A" + texts[10], ZONED_NOW + timedelta(days=3)),
+    ]
+    (workspace.sessions / f"{session.id}.toml").write_text(to_toml(session), encoding="utf-8")
+    damaged = "".join(c for c in texts[11] if c not in "/\0")[:40]
+    (workspace.sessions / f"2026-11-18-0900-{damaged}x.toml").write_bytes(
+        texts[0].encode("utf-8", "surrogatepass") + b"\xff = ["
+    )
+    workspace.themes.mkdir(exist_ok=True)
+    description = tomlwrite.string(texts[5])
+    (workspace.themes / "hostile.toml").write_text(
+        f'format = 1\nname = "hostile"\nprimary = "#336699"\ndescription = {description}\n'
+    )
+    return workspace, agenda, session
+
+
+ZONED_NOW = datetime(2026, 11, 24, 15, 0, tzinfo=timezone(timedelta(hours=-5)))
+TEXTS = st.lists(HOSTILE, min_size=12, max_size=12)
+
+
+@given(TEXTS)
+def test_every_screen_text_shows_files_as_they_are(texts: list[str]) -> None:
+    from coffeechat.core.call import Call
+    from coffeechat.core.drafts import thank_you
+    from coffeechat.core.followups import build_queue
+    from coffeechat.core.index import load_index
+    from coffeechat.core.timesource import ManualTime
+    from coffeechat.core.writeup import session_text
+    from coffeechat.ui.screens.session import _styled
+    from coffeechat.ui.widgets import preview
+    from coffeechat.ui.widgets.agenda_list import label, plan
+    from coffeechat.ui.widgets.call_parts import who_text
+    from coffeechat.ui.widgets.cheat_sheet import sheet_text
+    from coffeechat.ui.widgets.queue_list import item_prompt
+    from coffeechat.ui.widgets.session_list import damaged_prompt, session_prompt
+
+    with tempfile.TemporaryDirectory() as folder:
+        workspace, agenda, session = hostile_workspace(Path(folder), texts)
+        index = load_index(workspace, use_cache=False)
+    queue = build_queue(index.sessions, ZONED_NOW)
+    (summary,) = index.sessions
+    (damaged,) = index.damaged
+    assert agenda.meeting.person == ("P" + texts[0]).strip()  # only spaces are tidied
+    shown = {
+        "label": label("hostile", agenda),
+        "plan": plan(agenda),
+        "sheet": sheet_text(agenda),
+        "who": who_text(Call(session, ManualTime(ZONED_NOW)), agenda),
+        "session": session_prompt(summary),
+        "damaged": damaged_prompt(damaged),
+        "session preview": preview.session_preview(summary),
+        "damaged preview": preview.damaged_preview(damaged),
+        "text": _styled(session_text(session)),
+        "draft": literal(thank_you(session)),
+        **{f"item {i.address}": item_prompt(i, ZONED_NOW) for i in queue.items},
+        **{f"preview {i.address}": preview.item_preview(i, ZONED_NOW) for i in queue.items},
+    }
+    for name, content in shown.items():
+        assert RAW_ON_SCREEN.search(content.plain) is None, (name, content.plain)
+    person = on_screen(agenda.meeting.person)
+    for name in ("label", "plan", "who", "session", "session preview", "text"):
+        assert person in shown[name].plain, name
+    assert on_screen(agenda.questions[0].text) in shown["plan"].plain
+    assert on_screen(agenda.reminders[0]) in shown["sheet"].plain
+    for item in queue.items:
+        assert on_screen(item.title) in shown[f"item {item.address}"].plain
+        assert on_screen(item.title) in shown[f"preview {item.address}"].plain
+    assert on_screen(damaged.name) in shown["damaged"].plain
+
+
+def hostile_files(texts: list[str]) -> dict[str, bytes]:
+    """One file of each kind a person writes or the app reads, holding `texts`."""
+    s = tomlwrite.string
+    session = Session(
+        id="2026-11-24-1500-x",
+        agenda=texts[0],
+        meeting=Meeting(person="P" + texts[1], role=texts[2]),
+        started=ZONED_NOW,
+        planned_seconds=1200,
+        questions=[SessionQuestion(text="Q" + texts[3], notes=texts[4])],
+        general_notes=texts[5],
+        referrals=[Referral(name="R" + texts[6], note=texts[7])],
+    )
+    return {
+        "agenda.toml": hostile_agenda(texts).encode(),
+        "2026-11-24-1500-x.toml": to_toml(session).encode(),
+        "coffeechat.toml": (
+            f'duration = "20m"\n[keys]\n"home.reload" = {s(texts[8] or "f5")}\n'
+            f'"call.next" = {s(texts[9] or "ctrl+j")}\n'
+        ).encode(),
+        "hostile.toml": (
+            f'format = 1\nname = "hostile"\nprimary = "#336699"\ndescription = {s(texts[10])}\n'
+        ).encode(),
+    }
+
+
+def read_file_as(kind: str, path: Path) -> object:
+    """Read `path` with the reader of its kind; an InputError must name it at a line."""
+    from coffeechat.core.themes import load_themes
+    from coffeechat.ui.colours import TextualValues
+
+    shown = f"shown/{path.name}"
+    try:
+        if kind == "agenda.toml":
+            return load_agenda(path, shown)
+        if kind == "coffeechat.toml":
+            return load_settings(path, shown)
+        if kind == "hostile.toml":
+            catalogue = load_themes(path.parent, TextualValues(), lambda p: f"shown/{p.name}")
+            for problem in catalogue.problems:
+                assert problem.path == shown and problem.line >= 1, problem.render()
+            return catalogue
+        return parse_session(path.read_bytes(), path, shown)
+    except InputError as err:
+        for problem in err.problems:
+            assert problem.path == shown and problem.line >= 1, problem.render()
+        return err
+
+
+@given(TEXTS, st.none() | st.tuples(INVALID_UTF8, st.integers(0, 10**6)))
+def test_every_reader_takes_any_text_and_refuses_invalid_utf8_at_a_place(
+    texts: list[str], bad: tuple[bytes, int] | None
+) -> None:
+    from coffeechat.core.settings import Settings
+    from coffeechat.core.themes import ThemeCatalogue
+
+    for kind, raw in hostile_files(texts).items():
+        if bad is not None:
+            at = bad[1] % (len(raw) + 1)
+            raw = raw[:at] + bad[0] + raw[at:]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / kind
+            path.write_bytes(raw)
+            result = read_file_as(kind, path)
+        invalid = bad is not None and not _decodes(raw)
+        if isinstance(result, ThemeCatalogue):
+            assert bool(result.problems) or not invalid
+            if "hostile" in result.themes:
+                assert result.themes["hostile"].description == texts[10]
+        elif invalid:
+            assert isinstance(result, InputError), kind
+        elif isinstance(result, Settings):
+            assert not any(RAW_PRINTED.search(key) for key in result.keys.values())
+
+
+def _decodes(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@given(TEXTS)
+@settings(max_examples=25)
+def test_commands_print_no_raw_control_code(texts: list[str]) -> None:
+    import contextlib
+    import io
+
+    from coffeechat.cli import main
+    from coffeechat.core.timesource import ManualTime
+
+    with tempfile.TemporaryDirectory() as folder:
+        workspace, agenda, session = hostile_workspace(Path(folder), texts)
+        commands = [
+            ["check", str(workspace.agendas / "hostile.toml")],
+            ["show", session.id],
+            ["show", session.id, "--markdown"],
+            ["draft", session.id],
+            ["sessions"],
+            ["sessions", "--json"],
+            ["followups", "--snoozed"],
+            ["followups", "--json"],
+            ["followups", "--ics", "-"],
+            ["themes"],
+        ]
+        for command in commands:
+            out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+            err = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                main(["--workspace", str(workspace.root), *command], ManualTime(ZONED_NOW))
+            out.flush()
+            printed = out.buffer.getvalue().decode()  # type: ignore[attr-defined]
+            for stream in (printed, err.getvalue()):
+                assert RAW_PRINTED.search(stream) is None, (command, stream)
+            if command[-1] == "--json" and command[0] == "sessions":
+                (found,) = json.loads(printed)["sessions"]
+                assert found["person"] == agenda.meeting.person  # JSON stays exact
+
+
+# A Pilot run walking every screen takes seconds: the issue's texts and one random
+# set in `make test` (fifty with HYPOTHESIS_PROFILE=thorough), and no shrinking (each
+# try a Pilot run: minutes). What is typed into an input box goes without its control
+# characters (pasting them is another matter).
+PILOT = settings(
+    max_examples=max(1, settings.default.max_examples // 100),
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+)
+THE_ISSUES_TEXTS = [
+    "Zoë [/] O'Brien",
+    "[WIP] deck",
+    "email the mods of [/r/UXDesign]",
+    "Sam [/] Lee",
+    "\x1b]0;owned\x07\x1b[31mred",
+    "[@click=app.quit]",
+    "[link=https://example.com]x",
+    "ends in \\",
+    "[b]",
+    "\x9b2J",
+    "[/x]",
+    "$person",
+]
+"""The texts issue 11 found crashing or vanishing, and their kin: always tried first."""
+
+
+def typed(text: str) -> str:
+    """`text` as it can be typed into a box: its markup kept, no control characters."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "", text)
+
+
+def no_raw_control_on_screen(app: Any, where: str) -> None:
+    """Nothing the app painted holds a raw control character."""
+    painted = app.export_screenshot()
+    found = RAW_ON_SCREEN.search(painted)
+    assert found is None, (where, painted[max(found.start() - 80, 0) : found.end() + 80])
+
+
+@given(TEXTS)
+@example(THE_ISSUES_TEXTS)
+@PILOT
+def test_home_and_what_it_opens_show_any_text(texts: list[str]) -> None:
+    asyncio.run(_walk_home(texts))
+
+
+async def _walk_home(texts: list[str]) -> None:
+    from textual.widgets import Input, OptionList
+
+    from coffeechat.core.timesource import ManualTime
+    from coffeechat.ui.app import make_app
+    from coffeechat.ui.screens.session import SessionScreen
+
+    with tempfile.TemporaryDirectory() as folder:
+        workspace, _, _ = hostile_workspace(Path(folder), texts)
+        app = make_app(workspace, ManualTime(ZONED_NOW))
+        async with app.run_test(size=(150, 40), notifications=True) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            home = app.screen
+            for name in ("#queue", "#sessions", "#agendas"):
+                options = home.query_one(name, OptionList)
+                options.focus()
+                for index in range(options.option_count):
+                    options.highlighted = index  # the preview shows each in turn
+                    await pilot.pause()
+                no_raw_control_on_screen(app, name)
+            home.query_one("#search", Input).value = typed(texts[3]) or "P"
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            no_raw_control_on_screen(app, "search")
+            home.query_one("#search", Input).value = ""
+            await pilot.pause()
+            home.query_one("#sessions", OptionList).focus()
+            await pilot.press("enter")
+            assert isinstance(app.screen, SessionScreen)
+            no_raw_control_on_screen(app, "session")
+            await pilot.press("t")
+            no_raw_control_on_screen(app, "draft")
+            await pilot.press("escape", "f1")
+            no_raw_control_on_screen(app, "help")
+            await pilot.press("escape", "ctrl+p", "t")  # the themes are among the hits
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            no_raw_control_on_screen(app, "palette")
+            await pilot.press("escape")
+            assert app.is_running
+
+
+@given(TEXTS)
+@example(THE_ISSUES_TEXTS)
+@PILOT
+def test_a_call_its_captures_and_wrap_up_show_any_text(texts: list[str]) -> None:
+    asyncio.run(_call_through(texts))
+
+
+async def _call_through(texts: list[str]) -> None:
+    from textual.widgets import Input
+
+    from coffeechat.core.session import read_session
+    from coffeechat.core.settings import Settings
+    from coffeechat.core.store import plan_call
+    from coffeechat.core.timesource import ManualTime
+    from coffeechat.ui.app import make_app
+    from coffeechat.ui.screens.wrapup import WrapUpScreen
+
+    def call_app(workspace: Workspace) -> Any:
+        path = workspace.agenda_path("hostile")
+        return make_app(workspace, clock, call=plan_call(workspace, path, Settings()))
+
+    async def capture(pilot: Any, key: str, text: str) -> None:
+        await pilot.press(key)
+        focused = pilot.app.focused
+        assert isinstance(focused, Input)
+        focused.value = typed(text)
+        await pilot.press("escape")
+
+    clock = ManualTime(ZONED_NOW)
+    with tempfile.TemporaryDirectory() as folder:
+        workspace, _, _ = hostile_workspace(Path(folder), texts)
+        for session in workspace.sessions.glob("*.toml"):
+            session.unlink()
+        app = call_app(workspace)
+        async with app.run_test(size=(150, 40), notifications=True) as pilot:
+            await pilot.pause()
+            no_raw_control_on_screen(app, "call")
+            await capture(pilot, "ctrl+o", "A" + texts[3])
+            await capture(pilot, "ctrl+r", "R" + texts[4])
+            await capture(pilot, "f3", "Q" + texts[5])
+            clock.advance(19 * 60)  # the closing checklist
+            app.screen.tick()  # type: ignore[attr-defined]
+            await pilot.pause()
+            no_raw_control_on_screen(app, "captured")
+            await pilot.press("ctrl+e")
+            assert isinstance(app.screen, WrapUpScreen)
+            no_raw_control_on_screen(app, "wrap-up")
+            await pilot.press("ctrl+q")
+        again = call_app(workspace)
+        async with again.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            no_raw_control_on_screen(again, "resume")
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(again.screen, WrapUpScreen)
+            no_raw_control_on_screen(again, "wrap-up resumed")
+            await pilot.press("ctrl+s")
+        (path,) = workspace.sessions.glob("*.toml")
+        done = read_session(path)
+        assert done.status == "completed"
+        assert [f.title for f in done.followups if f.kind == "action"] == [
+            typed("A" + texts[3]).strip()
+        ]

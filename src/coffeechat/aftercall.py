@@ -372,7 +372,10 @@ def _report_damaged(damaged: tuple[Damaged, ...]) -> None:
 def _print_json(payload: dict[str, Any]) -> None:
     import json
 
+    from coffeechat.core.controls import escape_json_controls
+
     # Indented for a person at a terminal; one compact line for a script (the
     # indenting encoder is pure Python and costs a second on 10,000 sessions).
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=indent) + "\n")
+    text = json.dumps(payload, ensure_ascii=False, indent=indent)
+    sys.stdout.write(escape_json_controls(text) + "\n")

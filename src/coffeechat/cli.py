@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from coffeechat.aftercall import add_commands
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.workspace import Workspace, default_workspace, prepare
+from coffeechat.output import escaped_output
 from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
@@ -139,8 +140,14 @@ def add_theme_option(parser: argparse.ArgumentParser, default: str | None = None
 def main(argv: Sequence[str] | None = None, time: TimeSource | None = None) -> int:
     """Run coffeechat with `argv` (default: the process's arguments); the exit code.
 
-    `time` is the clock the commands use (tests pass a `ManualTime`).
+    `time` is the clock the commands use (tests pass a `ManualTime`). Nothing it
+    prints carries a raw control character (see `coffeechat.output`).
     """
+    with escaped_output():
+        return _run(argv, time)
+
+
+def _run(argv: Sequence[str] | None, time: TimeSource | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.time = time

@@ -4,8 +4,8 @@ Advice on informational interviews agrees on what makes a thank-you worth readin
 send it within a day, thank them by name, thank whoever introduced you, mention one
 specific thing they said, say what you will do with their referrals, and confirm the
 follow-up they agreed to. The draft does exactly that from the notes: the specific
-point is the first starred insight, or the first answered note. It is only text:
-coffeechat never sends anything.
+point is the first starred insight, or the first answered note. It is only text
+(control characters written out, see `core.controls`): coffeechat never sends anything.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from coffeechat.core.controls import escape_controls
 from coffeechat.core.session import Session, SessionQuestion
 
 SIGNATURE = "[Your name]"
@@ -56,7 +57,7 @@ def thank_you(session: Session) -> str:
             "",
         ]
     lines += ["Thank you again for your generosity.", "", "Best wishes,", SIGNATURE]
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
 
 
 def specific_point(session: Session) -> tuple[SessionQuestion, str] | None:

@@ -3,7 +3,8 @@
 Made with the `icalendar` package (imported only here, only when asked for), so the
 escaping, folding and line endings are what calendar apps expect. Each to-do's UID
 is the item's address, so importing a newer export updates the same to-dos instead
-of adding copies. Times are written in UTC, which every calendar app reads.
+of adding copies. Times are written in UTC, which every calendar app reads. Control
+characters, which iCalendar text may not hold, are written out (`core.controls`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from coffeechat.core.controls import escape_controls
 from coffeechat.core.followups import QueueItem
 
 PRODUCT = "-//coffeechat//follow-up queue//EN"
@@ -30,7 +32,7 @@ def queue_calendar(items: Iterable[QueueItem], now: datetime) -> bytes:
         todo = Todo()
         todo.add("uid", f"{item.address}@{UID_DOMAIN}")
         todo.add("dtstamp", stamp)
-        todo.add("summary", item.title)
+        todo.add("summary", escape_controls(item.title))
         due = item.due.astimezone(UTC)
         todo.add("due", due)
         if item.snoozed_until is not None and item.snoozed_until < item.due:
@@ -38,7 +40,7 @@ def queue_calendar(items: Iterable[QueueItem], now: datetime) -> bytes:
             todo.add("dtstart", item.snoozed_until.astimezone(UTC))
         todo.add("status", "NEEDS-ACTION")
         todo.add("categories", [item.kind])
-        todo.add("description", description(item))
+        todo.add("description", escape_controls(description(item)))
         calendar.add_component(todo)
     payload: bytes = calendar.to_ical()
     return payload

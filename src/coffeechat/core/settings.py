@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic
+from coffeechat.core.controls import CONTROLS
 from coffeechat.core.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
-from coffeechat.core.problems import InputError, did_you_mean
+from coffeechat.core.problems import InputError, did_you_mean, quoted
 from coffeechat.core.validate import Validator
 
 if TYPE_CHECKING:
@@ -88,7 +89,14 @@ class _SettingsChecker(Validator):
         keys = {}
         for binding_id in table:
             key = self.string(table, ("keys", binding_id))
-            if key:
+            if key and CONTROLS.search(key):
+                # The footer and F1 would show it to the terminal raw.
+                self.report(
+                    ("keys", binding_id),
+                    f"{quoted(key)} holds a control character, which no key is named with",
+                    'write the key\'s name, e.g. "ctrl+j" or "escape"',
+                )
+            elif key:
                 keys[binding_id] = key
             elif key is not None:
                 self.report(("keys", binding_id), "a key must not be empty", 'e.g. "ctrl+j"')

@@ -3,13 +3,15 @@
 Both hold the same things in the same order: who and when, how long against the
 agreed window, the goals, the starred insights, every question with its notes, the
 general notes, the referrals and the follow-ups. A person's notes are kept exactly as
-typed.
+typed, but for control characters, written out so that they show (`core.controls`):
+this text is printed to terminals and opened in editors.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from coffeechat.core.controls import escape_controls
 from coffeechat.core.session import FollowUp, Session, SessionQuestion
 
 STATE_WORDS = {"answered": "answered", "skipped": "skipped", "pending": "not asked"}
@@ -96,7 +98,7 @@ def session_text(session: Session) -> str:
             lines.append(f"  [{_box(item)}] {item.title} · {due_words(item)}")
             lines += _indent(item.detail, "      ")
             lines.append(f"      {session.id}/{item.id}")
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
 
 
 def session_markdown(session: Session) -> str:
@@ -150,7 +152,7 @@ def session_markdown(session: Session) -> str:
                 f"(`{session.id}/{item.id}`)"
             )
             out += [f"  - {text}" for text in item.detail.splitlines() if text.strip()]
-    return "\n".join(out) + "\n"
+    return escape_controls("\n".join(out) + "\n")
 
 
 def _day(moment: datetime) -> str:

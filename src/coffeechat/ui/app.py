@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from coffeechat.core.controls import escape_controls
 from coffeechat.core.leftovers import recovery_copies, recovery_reminder
 from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, check_choices
@@ -143,7 +145,6 @@ class CoffeechatApp(App[None]):
                 title=theming.REPORT_TITLE,
                 severity="error",
                 timeout=30,
-                markup=False,
             )
 
     def on_unmount(self) -> None:
@@ -172,7 +173,7 @@ class CoffeechatApp(App[None]):
         """Save a theme chosen in the app (not one given by --theme) in the settings."""
         if not self.is_running:  # the theme chosen at start is set before the app runs
             return
-        self.notify(theming.save_choice(self.workspace, name), markup=False)
+        self.notify(theming.save_choice(self.workspace, name))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's palette commands, less those coffeechat offers its own way."""
@@ -180,6 +181,25 @@ class CoffeechatApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.callback not in ours:
                 yield command
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast, always as plain text, whatever `markup` says: toasts quote what a
+        person typed or a file holds (see `coffeechat.ui.literal`)."""
+        super().notify(
+            escape_controls(message),
+            title=escape_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_help(self) -> None:
         """Show the keys of the current screen (F1 again or Escape closes them)."""

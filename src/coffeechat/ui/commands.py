@@ -2,7 +2,8 @@
 
 Actions come from the real bindings (`ui.actions`), so a screen added later offers
 its own without any change here. Choosing "Theme: <name>" switches the theme live;
-the app saves the choice in the workspace settings.
+the app saves the choice in the workspace settings. A theme's name, description and
+file come from a file: shown as they are, never as markup (`ui.literal`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.app import App
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from coffeechat.core.themes import ThemeCatalogue
 from coffeechat.ui.actions import screen_actions
+from coffeechat.ui.literal import escape_markup, literal
 
 PALETTE_ACTION = "command_palette"
 """Opening the palette from the palette would only open it again: not offered."""
@@ -49,7 +52,7 @@ class ScreenCommands(Provider):
     async def discover(self) -> Hits:
         """Every command, before anything is typed."""
         for title, help_text, command in self.commands():
-            yield DiscoveryHit(title, command, help=help_text)
+            yield DiscoveryHit(literal(title), command, text=title, help=escape_markup(help_text))
 
     async def search(self, query: str) -> Hits:
         """The commands whose title matches what is typed, best first."""
@@ -57,7 +60,21 @@ class ScreenCommands(Provider):
         for title, help_text, command in self.commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), command, help=help_text)
+                shown = highlight(matcher, title)
+                yield Hit(score, shown, command, text=title, help=escape_markup(help_text))
+
+
+def highlight(matcher: Matcher, title: str) -> Content:
+    """`title` as it is, the letters matching what was typed highlighted.
+
+    `Matcher.highlight` would read the title as markup.
+    """
+    shown = literal(title)
+    text = shown.plain
+    for offset in matcher.fuzzy_search.match(matcher.query, text)[1]:
+        if not text[offset].isspace():
+            shown = shown.stylize(matcher.match_style, offset, offset + 1)
+    return shown
 
 
 def _use(app: App[object], name: str) -> None:

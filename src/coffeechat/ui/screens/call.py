@@ -25,11 +25,13 @@ from coffeechat.core.agenda import Agenda
 from coffeechat.core.autosave import SaveStatus
 from coffeechat.core.call import Call, Draft, draft_referral
 from coffeechat.core.clock import Crossing, Phase
+from coffeechat.core.controls import escape_controls
 from coffeechat.core.durations import format_duration
 from coffeechat.core.settings import Settings
 from coffeechat.core.store import OpenSession
 from coffeechat.core.workspace import Workspace
 from coffeechat.startup import freeze_for_the_call, thaw_after_the_call
+from coffeechat.ui.literal import literal
 from coffeechat.ui.saving import CallSaver, Unsaved
 from coffeechat.ui.widgets.call_parts import (
     Checklist,
@@ -218,8 +220,10 @@ class CallScreen(Screen[None]):
         if error:
             folder = self.workspace.display(self.opened.path.parent)
             banner.update(
-                f"NOT SAVED: cannot write to {folder}/ ({error}). "
-                "Your notes are kept here; retrying every 2 s."
+                literal(
+                    f"NOT SAVED: cannot write to {folder}/ ({error}). "
+                    "Your notes are kept here; retrying every 2 s."
+                )
             )
         elif self.call.clock.paused:
             banner.update("PAUSED: the clock is stopped (the call dropped?). ctrl+b to resume.")
@@ -268,7 +272,7 @@ class CallScreen(Screen[None]):
         else:
             text = self.call.question.notes
             notes.border_title = f"Notes · Q{self.call.current + 1}"
-        notes.load_text(text)
+        notes.load_text(escape_controls(text))  # a raw ESC from the file would reach the terminal
         notes.move_cursor(notes.document.end)
         notes.scroll_cursor_visible()
 

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from coffeechat.ui.actions import ScreenAction, screen_actions, screen_category
+from coffeechat.ui.literal import literal
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """Say how to close the help, with the keys bound now."""
-        self.query_one("#help-panel").border_subtitle = self.closing_hint()
+        self.query_one("#help-panel").border_subtitle = literal(self.closing_hint())
 
     def table(self) -> Table:
         """The actions as a table: category headings, then keys and what they do."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
@@ -27,6 +26,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from coffeechat.core.problems import InputError
+from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.agenda_list import AgendaList, plan, read
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
@@ -225,7 +225,6 @@ class HomeScreen(Screen[None]):
                 title="Session files that cannot be read",
                 severity="error",
                 timeout=8,
-                markup=False,
             )
         self.update_preview()
 
@@ -315,7 +314,7 @@ class HomeScreen(Screen[None]):
             text = f"searching {read}/{len(self.index.sessions)}… {text}"
         elif found >= MOST_HITS:
             text = f"the newest {text}"
-        self.query_one("#sessions-pane").border_subtitle = escape(text)
+        self.query_one("#sessions-pane").border_subtitle = literal(text)
         self.update_preview()
 
     def on_key(self, event: Key) -> None:
@@ -482,7 +481,7 @@ class HomeScreen(Screen[None]):
         try:
             change: Change = edit()
         except InputError as err:
-            self.notify(str(err), title="Nothing was changed", severity="error", markup=False)
+            self.notify(str(err), title="Nothing was changed", severity="error")
             return
         if undoable and change.changed:
             self.last_change = change
@@ -492,7 +491,7 @@ class HomeScreen(Screen[None]):
             message += f"\nuntil {describe(until.date(), self.time.now().date())}"
         if undoable and change.changed:
             message += "\n(u undoes it)"
-        self.notify(message, markup=False)
+        self.notify(message)
         self.load_sessions()
         self.refresh_bindings()
 
@@ -561,7 +560,7 @@ class HomeScreen(Screen[None]):
             with self.app.suspend():
                 subprocess.run([*command, str(path)], check=False)
         except InputError as err:
-            self.notify(str(err), severity="error", markup=False)
+            self.notify(str(err), severity="error")
             return
         except SuspendNotSupported:
             self.notify("This terminal cannot hand over to an editor.", severity="error")
@@ -580,10 +579,9 @@ class HomeScreen(Screen[None]):
                 + str(result.errors[0].render()),
                 severity="error",
                 timeout=10,
-                markup=False,
             )
         else:
-            self.notify(f"{path.name} is ready: {result.meeting.person}", markup=False)
+            self.notify(f"{path.name} is ready: {result.meeting.person}")
         self.update_preview()
 
     def action_reload(self) -> None:

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from coffeechat.core.problems import InputError
+from coffeechat.ui.literal import literal
 
 Check = Callable[[str], str]
 """Text typed → what it will do (shown back); raises `InputError` when it is not usable."""
@@ -46,11 +47,11 @@ class PromptDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The question, the box, and the line that answers back."""
         with Vertical(id="prompt"):
-            yield Label(self.title_text, id="prompt-title", markup=False)
+            yield Label(literal(self.title_text), id="prompt-title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static("", id="prompt-result", markup=False)
+            yield Static("", id="prompt-result")
             if self.hint:
-                yield Static(self.hint, id="prompt-hint", markup=False)
+                yield Static(literal(self.hint), id="prompt-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,10 +75,10 @@ class PromptDialog(ModalScreen[str | None]):
         except InputError as err:
             problem = err.problems[0]
             message = problem.message + (f"\n{problem.hint}" if problem.hint else "")
-            result.update(message)
+            result.update(literal(message))
             result.set_class(True, "-error")
             return False
-        result.update(answer)
+        result.update(literal(answer))
         result.set_class(False, "-error")
         return True
 

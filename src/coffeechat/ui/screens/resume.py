@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -22,6 +21,7 @@ from coffeechat.core import dates
 from coffeechat.core.clock import clock_text
 from coffeechat.core.durations import format_duration
 from coffeechat.core.store import CallPlan, OpenSession, count_time_away, time_away
+from coffeechat.ui.literal import literal
 
 NEW = "new"
 COUNTED = "+"
@@ -54,13 +54,19 @@ class ResumeScreen(Screen[ResumeChoice | None]):
 
     def compose(self) -> ComposeResult:
         """A heading and the choices."""
-        person = escape(self.plan.agenda.meeting.person)
+        person = self.plan.agenda.meeting.person
         count = len(self.plan.unfinished)
         calls = "an unfinished call" if count == 1 else f"{count} unfinished calls"
         yield Static(
-            f"[b]You have {calls} with {person}.[/b]\n"
-            "[dim]Resume keeps its notes, question states and time; "
-            "a new call marks the unfinished one abandoned (its notes stay in its file).[/]",
+            literal(
+                (f"You have {calls} with {person}.", "bold"),
+                "\n",
+                (
+                    "Resume keeps its notes, question states and time; a new call marks "
+                    "the unfinished one abandoned (its notes stay in its file).",
+                    "dim",
+                ),
+            ),
             id="resume-heading",
         )
         options = []

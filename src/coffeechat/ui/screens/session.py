@@ -5,19 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coffeechat.core import atomic
+from coffeechat.core.controls import escape_controls
 from coffeechat.core.drafts import thank_you
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import Session, read_session
 from coffeechat.core.workspace import Workspace
 from coffeechat.core.writeup import session_markdown, session_text
+from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.screens.prompt import PromptDialog
 
 SECTION_TITLES = ("Goals", "Questions:", "Notes", "Referrals", "Follow-ups")
@@ -65,13 +67,15 @@ class SessionScreen(Screen[None]):
         """Show the session, its draft, or why it cannot be read."""
         text = self.query_one("#session-text", Static)
         if self.session is None:
-            self.title = self.path.name
-            text.update(f"[b $error]This session cannot be read[/]\n\n{escape(self.problem)}")
+            self.title = escape_controls(self.path.name)
+            text.update(
+                literal(("This session cannot be read", "bold $error"), "\n\n", self.problem)
+            )
             return
-        self.title = self.session.meeting.person
+        self.title = escape_controls(self.session.meeting.person)
         if self.draft:
             self.sub_title = "thank-you draft (nothing is sent)"
-            text.update(escape(thank_you(self.session)))
+            text.update(literal(thank_you(self.session)))
         else:
             self.sub_title = self.session.id
             text.update(_styled(session_text(self.session)))
@@ -150,15 +154,14 @@ def ask_and_write(screen: Screen[Any], title: str, suggested: Path, text: str) -
     screen.app.push_screen(PromptDialog(title, check, value=str(suggested)), write)
 
 
-def _styled(text: str) -> str:
+def _styled(text: str) -> Content:
     """The plain text of a session with its first line and section titles in bold."""
-    lines = text.split("\n")
-    out = []
-    for number, line in enumerate(lines):
-        safe = escape(line)
+    out: list[Content | str] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n")):
         if number == 0:
-            safe = f"[b]{safe}[/b]"
+            out.append(literal((line, "bold")))
         elif line.startswith(SECTION_TITLES):
-            safe = f"[b $primary]{safe}[/]"
-        out.append(safe)
-    return "\n".join(out)
+            out.append(literal((line, "bold $primary")))
+        else:
+            out.append(line)
+    return lines(out)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Static
 
@@ -25,6 +25,7 @@ from coffeechat.core.call import Call
 from coffeechat.core.durations import format_duration
 from coffeechat.core.problems import InputError
 from coffeechat.core.wrapup import Proposal, due_date, finish, proposals
+from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.question_list import minutes
 
 
@@ -55,7 +56,7 @@ class WrapUpScreen(Screen[bool]):
             )
             for index, item in enumerate(self.proposals):
                 with Vertical(classes="followup"):
-                    yield Checkbox(item.title, item.keep, id=f"keep-{index}", compact=True)
+                    yield Checkbox(literal(item.title), item.keep, id=f"keep-{index}", compact=True)
                     if item.when is None:
                         yield Static(self.thank_you_due(item), classes="followup-due")
                     else:
@@ -64,12 +65,14 @@ class WrapUpScreen(Screen[bool]):
                             yield Input(item.when, id=f"when-{index}", compact=True)
                             yield Static(id=f"resolved-{index}", classes="followup-resolved")
                     if item.detail:
-                        yield Static(escape(item.detail), classes="followup-detail")
+                        yield Static(literal(item.detail), classes="followup-detail")
             goals = self.call.session.goals
             if goals:
                 yield Static("[b]Did you learn what you came for?[/b]", classes="wrapup-heading")
                 for index, goal in enumerate(goals):
-                    yield Checkbox(goal.text, goal.learned, id=f"goal-{index}", compact=True)
+                    yield Checkbox(
+                        literal(goal.text), goal.learned, id=f"goal-{index}", compact=True
+                    )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -78,13 +81,12 @@ class WrapUpScreen(Screen[bool]):
             if item.when is not None:
                 self.resolve(index)
 
-    def summary(self) -> str:
+    def summary(self) -> Content:
         """One line about the call that just ended."""
         session = self.call.session
         answered = sum(1 for q in session.questions if q.status == "answered")
         starred = sum(1 for q in session.questions if q.starred)
         parts = [
-            f"[b]Call with {escape(session.meeting.person)} ended[/b]",
             f"{minutes(session.elapsed_seconds)} of a "
             f"{format_duration(session.planned_seconds)} window",
             f"{answered} of {len(session.questions)} questions answered",
@@ -94,7 +96,8 @@ class WrapUpScreen(Screen[bool]):
         if session.referrals:
             count = len(session.referrals)
             parts.append(f"{count} referral{'s' if count > 1 else ''}")
-        return " · ".join(parts)
+        ended = (f"Call with {session.meeting.person} ended", "bold")
+        return literal(ended, *(f" · {part}" for part in parts))
 
     def thank_you_due(self, item: Proposal) -> str:
         """The thank-you's fixed due time, 24 hours after the end."""
@@ -115,7 +118,7 @@ class WrapUpScreen(Screen[bool]):
             due = due_date(item, ended)
         except InputError as err:
             problem = err.problems[0]
-            shown.update(f"[$error]not a date: {escape(problem.hint)}[/]")
+            shown.update(literal((f"not a date: {problem.hint}", "$error")))
             shown.add_class("-bad")
             return False
         shown.update(f"→ {dates.describe(due.date(), ended.date())}")

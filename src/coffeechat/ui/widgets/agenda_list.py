@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coffeechat.core.problems import InputError
+from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.queue_list import placeholders
 
 if TYPE_CHECKING:
@@ -68,46 +69,46 @@ def read(workspace: Workspace, settings: Settings, path: Path) -> Agenda | Input
         return err
 
 
-def label(name: str, agenda: Agenda | InputError) -> str:
+def label(name: str, agenda: Agenda | InputError) -> Content:
     """One agenda in the list: who, and its name to type after `coffeechat run`."""
     if isinstance(agenda, InputError):
-        return f"[b]{escape(name)}[/b]  [$error]has problems: e opens it[/]"
+        return literal((name, "bold"), "  ", ("has problems: e opens it", "$error"))
     meeting = agenda.meeting
     where = ", ".join(part for part in (meeting.role, meeting.organization) if part)
-    text = f"[b]{escape(meeting.person)}[/b]  [dim]{escape(name)}[/]"
-    return text + (f"\n[dim]{escape(where)}[/]" if where else "")
+    text = literal((meeting.person, "bold"), "  ", (name, "dim"))
+    return literal(text, "\n", (where, "dim")) if where else text
 
 
-def plan(agenda: Agenda | InputError) -> str:
-    """The plan of an agenda as markup: who, the window, goals and questions."""
+def plan(agenda: Agenda | InputError) -> Content:
+    """The plan of an agenda: who, the window, goals and questions."""
     if isinstance(agenda, InputError):
-        return "[b $error]This agenda has problems[/]\n\n" + escape(str(agenda))
+        return literal(("This agenda has problems", "bold $error"), "\n\n", str(agenda))
     from coffeechat.core.durations import format_duration
 
-    lines = meeting_lines(agenda.meeting)
+    shown = meeting_lines(agenda.meeting)
     must = sum(1 for q in agenda.questions if q.priority == "must")
-    lines += [
+    shown += [
         "",
         f"{format_duration(agenda.duration)} window · {len(agenda.questions)} questions "
         f"({must} must) · warnings at "
         + (", ".join(format_duration(w) for w in agenda.warn_at) or "none"),
     ]
     if agenda.learn:
-        lines += ["", "[b]To learn[/b]", *(f"• {escape(goal)}" for goal in agenda.learn)]
-    lines += ["", "[b]Questions[/b]"]
-    marks = {"must": "[b $accent]must[/]", "should": "should", "nice": "[dim]nice[/]"}
+        shown += ["", Content.styled("To learn", "bold"), *(f"• {goal}" for goal in agenda.learn)]
+    shown += ["", Content.styled("Questions", "bold")]
+    marks = {"must": ("must", "bold $accent"), "should": ("should", ""), "nice": ("nice", "dim")}
     for number, question in enumerate(agenda.questions, 1):
-        lines.append(f"{number:>2}. {escape(question.text)}  {marks[question.priority]}")
-    return "\n".join(lines)
+        shown.append(literal(f"{number:>2}. {question.text}  ", marks[question.priority]))
+    return lines(shown)
 
 
-def meeting_lines(meeting: Meeting) -> list[str]:
+def meeting_lines(meeting: Meeting) -> list[Content | str]:
     """The top of an agenda's plan and of a session's details: who, what they do, and
     who introduced you."""
-    lines = [
-        f"[b]{escape(meeting.person)}[/b]",
-        escape(", ".join(p for p in (meeting.role, meeting.organization) if p)),
+    shown: list[Content | str] = [
+        literal((meeting.person, "bold")),
+        ", ".join(p for p in (meeting.role, meeting.organization) if p),
     ]
     if meeting.referred_by:
-        lines.append(f"[dim]referred by[/] {escape(meeting.referred_by)}")
-    return lines
+        shown.append(literal(("referred by", "dim"), f" {meeting.referred_by}"))
+    return shown

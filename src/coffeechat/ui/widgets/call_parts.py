@@ -3,7 +3,7 @@ the pacing line. Each is a `Static` that redraws itself from the call."""
 
 from __future__ import annotations
 
-from rich.markup import escape
+from textual.content import Content
 from textual.widgets import Static
 
 from coffeechat.core.agenda import Agenda
@@ -11,7 +11,8 @@ from coffeechat.core.call import Call
 from coffeechat.core.clock import Phase
 from coffeechat.core.durations import format_duration
 from coffeechat.core.pacing import Pacing
-from coffeechat.ui.widgets.question_list import WONT_FIT, minutes
+from coffeechat.ui.literal import lines, literal
+from coffeechat.ui.widgets.question_list import WONT_FIT, looks, minutes
 
 OPENING_SECONDS = 180
 """The opening checklist shows for the first minutes, until a question is done."""
@@ -23,13 +24,14 @@ class CallPart(Static):
     changed, and has the screen laid out again only if its size can follow its text
     (a full layout would repaint everything, the notes box too, between two keys)."""
 
-    _text: str | None = None
+    _looks: object = None
 
-    def put(self, text: str) -> None:
-        """Show `text` (markup)."""
-        if text != self._text:
-            self._text = text
-            self.update(text, layout=self.styles.auto_dimensions)
+    def put(self, content: Content | str) -> None:
+        """Show `content` (a str is coffeechat's own markup)."""
+        content = Content.from_markup(content)
+        if looks(content) != self._looks:
+            self._looks = looks(content)
+            self.update(content, layout=self.styles.auto_dimensions)
 
 
 class MeetingHeader(Static):
@@ -39,23 +41,18 @@ class MeetingHeader(Static):
         super().__init__(who_text(call, agenda), id=id)
 
 
-def who_text(call: Call, agenda: Agenda) -> str:
+def who_text(call: Call, agenda: Agenda) -> Content:
     """Name, role and organisation; who referred you; the goals, one a line."""
     meeting = call.session.meeting
     where = ", ".join(p for p in (meeting.role, meeting.organization) if p)
-    lines = [f"[b]{escape(meeting.person)}[/b]" + (f" · {escape(where)}" if where else "")]
-    extra = []
-    if meeting.referred_by:
-        extra.append(f"referred by {escape(meeting.referred_by)}")
-    if meeting.channel:
-        extra.append(escape(meeting.channel))
-    if meeting.contact:
-        extra.append(escape(meeting.contact))
+    shown = [literal((meeting.person, "bold"), f" · {where}" if where else "")]
+    extra = [f"referred by {meeting.referred_by}"] if meeting.referred_by else []
+    extra += [part for part in (meeting.channel, meeting.contact) if part]
     if extra:
-        lines.append("[dim]" + " · ".join(extra) + "[/]")
+        shown.append(literal((" · ".join(extra), "dim")))
     goals = [g.text for g in call.session.goals] or list(agenda.learn)
-    lines += [f"[$accent]◆[/] {escape(goal)}" for goal in goals]
-    return "\n".join(lines)
+    shown += [literal(("◆", "$accent"), f" {goal}") for goal in goals]
+    return lines(shown)
 
 
 class QuestionHead(CallPart):
@@ -90,7 +87,7 @@ class QuestionText(CallPart):
                 "[dim]Anything not tied to a question: impressions, names, things to look up.[/]"
             )
         else:
-            self.put(f"[b]{escape(call.question.text)}[/b]")
+            self.put(literal((call.question.text, "bold")))
 
 
 class Checklist(CallPart):
@@ -100,12 +97,12 @@ class Checklist(CallPart):
         """Redraw; True if there is a checklist to show now."""
         phase = call.clock.phase()
         closing = phase in (Phase.CLOSING, Phase.OVERTIME)
-        lead = ""
+        lead: list[Content] = []
         if closing and agenda.closing:
             items = agenda.closing
             if phase == Phase.OVERTIME:
                 self.border_title = "Over time: offer to end the call"
-                lead = f"[$error]{OFFER_TO_END}[/]\n"
+                lead = [literal((OFFER_TO_END, "$error"))]
             else:
                 self.border_title = "Closing: time to wrap up"
         elif (
@@ -118,7 +115,7 @@ class Checklist(CallPart):
         else:
             return False
         self.set_class(closing, "-closing")
-        self.put(lead + "\n".join(f"☐ {escape(item)}" for item in items))
+        self.put(lines([*lead, *(f"☐ {item}" for item in items)]))
         return True
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from coffeechat.core.agenda import Agenda
+from coffeechat.ui.literal import lines
 
 
 class CheatSheet(VerticalScroll, can_focus=False):
@@ -17,17 +18,18 @@ class CheatSheet(VerticalScroll, can_focus=False):
         self.border_title = "Cheat sheet"
 
 
-def sheet_text(agenda: Agenda) -> str:
-    """The cheat sheet's content as markup."""
-    parts = []
-    if agenda.pitch:
-        parts += ["[b]Pitch[/b]", escape(agenda.pitch.strip()), ""]
-    if agenda.research:
-        parts += ["[b]Research[/b]", escape(agenda.research.strip()), ""]
-    if agenda.reminders:
-        parts += ["[b]Reminders[/b]", *(f"• {escape(r)}" for r in agenda.reminders), ""]
-    if agenda.opening:
-        parts += ["[b]Opening[/b]", *(f"☐ {escape(c)}" for c in agenda.opening), ""]
-    if agenda.closing:
-        parts += ["[b]Closing[/b]", *(f"☐ {escape(c)}" for c in agenda.closing)]
-    return "\n".join(parts).strip() or "[dim]No pitch, research or reminders in the agenda.[/]"
+def sheet_text(agenda: Agenda) -> Content:
+    """The cheat sheet's content: each part under its heading."""
+    parts: list[Content | str] = []
+    for heading, items in (
+        ("Pitch", [agenda.pitch.strip()] if agenda.pitch else []),
+        ("Research", [agenda.research.strip()] if agenda.research else []),
+        ("Reminders", [f"• {r}" for r in agenda.reminders]),
+        ("Opening", [f"☐ {c}" for c in agenda.opening]),
+        ("Closing", [f"☐ {c}" for c in agenda.closing]),
+    ):
+        if items:
+            parts += [Content.styled(heading, "bold"), *items, ""]
+    if not parts:
+        return Content.styled("No pitch, research or reminders in the agenda.", "dim")
+    return lines(parts[:-1])

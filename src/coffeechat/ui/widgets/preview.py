@@ -4,52 +4,51 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.markup import escape
+from textual.content import Content
 
 from coffeechat.core import dates
 from coffeechat.core.followups import HEADINGS, QueueItem
 from coffeechat.core.index import Damaged
 from coffeechat.core.skim import SessionSummary
 from coffeechat.core.writeup import length_words
+from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.agenda_list import meeting_lines
 from coffeechat.ui.widgets.queue_list import BUCKET_COLOURS
 
 
-def item_preview(item: QueueItem, now: datetime) -> str:
+def item_preview(item: QueueItem, now: datetime) -> Content:
     """A follow-up: what, when, with whom, whom to reach and what to say."""
     due = item.due.astimezone(now.tzinfo)
     colour = BUCKET_COLOURS[item.bucket]
     meeting = item.session.meeting
     started = item.session.started
-    lines = [
-        f"[b]{escape(item.title)}[/b]",
-        f"[{colour}]{HEADINGS[item.bucket]}[/] · due "
-        f"{escape(dates.describe(due.date(), now.date()))}, {due:%H:%M}",
+    shown: list[Content | str] = [
+        literal((item.title, "bold")),
+        literal(
+            (HEADINGS[item.bucket], colour),
+            f" · due {dates.describe(due.date(), now.date())}, {due:%H:%M}",
+        ),
         "",
-        f"[dim]With[/] {escape(_joined(meeting.person, meeting.role, meeting.organization))}",
-        f"[dim]Call on[/] {started:%a} {started.day} {started:%b %Y}, {started:%H:%M}",
+        _labelled("With", _joined(meeting.person, meeting.role, meeting.organization)),
+        _labelled("Call on", f"{started:%a} {started.day} {started:%b %Y}, {started:%H:%M}"),
     ]
     if item.referral is not None:
         referral = item.referral
-        lines += [
-            "",
-            f"[dim]Reach[/] {escape(', '.join(p for p in (referral.name, referral.role) if p))}",
-        ]
+        shown += ["", _labelled("Reach", _joined(referral.name, referral.role))]
         if referral.contact:
-            lines.append(f"[dim]at[/] {escape(referral.contact)}")
-        lines.append(f"[dim]Referred by[/] {escape(item.person)}")
+            shown.append(_labelled("at", referral.contact))
+        shown.append(_labelled("Referred by", item.person))
     if item.say:
-        label = "Say" if item.kind == "referral" else "Note"
-        lines += ["", f"[dim]{label}:[/] {escape(item.say)}"]
-    lines += ["", f"[dim]{escape(item.address)}[/]"]
-    return "\n".join(lines)
+        shown += ["", _labelled("Say:" if item.kind == "referral" else "Note:", item.say)]
+    shown += ["", literal((item.address, "dim"))]
+    return lines(shown)
 
 
-def session_preview(summary: SessionSummary) -> str:
+def session_preview(summary: SessionSummary) -> Content:
     """A session at a glance: who, when, how it went, and its follow-ups."""
     started = summary.started
-    lines = meeting_lines(summary.meeting)
-    lines += [
+    shown = meeting_lines(summary.meeting)
+    shown += [
         "",
         f"{started:%a} {started.day} {started:%b %Y}, {started:%H:%M} · "
         f"{length_words(summary.elapsed_seconds, summary.planned_seconds)}",
@@ -57,28 +56,36 @@ def session_preview(summary: SessionSummary) -> str:
         + (f" · {summary.starred} starred" if summary.starred else ""),
     ]
     if summary.referrals:
-        lines += ["", "[b]Referrals[/b]"]
-        lines += [
-            f"• {escape(r.name)}" + (f" [dim]{escape(r.role)}[/]" if r.role else "")
+        shown += ["", Content.styled("Referrals", "bold")]
+        shown += [
+            literal(f"• {r.name}", " " if r.role else "", (r.role, "dim"))
             for r in summary.referrals
         ]
     if summary.followups:
-        lines += ["", "[b]Follow-ups[/b]"]
-        marks = {"done": "[$success]✓[/]", "dropped": "[dim]–[/]"}
+        shown += ["", Content.styled("Follow-ups", "bold")]
+        marks = {"done": ("✓", "$success"), "dropped": ("–", "dim")}
         for item in summary.followups:
-            lines.append(f"{marks.get(item.status, '•')} {escape(item.title)}")
-    lines += ["", f"[dim]{escape(summary.id)}[/]"]
-    return "\n".join(lines)
+            shown.append(literal(marks.get(item.status, ("•", "")), f" {item.title}"))
+    shown += ["", literal((summary.id, "dim"))]
+    return lines(shown)
 
 
-def damaged_preview(item: Damaged) -> str:
+def damaged_preview(item: Damaged) -> Content:
     """An unreadable session file: every problem found, with its place and hint."""
-    problems = "\n\n".join(escape(p.render()) for p in item.problems)
-    return (
-        f"[b $error]{escape(item.name)} cannot be read[/]\n\n{problems}\n\n"
-        "[dim]Every other session still works. Fix the file in an editor, "
-        "or move it out of sessions/.[/]"
+    problems = "\n\n".join(p.render() for p in item.problems)
+    return literal(
+        (f"{item.name} cannot be read", "bold $error"),
+        f"\n\n{problems}\n\n",
+        (
+            "Every other session still works. Fix the file in an editor, "
+            "or move it out of sessions/.",
+            "dim",
+        ),
     )
+
+
+def _labelled(label: str, text: str) -> Content:
+    return literal((label, "dim"), f" {text}")
 
 
 def _joined(*parts: str) -> str:

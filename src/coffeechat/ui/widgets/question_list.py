@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coffeechat.core.call import Call
+from coffeechat.core.controls import escape_controls
 from coffeechat.core.pacing import budgets
 
 MARKS = {"pending": "·", "answered": "✓", "skipped": "↷"}
@@ -82,7 +83,7 @@ class QuestionList(OptionList):
             style = "dim"
         elif question.priority == "must":
             style = "bold"
-        text = f"{'+ ' if question.added else ''}{question.text}"
+        text = escape_controls(f"{'+ ' if question.added else ''}{question.text}")
         if wont_fit:
             body = Content.assemble((f"{WONT_FIT} ", "dim"), (text, "dim italic"))
         else:

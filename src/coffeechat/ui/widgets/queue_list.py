@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from coffeechat.ui.literal import lines, literal
 
 if TYPE_CHECKING:
     from coffeechat.core.followups import Queue, QueueItem
@@ -93,19 +95,17 @@ class QueueList(OptionList):
 
 def placeholders(text: str) -> list[Option]:
     """What a list shows before it is filled: `text`, dimmed, if any."""
-    return [Option(f"[dim]{escape(text)}[/]", disabled=True)] if text else []
+    return [Option(literal((text, "dim")), disabled=True)] if text else []
 
 
-def item_prompt(item: QueueItem, now: datetime) -> str:
+def item_prompt(item: QueueItem, now: datetime) -> Content:
     """An item in two lines (three for a referral): what, when and with whom."""
-    title = escape(item.title)
-    if item.bucket == "overdue":
-        title = f"[$error]{title}[/]"
-    lines = [title, f"[dim]{due_words(item, now)} · {escape(item.person)}[/]"]
+    title = literal((item.title, "$error" if item.bucket == "overdue" else ""))
+    shown = [title, literal((f"{due_words(item, now)} · {item.person}", "dim"))]
     if item.referral is not None:
-        reach = escape(", ".join(p for p in (item.referral.name, item.referral.contact) if p))
-        lines.append(f"[dim]reach {reach}[/]")
-    return "\n".join(lines)
+        reach = ", ".join(p for p in (item.referral.name, item.referral.contact) if p)
+        shown.append(literal((f"reach {reach}", "dim")))
+    return lines(shown)
 
 
 def due_words(item: QueueItem, now: datetime) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from coffeechat.ui.literal import lines, literal
 
 if TYPE_CHECKING:
     from coffeechat.core.index import Damaged
@@ -98,12 +100,12 @@ class SessionList(OptionList):
 _NO_SESSIONS = "No sessions yet: they appear here after your first call."
 
 
-def session_prompt(summary: SessionSummary, hit: Hit | None = None) -> str:
+def session_prompt(summary: SessionSummary, hit: Hit | None = None) -> Content:
     """A session in two lines: who, then when, how long and what is left to do."""
     meeting = summary.meeting
-    first = f"[b]{escape(meeting.person)}[/b]"
+    first = literal((meeting.person, "bold"))
     if meeting.organization:
-        first += f" [dim]{escape(meeting.organization)}[/]"
+        first = literal(first, " ", (meeting.organization, "dim"))
     started = summary.started
     minutes = round(summary.elapsed_seconds / 60)
     planned = round(summary.planned_seconds / 60)
@@ -114,15 +116,15 @@ def session_prompt(summary: SessionSummary, hit: Hit | None = None) -> str:
     ]
     if summary.open_followups:
         facts.append(f"{summary.open_followups} to do")
-    second = f"[dim]{escape(' · '.join(facts))}[/]"
+    second = literal((" · ".join(facts), "dim"))
     if summary.status != "completed":
-        second += f" [$warning]{escape(summary.status)}[/]"
-    lines = [first, second]
+        second = literal(second, " ", (summary.status, "$warning"))
+    shown = [first, second]
     if hit is not None:
-        lines.append(f"[$accent]{escape(hit.where)}:[/] {escape(hit.snippet)}")
-    return "\n".join(lines)
+        shown.append(literal((f"{hit.where}:", "$accent"), f" {hit.snippet}"))
+    return lines(shown)
 
 
-def damaged_prompt(item: Damaged) -> str:
+def damaged_prompt(item: Damaged) -> Content:
     """An unreadable file: its name and why."""
-    return f"[$error]{escape(item.name)}[/]\n[$error]cannot be read: {escape(item.reason)}[/]"
+    return literal((item.name, "$error"), "\n", (f"cannot be read: {item.reason}", "$error"))
