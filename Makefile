@@ -23,7 +23,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy --strict src
+	$(BIN)/mypy --strict src bench
 
 # The figures of issue 6 (minutes, and noisy on a shared machine): never part of `test`.
 bench: $(STAMP)
