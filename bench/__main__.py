@@ -24,6 +24,7 @@ from bench.terminal import BenchError
 MODULES = (
     "bench.startup",
     "bench.call",
+    "bench.clock",
     "bench.commands",
     "bench.years",
 )
