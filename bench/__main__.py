@@ -27,6 +27,7 @@ MODULES = (
     "bench.clock",
     "bench.commands",
     "bench.years",
+    "bench.people",
 )
 """The figure modules, in the order their figures are measured and printed."""
 
