@@ -8,9 +8,10 @@ figures, on the same workspace, are in `bench.clock`.
   painted), against the bare Textual app, in turns, like the home screen.
 - Keystroke: a call resumed with 5,000 characters in the current question's notes
   (14 questions, notes on three more), and its reference, a bare Textual
-  `TextArea` holding the same 5,000 characters (`bench/bare_textarea.py`), both
-  running in tmux side by side and typed into in turns (25 keys to one, then 25 to
-  the other). Keys are typed one at a time, each timed from handing it to tmux
+  `TextArea` holding the same 5,000 characters in a box as large as the call's
+  notes box (`bench/bare_textarea.py`; the size is read from the call screen run
+  headless), both running in tmux at once and typed into in turns (25 keys to one,
+  then 25 to the other). Keys are typed one at a time, each timed from handing it to tmux
   until the line it ends is painted (the marker is the last nine characters typed:
   a run of numbers that never repeats). The harness's own share (starting `tmux
   send-keys`, the pty, the pipe back) is the same keys typed into `cat`, whose echo
@@ -31,6 +32,7 @@ values with the harness's floor taken out, beside the ratio to the bare `TextAre
 
 from __future__ import annotations
 
+import asyncio
 import random
 import statistics
 import time
@@ -41,7 +43,7 @@ from pathlib import Path
 
 from bench import corpus
 from bench.harness import Bench, Result, figure, ms
-from bench.terminal import Pane, Terminal
+from bench.terminal import SIZE, Pane, Terminal
 from coffeechat.core import atomic
 from coffeechat.core.call import Call
 from coffeechat.core.session import Session, new_session, to_toml
@@ -175,6 +177,31 @@ class Typist:
         return times
 
 
+def notes_box(bench: Bench) -> tuple[int, int]:
+    """The notes box's width and height on the live screen in the bench's terminal,
+    from the real call screen in a headless app (the bare `TextArea` is made as large)."""
+    from coffeechat.core.settings import Settings
+    from coffeechat.core.store import plan_call
+    from coffeechat.core.timesource import ManualTime
+    from coffeechat.ui.app import make_app
+    from coffeechat.ui.screens.call import CallScreen
+
+    async def measure() -> tuple[int, int]:
+        workspace = call_workspace(bench)
+        plan = plan_call(workspace, workspace.agenda_path(AGENDA), Settings(), 1500)
+        app = make_app(workspace, ManualTime(corpus.NOW), Settings(), call=plan)
+        async with app.run_test(size=SIZE):
+            screen = app.screen
+            assert isinstance(screen, CallScreen)
+            return screen.notes.outer_size.width, screen.notes.outer_size.height
+
+    fresh(bench)
+    try:
+        return asyncio.run(measure())
+    finally:
+        fresh(bench)
+
+
 def echo_floor(bench: Bench, keys: int) -> list[float]:
     """The harness alone: keys typed into `cat` (the kernel echoes them)."""
     with bench.terminal.running(["sh", "-c", "echo ready; exec cat"], "ready") as pane:
@@ -221,14 +248,14 @@ def keystroke(bench: Bench) -> Result:
     from bench.bare_textarea import TITLE
 
     workspace = call_workspace(bench)
-    fresh(bench)
+    width, height = notes_box(bench)
     path, notes = unfinished_call(workspace)
     text_file = bench.folder / "bare-notes.txt"
     text_file.write_text(notes, encoding="utf-8")
     keys, turn = bench.size(300, 12), bench.size(25, 6)
     floor = echo_floor(bench, keys // 3)
     command = bench.coffeechat("--workspace", str(workspace.root), "run", AGENDA)
-    bare_command = bench.python(str(BARE_TEXTAREA), str(text_file))
+    bare_command = bench.python(str(BARE_TEXTAREA), str(text_file), str(width), str(height))
     saves = set()
     call_times: list[float] = []
     bare_times: list[float] = []
