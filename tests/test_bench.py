@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from bench.harness import NOT_BUILT, NOT_MEASURABLE
 
+from coffeechat.core.timesource import ManualTime
+
 ROOT = Path(__file__).parent.parent
 
 
@@ -263,7 +265,9 @@ def test_hand_edited_sessions_hold_the_same_data_in_other_layouts(tmp_path: Path
         assert len({asdict(layout)[habit] for layout in layouts}) > 1, (habit, value)
 
 
-def test_the_app_reads_hand_edited_sessions_as_it_reads_its_own(tmp_path: Path) -> None:
+def test_the_app_reads_hand_edited_sessions_as_it_reads_its_own(
+    tmp_path: Path, clock: ManualTime, capsys: pytest.CaptureFixture[str]
+) -> None:
     # The files the hand-edited figure times are ones the app reads right, not errors.
     import json
     import random
@@ -271,19 +275,24 @@ def test_the_app_reads_hand_edited_sessions_as_it_reads_its_own(tmp_path: Path) 
     from bench import corpus
     from bench.hand_edits import hand_edited
 
+    from coffeechat.cli import main
+
     own = corpus.small_workspace(tmp_path / "own", sessions=0)
     edited = corpus.small_workspace(tmp_path / "edited", sessions=0)
     corpus.write_sessions(own, 25, seed=3)
     rng = random.Random(17)
     corpus.write_sessions(edited, 25, seed=3, layout=lambda text: hand_edited(text, rng))
 
-    def output(workspace: Path, *args: str) -> object:
-        command = [sys.executable, "-m", "coffeechat", "--workspace", str(workspace), *args]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        assert (result.returncode, result.stderr) == (0, "")
-        printed = json.loads(result.stdout)
-        printed.pop("now", None)  # when each command ran
-        return printed
+    def output(workspace: Path, *args: str) -> dict[str, list[object]]:
+        assert main(["--workspace", str(workspace), *args], time=clock) == 0
+        printed = capsys.readouterr()
+        assert printed.err == ""
+        read: dict[str, list[object]] = json.loads(printed.out)
+        return read
 
-    for args in (["sessions", "--json"], ["followups", "--json", "--due", "all"]):
-        assert output(edited.root, *args) == output(own.root, *args)
+    sessions = output(own.root, "sessions", "--json")
+    assert len(sessions["sessions"]) == 25
+    assert output(edited.root, "sessions", "--json") == sessions
+    queue = output(own.root, "followups", "--json", "--due", "all")
+    assert len(queue["items"]) > 10
+    assert output(edited.root, "followups", "--json", "--due", "all") == queue
