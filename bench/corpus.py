@@ -9,6 +9,7 @@ odd dash. Seeded, so two runs measure the same files.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -135,8 +136,14 @@ def small_workspace(root: Path, sessions: int = 6) -> Workspace:
     return workspace
 
 
-def write_sessions(workspace: Workspace, count: int, seed: int = 0) -> list[Path]:
-    """Write `count` sessions, one every few days back from `NOW`; their paths."""
+def write_sessions(
+    workspace: Workspace,
+    count: int,
+    seed: int = 0,
+    layout: Callable[[str], bytes] = str.encode,
+) -> list[Path]:
+    """Write `count` sessions, one every few days back from `NOW`; their paths.
+    `layout` turns the app's text of a session into the file's bytes."""
     rng = random.Random(seed)
     agenda = make_agenda(workspace.agendas)
     paths = []
@@ -144,7 +151,7 @@ def write_sessions(workspace: Workspace, count: int, seed: int = 0) -> list[Path
     for number in range(count):
         session = made_up_session(agenda, started, number, rng)
         path = workspace.sessions / f"{session.id}.toml"
-        path.write_text(to_toml(session), encoding="utf-8")
+        path.write_bytes(layout(to_toml(session)))
         paths.append(path)
         started -= timedelta(hours=rng.randint(5, 60), minutes=rng.randint(0, 59))
     return paths

@@ -6,16 +6,19 @@ run so that a busy moment slows both. A figure whose target is in seconds conver
 it into a ratio through what the reference took on this kind of machine when the
 target was set (`Nominal`), and shows both numbers.
 
-Adding a figure is one function in a figure module:
+Adding a figure is one function in a figure module (listed in `__main__.MODULES`):
 
-    @figure("coffeechat run: start to live screen", "≤ 1.5x bare app")
-    def run_start(bench: Bench) -> Result:
-        frames = bench.frames(bench.coffeechat("run", "x"), "Notes", bench.small())
-        return frames.within(1.5)
+    @figure("people --json", "≤ 2x import tomllib")
+    def people_json(bench: Bench) -> Result:
+        bench.require("people")  # "not built yet" until the command exists
+        return against_tomllib(bench, ["people", "--json"]).within(2.0)
+
+bench/README.md says what each figure measures and how.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -24,7 +27,7 @@ import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -75,12 +78,35 @@ TOMLLIB_PARSE = Nominal("tomllib parse of one 20 KB session", 0.0015)
 """Issue 6: parsing one 21 KB session file with tomllib takes about 1.5 ms."""
 
 
+NOT_BUILT = "not built yet"
+"""The verdict of a figure whose command does not exist yet (neither pass nor FAIL)."""
+NOT_MEASURABLE = "not measurable yet"
+"""The verdict of a figure whose subject is not in this checkout, or cannot be reached here."""
+
+
 @dataclass(frozen=True)
 class Result:
     """A figure's outcome: the value to print and whether it meets the target."""
 
     measured: str
-    passed: bool
+    passed: bool | None
+    """None: not judged, for the reason `waiting` names (`NOT_BUILT`, `NOT_MEASURABLE`)."""
+    waiting: str = ""
+
+    @property
+    def verdict(self) -> str:
+        """The table's last column: pass, FAIL, or why the figure is not judged yet."""
+        if self.passed is None:
+            return self.waiting
+        return "pass" if self.passed else "FAIL"
+
+
+class NotJudgedError(Exception):
+    """Raised by a figure that cannot be judged yet: its result says why, with no verdict."""
+
+    def __init__(self, verdict: str, why: str) -> None:
+        super().__init__(why)
+        self.result = Result(why, None, verdict)
 
 
 @dataclass(frozen=True)
@@ -168,10 +194,19 @@ class Bench:
         """How many times to repeat a measurement whose usual count is `default`."""
         return self.runs if self.runs is not None else default
 
+    @property
+    def quick(self) -> bool:
+        """Whether the run asked for one or two repetitions (the smoke test does)."""
+        return self.runs is not None and self.runs <= 2
+
     def size(self, usual: int, quick: int) -> int:
         """How much of something a measurement uses (keys typed, seconds of a call):
         `usual`, or `quick` when the run asked for fewer repetitions (the smoke test)."""
-        return usual if self.runs is None or self.runs > 2 else quick
+        return quick if self.quick else usual
+
+    def count(self, usual: int) -> int:
+        """How many files a big workspace holds: `usual`, at most `many` (`--sessions`)."""
+        return min(usual, self.many)
 
     def coffeechat(self, *args: str) -> list[str]:
         """The command line that runs coffeechat from the venv's script."""
@@ -207,6 +242,18 @@ class Bench:
             raise BenchError("tmux is not installed")
         return Terminal(self.folder / "tmux")
 
+    def require(self, *commands: str) -> None:
+        """Stop the figure as "not built yet" unless coffeechat has each of `commands`
+        (`coffeechat COMMAND --help` succeeds)."""
+        for command in commands:
+            if not self.once(f"has {command}", partial(self.has_command, command)):
+                raise NotJudgedError(NOT_BUILT, f"`coffeechat {command}` does not exist yet")
+
+    def has_command(self, command: str) -> bool:
+        """Whether `coffeechat COMMAND --help` succeeds (an unknown command is exit 2)."""
+        result = subprocess.run(self.coffeechat(command, "--help"), capture_output=True)
+        return result.returncode == 0
+
     def once(self, key: str, make: Callable[[], T]) -> T:
         """What `make` makes, made the first time `key` is asked for in this run."""
         if key not in self.memo:
@@ -233,6 +280,16 @@ class Bench:
             references.append(reference())
             values.append(measure())
         return Compared(tuple(values), tuple(references), reference_name)
+
+    def drop_page_cache(self) -> str:
+        """Empty the OS page cache, so the next reads come from the disk; "" when done,
+        else why it could not be (only root may)."""
+        os.sync()
+        try:
+            Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        except OSError as err:
+            return err.strerror or str(err)
+        return ""
 
     def run_time(self, command: list[str], before: Callable[[], None] | None = None) -> float:
         """Seconds from starting `command` to its exit; it must succeed."""

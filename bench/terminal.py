@@ -164,7 +164,10 @@ class Terminal:
         self.runs += 1
         name = f"run{self.runs}"
         token = f"<bench-start-{self.runs}>".encode()
-        script = f"read go; printf '%s' {shlex.quote(token.decode())}; exec \"$@\""
+        # COLUMNS and LINES, if the bench inherited them (pytest sets both), would make
+        # a Textual program take them for the pane's size.
+        script = f"unset COLUMNS LINES; read go; printf '%s' {shlex.quote(token.decode())}; "
+        script += 'exec "$@"'
         width, height = self.size
         self._drain()
         self.tmux(
