@@ -22,7 +22,8 @@ from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
 from coffeechat.startup import release_collector
 from coffeechat.ui import theming
-from coffeechat.ui.saving import end_on_signals
+from coffeechat.ui.keyorder import KeysInOrderApp
+from coffeechat.ui.saving import HoldsTyping, end_on_signals
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -41,8 +42,8 @@ def screen_commands() -> type[Provider]:
     return ScreenCommands
 
 
-class CoffeechatApp(App[None]):
-    """coffeechat in the terminal."""
+class CoffeechatApp(KeysInOrderApp):
+    """coffeechat in the terminal (its keys take effect in order: `ui.keyorder`)."""
 
     TITLE = "coffeechat"
     # The styles of the screen the app starts on are read with the app's: loaded for
@@ -109,6 +110,10 @@ class CoffeechatApp(App[None]):
 
     async def action_quit(self) -> None:
         """Leave coffeechat; a call in progress is saved first, to resume later."""
+        # What the fields hold now: their change messages would come too late.
+        for screen in self.screen_stack:
+            if isinstance(screen, HoldsTyping):
+                screen.keep_typing()
         self.leave()
 
     def get_default_screen(self) -> Screen:  # type: ignore[type-arg]  # Textual's own signature
