@@ -27,6 +27,7 @@ from coffeechat.ui.saving import HoldsTyping, end_on_signals
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.driver import Driver
 
     from coffeechat.core.store import CallPlan, OpenSession
     from coffeechat.ui.saving import Unsaved
@@ -94,6 +95,18 @@ class CoffeechatApp(KeysInOrderApp):
         theming.install(self, self.theme_catalogue, choice.name)
         self.theme_report = choice.report
         self.set_keymap(dict(settings.keys))
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS, one that cleans the
+        input before Textual reads it (`coffeechat.ui.terminal_input`)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is not LinuxDriver:
+            return driver
+        from coffeechat.ui.terminal_input import CleanInputDriver
+
+        return CleanInputDriver
 
     def on_load(self) -> None:
         """End cleanly on SIGHUP and SIGTERM, before any screen (a call puts its own
