@@ -210,3 +210,17 @@ async def test_editing_keys_in_a_burst_take_effect_in_place(
         screen = call_screen(app)
         await burst(pilot, "abx", "backspace", "c", "left", "left", "<", "end", ">")
         assert screen.notes.text == "a<bc>"
+
+
+async def test_keys_typed_with_the_resume_choice_reach_the_resumed_notes(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    app = call_app(workspace, clock)
+    async with app.run_test(size=SMALL) as pilot:
+        path = call_screen(app).opened.path
+        await burst(pilot, "first part", "ctrl+q")
+    again = call_app(workspace, clock)
+    async with again.run_test(size=SMALL) as pilot:
+        await burst(pilot, "r", ", second part")
+        assert call_screen(again).notes.text == "first part, second part"
+    assert read_session(path).questions[0].notes == "first part, second part"
