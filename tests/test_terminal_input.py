@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coffeechat.core.pasted import pasted_text, visible
+from coffeechat.core.pasted import visible
 from coffeechat.ui.terminal_input import PASTE_END, PASTE_START, InputCleaner
 
 
@@ -84,14 +84,3 @@ def test_however_the_reads_fall_the_result_is_the_same(
     points = sorted({min(cut, len(raw)) for cut in cuts})
     chunks = [raw[a:b] for a, b in zip([0, *points], [*points, len(raw)], strict=True)]
     assert cleaned(*chunks) == expected
-
-
-@given(ANY)
-def test_what_a_field_keeps_of_a_paste_is_plain_text(text: str) -> None:
-    for one_line in (False, True):
-        kept = pasted_text(text, one_line=one_line)
-        controls = [c for c in kept if c not in "\t\n" and (ord(c) < 32 or 127 <= ord(c) < 160)]
-        assert controls == []
-        assert pasted_text(kept, one_line=one_line) == kept
-    assert "\n" not in pasted_text(text, one_line=True)
-    assert "\t" not in pasted_text(text, one_line=True)

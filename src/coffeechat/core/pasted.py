@@ -5,8 +5,9 @@ A paste can hold control characters: the colours and titles of a terminal's outp
 the session file and, printed, the terminal; dropped, a paste would lose what was
 there. So each is kept as a visible symbol: a C0 control as its Unicode "symbol
 for" (ESC is ␛, BEL is ␇), DEL as ␡, a C1 control as �. Tabs stay; line ends
-(CR LF, CR or LF, as terminals send them) become LF; a one-line field gets its
-lines joined by spaces instead of only the first line.
+(CR LF, CR or LF, as terminals send them, and Unicode's line and paragraph
+separators) become LF; a one-line field gets its lines joined by spaces instead of
+only the first line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 KEPT = "\t\n"
 """Control characters a paste keeps as they are."""
-_LINE_END = re.compile(r"\r\n?")
+_LINE_END = re.compile("\r\n?|[\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

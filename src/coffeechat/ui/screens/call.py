@@ -48,13 +48,13 @@ from coffeechat.ui.widgets.cheat_sheet import CheatSheet
 from coffeechat.ui.widgets.clock_panel import ClockPanel
 from coffeechat.ui.widgets.question_list import QuestionList
 
+if TYPE_CHECKING:
+    from coffeechat.ui.screens.wrapup import WrapUpScreen
+
 TICK_SECONDS = 0.25
 """How often the clock is looked at: a signal fires within this of its threshold."""
 SAVE_SECONDS = 0.4
 """How often a change is handed to the autosaver: well inside the one-second promise."""
-if TYPE_CHECKING:
-    from coffeechat.ui.screens.wrapup import WrapUpScreen
-
 WIDE = 140
 """From this many columns, the cheat sheet is a third column, shown from the start."""
 
@@ -458,14 +458,14 @@ class CallScreen(Screen[None]):
         """A capture being typed is saved like the notes, before it is filed."""
         self.keep_typing()
 
-    def file_capture(self, event: Captured) -> None:
+    def file_capture(self, taken: Captured) -> None:
         """File a capture into the call, say so, and go back to the notes."""
         self.call.drop_draft()
-        values = event.values
-        if event.kind == "referral":
-            self.call.add_referral(draft_referral(Draft(event.kind, values)))
+        values = taken.values
+        if taken.kind == "referral":
+            self.call.add_referral(draft_referral(Draft(taken.kind, values)))
             self.notify(f"Referral kept: {values['name']}.", timeout=3)
-        elif event.kind == "action":
+        elif taken.kind == "action":
             self.call.add_action(values["text"])
             self.notify(f"Action item kept: {values['text']}", timeout=3)
         else:

@@ -3,9 +3,9 @@
 A small panel above the notes, never a dialog: the clock keeps running, the call's
 keys keep working, and Escape (like Enter on the last field) files what was typed
 and goes back to the notes. A capture with its first field empty files nothing and
-keeps what was typed for the next time the panel opens. The call screen owns those
-keys (they are moves: see `coffeechat.ui.keyorder`); the panel shows the fields,
-moves between them and hands over what they hold.
+keeps what was typed for the next time the panel opens. The call screen owns Enter
+and Escape here, so that they move the focus as they run (`coffeechat.ui.keyorder`);
+the panel shows the fields, moves between them and hands over what they hold.
 """
 
 from __future__ import annotations
