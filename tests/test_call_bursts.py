@@ -11,6 +11,7 @@ from textual import events
 from textual.widgets import Input
 
 from coffeechat.core.session import read_session
+from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.workspace import Workspace
 from coffeechat.ui.screens.wrapup import WrapUpScreen
@@ -224,3 +225,16 @@ async def test_keys_typed_with_the_resume_choice_reach_the_resumed_notes(
         await burst(pilot, "r", ", second part")
         assert call_screen(again).notes.text == "first part, second part"
     assert read_session(path).questions[0].notes == "first part, second part"
+
+
+async def test_a_letter_bound_to_a_call_key_waits_for_the_letters_before_it(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    # Letters typed into the notes follow each other at once; one that a person has
+    # bound to a call key ([keys] "call.next" = "n") waits until the notes have them.
+    app = call_app(workspace, clock, Settings(keys={"call.next": "n"}))
+    async with app.run_test(size=SMALL) as pilot:
+        screen = call_screen(app)
+        await burst(pilot, "abc", "n", "def", "n", "xyz")
+        saved = on_disk(screen)
+    assert [q.notes for q in saved.questions[:3]] == ["abc", "def", "xyz"]

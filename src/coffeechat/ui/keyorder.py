@@ -20,14 +20,18 @@ a focus change that the key's action scheduled land. A key that changed the scre
 mounted and focused. Only then does the next key go, to wherever the focus is now;
 keys that arrive in the meantime wait in a queue, in order.
 
+Text is the exception that keeps bursts fast: a character typed into a text field
+(`TextArea`, `Input`) is taken and stopped there, and cannot move the focus, so
+the characters after it go straight into the same field's queue, in order. Only a
+key of another kind (or one bound with priority, or for another field) first waits
+until the field has taken the characters it was handed. Typing at a person's pace
+never waits at all: each key has long taken effect before the next arrives.
+
 What this cannot see is an action taken later, by a message the key made a widget
 post (`Input.Submitted`, `OptionList.OptionSelected`): a key that should move the
 focus, like Enter in a capture field, is therefore a priority binding of its
-screen, not a handler of such a message.
-
-Typing at a person's pace never waits: each key has long taken effect before the
-next arrives. A paste passes through the same queue and is made plain text on its
-way (`coffeechat.core.pasted`).
+screen, not a handler of such a message. A paste passes through the same queue and
+is made plain text on its way (`coffeechat.core.pasted`).
 """
 
 from __future__ import annotations
@@ -39,7 +43,8 @@ from textual import events
 from textual.app import App, ScreenStackError
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from coffeechat.core.pasted import pasted_text
 
@@ -51,11 +56,16 @@ class KeysInOrderApp(App[None]):
         super().__init__(*args, **kwargs)
         self._waiting: deque[events.Key | events.Paste] = deque()
         self._on_its_way = False
+        """A key was handed on and has not taken effect yet."""
+        self._filling: Widget | None = None
+        """A text field handed characters it may not have taken yet."""
+        self._handed = 0
+        """Characters handed to text fields so far (the last one's number)."""
 
     @property
     def keys_settled(self) -> bool:
         """True when every key that arrived has taken effect."""
-        return not self._on_its_way and not self._waiting
+        return not (self._on_its_way or self._waiting or self._filling)
 
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes from the terminal join the queue; the rest goes on as usual."""
@@ -66,22 +76,60 @@ class KeysInOrderApp(App[None]):
             await super().on_event(event)
 
     async def _pass_on(self) -> None:
-        """Hand on the next waiting key, if the one before it has taken effect."""
-        if self._on_its_way or not self._waiting:
-            return
-        event = self._waiting.popleft()
-        screen = self._showing()
-        target: DOMNode | None = None if screen is None else screen.focused or screen
-        if isinstance(event, events.Paste):
-            one_line = isinstance(target, Input)
-            event = events.Paste(pasted_text(event.text, one_line=one_line))
-        self._on_its_way = True
-        try:
-            await super().on_event(event)
-        finally:
-            # Handed to a widget: after it along its way up. Run by a binding: done.
-            way = list(target.ancestors_with_self) if target and event.is_forwarded else []
-            self._follow([node for node in way if node is not self], screen)
+        """Hand on the waiting keys, each once the one before it has taken effect."""
+        while self._waiting and not self._on_its_way:
+            event = self._waiting[0]
+            screen = self._showing()
+            target = None if screen is None else screen.focused or screen
+            filling = self._filling
+            if filling is not None and not self._more_text(event, filling, target, screen):
+                self._filling = None
+                self._on_its_way = True
+                self._follow([filling], screen)  # the field takes its characters first
+                return
+            self._waiting.popleft()
+            if isinstance(event, events.Paste):
+                one_line = isinstance(target, Input)
+                event = events.Paste(pasted_text(event.text, one_line=one_line))
+            self._on_its_way = True
+            try:
+                await super().on_event(event)
+            finally:
+                if isinstance(target, Widget) and event.is_forwarded:
+                    if typed_as_text(event, target):
+                        self._typed_into(target)
+                    else:  # after it, along its way up
+                        way = [node for node in target.ancestors_with_self if node is not self]
+                        self._follow(way, screen)
+                else:  # run by a binding, or nowhere to go
+                    self._follow([], screen)
+
+    def _more_text(
+        self,
+        event: events.Event,
+        filling: Widget,
+        target: DOMNode | None,
+        screen: Screen[Any] | None,
+    ) -> bool:
+        """True if `event` is more text for the field still taking characters."""
+        if target is not filling or not typed_as_text(event, target) or screen is None:
+            return False
+        assert isinstance(event, events.Key)
+        bound = screen.active_bindings.get(event.key)
+        return bound is None or not bound.binding.priority
+
+    def _typed_into(self, field: Widget) -> None:
+        """A character went to a text field: the next key may follow it at once."""
+        self._on_its_way = False
+        self._filling = field
+        self._handed += 1
+        if not field.call_later(self._taken_by, field, self._handed):
+            self._filling = None
+
+    def _taken_by(self, field: Widget, number: int) -> None:
+        """The field has taken character `number`; if it was the last, it has all."""
+        if field is self._filling and number == self._handed:
+            self._filling = None
 
     def _follow(self, way: list[DOMNode], screen: Screen[Any] | None) -> None:
         """Run on each node of the key's way in turn, behind the key; then on the app."""
@@ -110,3 +158,12 @@ class KeysInOrderApp(App[None]):
             return self.screen
         except ScreenStackError:
             return None
+
+
+def typed_as_text(event: events.Event, widget: DOMNode | None) -> bool:
+    """True for a character typed into a text field, which takes it and stops it."""
+    if not isinstance(event, events.Key) or not event.is_printable:
+        return False
+    if isinstance(widget, TextArea):
+        return not widget.read_only
+    return isinstance(widget, Input)
