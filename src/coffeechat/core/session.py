@@ -5,13 +5,14 @@ survives the agenda being edited or deleted. `to_toml` writes it by hand, fast a
 readable; `read_session` parses it with `tomllib` and validates it, so a damaged
 file is reported by name with the reason.
 
-While the wrap-up is being filled in, the file also holds it as typed: one
+Once the wrap-up has been opened, the file also holds it as typed: one
 `[[wrapup]]` table per proposed follow-up (`id`, `keep`, and `when`, the date as
 typed), after everything else, so that a quit, a signal or a crash there resumes
-into the same wrap-up. The goals ticked are kept in `[[goals]]` as they are ticked.
-Saving the wrap-up turns the proposals into `[[followups]]` and drops the
-`[[wrapup]]` tables: a completed session never has them. This is an addition to
-format 1; a file without them reads as before.
+into the same wrap-up (and going back to the call and ending it again shows it as
+left). The goals ticked are kept in `[[goals]]` as they are ticked. Saving the
+wrap-up turns the proposals into `[[followups]]` and drops the `[[wrapup]]` tables:
+a completed session never has them, so the fast reader (`core.skim`) need not know
+them. This is an addition to format 1; a file without them reads as before.
 """
 
 from __future__ import annotations
