@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App
+from textual.pilot import Pilot
 
 from coffeechat.core.autosave import Autosaver
 from coffeechat.core.session import Session, read_session
@@ -76,3 +79,48 @@ class Notes:
     def titles(self) -> list[str]:
         """The titles of the toasts shown so far."""
         return [title for title, _ in self.shown]
+
+
+NAMED = {"enter": "\r", "tab": "\t", "escape": "\x1b", "space": " "}
+"""The character a terminal sends for these keys."""
+KEY_NAMES = {*NAMED, "up", "down", "left", "right", "home", "end", "backspace", "f3", "f4"}
+"""Parts of a `burst` that are keys, not text (so are names with a `+`, like `ctrl+n`)."""
+
+
+def key_event(key: str) -> events.Key:
+    """The key event the terminal's parser makes for one character or key name."""
+    if len(key) > 1:
+        return events.Key(key, NAMED.get(key))
+    named = {char: name for name, char in NAMED.items()}
+    if key in named:
+        return events.Key(named[key], key)
+    name = key if key.isalnum() else unicodedata.name(key).lower().replace(" ", "_")
+    return events.Key(name, key)
+
+
+async def burst(pilot: Pilot[Any], *parts: str | events.Paste) -> None:
+    """Deliver keys and pastes all at once, as a terminal does when they arrive together,
+    then wait until every one has taken effect.
+
+    Each part is a paste, a key name (`ctrl+n`, `enter`) or text typed a character at a
+    time. Unlike `pilot.press`, nothing waits between the keys.
+    """
+    for part in parts:
+        if isinstance(part, events.Paste):
+            pilot.app.post_message(part)
+        elif part in KEY_NAMES or ("+" in part and len(part) > 1):
+            pilot.app.post_message(key_event(part))
+        else:
+            for char in part:
+                pilot.app.post_message(key_event(char))
+    await settled(pilot)
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    """Wait until no key is waiting for a move and the screen has caught up."""
+    for _ in range(200):
+        await pilot.pause()
+        if getattr(pilot.app, "keys_settled", True):
+            await pilot.pause()
+            return
+    raise AssertionError("keys still waiting for a move after 200 pauses")

@@ -8,15 +8,19 @@ from pathlib import Path
 import pytest
 
 from coffeechat.core.agenda import load_agenda
+from coffeechat.core.call import Call
 from coffeechat.core.problems import InputError
 from coffeechat.core.session import (
     FollowUp,
     Referral,
     Session,
+    WrapUpChoice,
     new_session,
     read_session,
     to_toml,
 )
+from coffeechat.core.skim import quick_record, read_summary, summarize
+from coffeechat.core.timesource import ManualTime
 from coffeechat.core.wrapup import due_date, finish, proposals
 from tests.conftest import CALL_TIME, EASTERN
 
@@ -89,3 +93,81 @@ def test_finish_refuses_garbage_and_changes_nothing() -> None:
         finish(session, found, [])
     assert session.status == "in-progress"
     assert [f.id for f in session.followups] == ["action-1"]
+
+
+def test_the_wrap_up_as_typed_is_kept_in_the_file_and_comes_back(tmp_path: Path) -> None:
+    session = ended_session()
+    found = proposals(session, "3 weeks")
+    found[1].when = "next tuesday"
+    found[2].keep = False
+    found[3].when = ""  # cleared, not yet typed again
+    call = Call(session, ManualTime(ENDED))
+    call.keep_wrap_up(found, [False, True])
+    path = tmp_path / "2026-11-24-1500-jane-doe.toml"
+    text = to_toml(session)
+    path.write_text(text)
+    assert '[[wrapup]]\nid = "follow-up"\nkeep = true\nwhen = "next tuesday"\n' in text
+    again = read_session(path)
+    assert again.wrapup == [
+        WrapUpChoice("thank-you", True, None),
+        WrapUpChoice("follow-up", True, "next tuesday"),
+        WrapUpChoice("referral-1", False, "in 3 days"),
+        WrapUpChoice("action-1", True, None),
+    ]
+    assert [g.learned for g in again.goals] == [False, True]
+    shown = proposals(again, "3 weeks")
+    assert [(p.id, p.keep, p.when) for p in shown] == [
+        ("thank-you", True, None),
+        ("follow-up", True, "next tuesday"),
+        ("referral-1", False, "in 3 days"),
+        ("action-1", True, ""),
+    ]
+
+
+def test_a_wrap_up_change_is_a_change_of_the_call_and_nothing_else_is() -> None:
+    call = Call(ended_session(), ManualTime(ENDED))
+    found = proposals(call.session, None)
+    call.keep_wrap_up(found, [False, False])
+    before = call.revision
+    call.keep_wrap_up(found, [False, False])
+    assert call.revision == before
+    found[0].keep = False
+    call.keep_wrap_up(found, [False, False])
+    assert call.revision == before + 1
+    call.keep_wrap_up(found, [True, False])
+    assert call.revision == before + 2
+
+
+def test_saving_the_wrap_up_leaves_no_draft_and_the_fast_path_reads_it(tmp_path: Path) -> None:
+    session = ended_session()
+    found = proposals(session, "3 weeks")
+    call = Call(session, ManualTime(ENDED))
+    call.keep_wrap_up(found, [True, False])
+    raw = to_toml(session).encode()
+    path = tmp_path / "2026-11-24-1500-jane-doe.toml"
+    # In progress with the wrap-up open: the full reader, with the same summary.
+    assert quick_record(raw, path.stem) is None
+    assert read_summary(raw, path) == summarize(session)
+    done = finish(session, found, [True, False])
+    assert done.wrapup == []
+    raw = to_toml(done).encode()
+    assert b"[[wrapup]]" not in raw
+    assert quick_record(raw, path.stem) is not None
+    assert read_summary(raw, path) == summarize(done)
+
+
+def test_a_session_without_a_wrap_up_draft_reads_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "2026-11-24-1500-jane-doe.toml"
+    path.write_text(to_toml(ended_session()))
+    assert read_session(path).wrapup == []
+    assert [p.when for p in proposals(read_session(path), None)][:2] == [None, "in 3 weeks"]
+
+
+def test_a_bad_wrap_up_table_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "2026-11-24-1500-jane-doe.toml"
+    path.write_text(to_toml(ended_session()) + '\n[[wrapup]]\nkeep = "yes"\nwho = 1\n')
+    with pytest.raises(InputError) as caught:
+        read_session(path)
+    message = str(caught.value)
+    assert "wrapup[0].keep" in message or "keep" in message
+    assert "who" in message

@@ -13,7 +13,7 @@ so quitting, a signal or a crash with the panel open loses none of it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -21,6 +21,7 @@ from coffeechat.core.clock import MeetingClock, Phase
 from coffeechat.core.pacing import Pacing, pace
 from coffeechat.core.session import FollowUp, Referral, Session, SessionQuestion, to_toml
 from coffeechat.core.timesource import TimeSource
+from coffeechat.core.wrapup import Proposal, choices
 
 ACTION_DAYS = 2
 """A promise made during the call is due this many days later unless the wrap-up says."""
@@ -274,6 +275,18 @@ class Call:
         if self.session.ended is None:
             self.session.ended = self.time.now()
         self._changed()
+
+    def keep_wrap_up(self, shown: Sequence[Proposal], learned: Sequence[bool]) -> None:
+        """What the wrap-up holds now: each proposal as set, and the goals ticked (saved
+        with the file like the notes, and shown again if the wrap-up opens again)."""
+        kept = choices(shown)
+        changed = kept != self.session.wrapup
+        self.session.wrapup = kept
+        for goal, done in zip(self.session.goals, learned, strict=False):
+            changed = changed or goal.learned != done
+            goal.learned = done
+        if changed:
+            self._changed()
 
     def reopen(self) -> None:
         """Back to the call after ending it too early: the clock runs on."""

@@ -4,6 +4,15 @@ It stands alone (the agenda's meeting block and questions are copied in), so it
 survives the agenda being edited or deleted. `to_toml` writes it by hand, fast and
 readable; `read_session` parses it with `tomllib` and validates it, so a damaged
 file is reported by name with the reason.
+
+Once the wrap-up has been opened, the file also holds it as typed: one
+`[[wrapup]]` table per proposed follow-up (`id`, `keep`, and `when`, the date as
+typed), after everything else, so that a quit, a signal or a crash there resumes
+into the same wrap-up (and going back to the call and ending it again shows it as
+left). The goals ticked are kept in `[[goals]]` as they are ticked. Saving the
+wrap-up turns the proposals into `[[followups]]` and drops the `[[wrapup]]` tables:
+a completed session never has them, so the fast reader (`core.skim`) need not know
+them. This is an addition to format 1; a file without them reads as before.
 """
 
 from __future__ import annotations
@@ -58,6 +67,17 @@ class Goal:
 
 
 @dataclass
+class WrapUpChoice:
+    """What the wrap-up holds, not yet saved, for one proposed follow-up."""
+
+    id: str
+    """The follow-up it would become (`thank-you`, `follow-up`, `referral-1`, ...)."""
+    keep: bool = True
+    when: str | None = None
+    """The date as typed, understood or not (None for the thank-you: its time is fixed)."""
+
+
+@dataclass
 class Session:
     """Everything about one call."""
 
@@ -77,6 +97,8 @@ class Session:
     referrals: list[Referral] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
+    wrapup: list[WrapUpChoice] = field(default_factory=list)
+    """The wrap-up as typed while it is open (empty once the session is completed)."""
 
 
 def session_id(started: datetime, person: str) -> str:
@@ -161,6 +183,8 @@ def to_toml(session: Session) -> str:
         lines += ["", "[[referrals]]", *tomlwrite.pairs(referral.__dict__)]
     for item in session.followups:
         lines += ["", "[[followups]]", *tomlwrite.pairs(item.__dict__)]
+    for choice in session.wrapup:
+        lines += ["", "[[wrapup]]", *tomlwrite.pairs(choice.__dict__)]
     return "\n".join(lines) + "\n"
 
 
@@ -184,6 +208,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "questions",
         "referrals",
         "followups",
+        "wrapup",
     ),
     "meeting": MEETING_KEYS,
     "notes": ("general",),
@@ -201,6 +226,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     ),
     "referrals": ("name", "role", "contact", "note"),
     "followups": ("id", "kind", "title", "due", "status", "snoozed_until", "detail"),
+    "wrapup": ("id", "keep", "when"),
 }
 
 
@@ -258,6 +284,7 @@ class _SessionReader(Validator):
             questions=[self.question(t, p) for t, p in self.tables(data, "questions")],
             referrals=[self.referral(t, p) for t, p in self.tables(data, "referrals")],
             followups=[self.followup(t, p) for t, p in self.tables(data, "followups")],
+            wrapup=[self.wrapup_choice(t, p) for t, p in self.tables(data, "wrapup")],
         )
         if self.has_errors():
             raise self.fail()
@@ -311,6 +338,14 @@ class _SessionReader(Validator):
             role=self.text(table, path + ("role",)),
             contact=self.text(table, path + ("contact",)),
             note=self.text(table, path + ("note",)),
+        )
+
+    def wrapup_choice(self, table: Mapping[str, Any], path: KeyPath) -> WrapUpChoice:
+        keep = self.typed(table, path + ("keep",), bool, "a boolean", "true or false")
+        return WrapUpChoice(
+            id=self.string(table, path + ("id",), required=True) or "",
+            keep=True if keep is None else keep,
+            when=self.string(table, path + ("when",)),
         )
 
     def followup(self, table: Mapping[str, Any], path: KeyPath) -> FollowUp:

@@ -4,7 +4,8 @@ A call proposes a thank-you note due within 24 hours of its end, the follow-up t
 person agreed to (on a date typed in the strict grammar of `core.dates`), one
 outreach per referral, and the promises captured during the call. The person
 keeps or drops each, sets the dates, says which goals they learned, and `finish`
-turns that into the completed session.
+turns that into the completed session. Until then, what they set is kept in the
+session as typed (`choices`), and `proposals` comes back to it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from coffeechat.core import dates
-from coffeechat.core.session import FollowUp, Session
+from coffeechat.core.session import FollowUp, Session, WrapUpChoice
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 FOLLOW_UP_AFTER = "in 3 weeks"
@@ -37,7 +38,8 @@ class Proposal:
 
 
 def proposals(session: Session, followup_after: str | None) -> list[Proposal]:
-    """The follow-ups a call proposes, in the order to confirm them."""
+    """The follow-ups a call proposes, in the order to confirm them, each as the person
+    left it if the wrap-up was open before (`Session.wrapup`)."""
     person = session.meeting.person
     out = [
         Proposal(
@@ -74,7 +76,19 @@ def proposals(session: Session, followup_after: str | None) -> list[Proposal]:
     for item in session.followups:
         if item.kind == "action":
             out.append(Proposal(item.id, "action", item.title, ACTION_AFTER, item.detail))
+    left = {choice.id: choice for choice in session.wrapup}
+    for proposal in out:
+        choice = left.get(proposal.id)
+        if choice is not None:
+            proposal.keep = choice.keep
+            if proposal.when is not None:
+                proposal.when = choice.when or ""  # an empty date is not written
     return out
+
+
+def choices(shown: Sequence[Proposal]) -> list[WrapUpChoice]:
+    """The proposals as the person has set them so far, to keep in the session."""
+    return [WrapUpChoice(p.id, p.keep, p.when) for p in shown]
 
 
 def due_date(proposal: Proposal, ended: datetime) -> datetime:
@@ -102,6 +116,7 @@ def finish(session: Session, kept: Sequence[Proposal], learned: Sequence[bool]) 
         FollowUp(p.id, p.kind, p.title, due_date(p, ended), detail=p.detail) for p in kept if p.keep
     ]
     session.followups = followups
+    session.wrapup = []
     for goal, done in zip(session.goals, learned, strict=False):
         goal.learned = done
     session.status = "completed"

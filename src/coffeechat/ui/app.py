@@ -24,10 +24,12 @@ from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.core.workspace import Workspace
 from coffeechat.startup import release_collector
 from coffeechat.ui import theming
-from coffeechat.ui.saving import end_on_signals
+from coffeechat.ui.keyorder import KeysInOrderApp
+from coffeechat.ui.saving import HoldsTyping, end_on_signals
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.driver import Driver
 
     from coffeechat.core.store import CallPlan, OpenSession
     from coffeechat.ui.saving import Unsaved
@@ -43,8 +45,8 @@ def screen_commands() -> type[Provider]:
     return ScreenCommands
 
 
-class CoffeechatApp(App[None]):
-    """coffeechat in the terminal."""
+class CoffeechatApp(KeysInOrderApp):
+    """coffeechat in the terminal (its keys take effect in order: `ui.keyorder`)."""
 
     TITLE = "coffeechat"
     # The styles of the screen the app starts on are read with the app's: loaded for
@@ -96,6 +98,18 @@ class CoffeechatApp(App[None]):
         self.theme_report = choice.report
         self.set_keymap(dict(settings.keys))
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS, one that cleans the
+        input before Textual reads it (`coffeechat.ui.terminal_input`)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is not LinuxDriver:
+            return driver
+        from coffeechat.ui.terminal_input import CleanInputDriver
+
+        return CleanInputDriver
+
     def on_load(self) -> None:
         """End cleanly on SIGHUP and SIGTERM, before any screen (a call puts its own
         save-first handlers over these when it opens)."""
@@ -111,6 +125,10 @@ class CoffeechatApp(App[None]):
 
     async def action_quit(self) -> None:
         """Leave coffeechat; a call in progress is saved first, to resume later."""
+        # What the fields hold now: their change messages would come too late.
+        for screen in self.screen_stack:
+            if isinstance(screen, HoldsTyping):
+                screen.keep_typing()
         self.leave()
 
     def get_default_screen(self) -> Screen:  # type: ignore[type-arg]  # Textual's own signature

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.css.query import NoMatches
 
@@ -77,6 +77,14 @@ def exit_within_grace(exit_app: Callable[[int], None], code: int) -> None:
     watchdog.daemon = True
     watchdog.start()
     exit_app(code)
+
+
+@runtime_checkable
+class HoldsTyping(Protocol):
+    """A screen whose fields hold typing not yet copied into what is saved."""
+
+    def keep_typing(self) -> None:
+        """Copy what the fields hold now into what is saved."""
 
 
 @dataclass(frozen=True)

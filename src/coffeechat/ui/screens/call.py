@@ -3,16 +3,20 @@
 Nothing here takes focus from the notes box on its own: signals are toasts, the
 checklists appear beside the notes, and every panel gives the notes back on
 Escape. Saving is `CallSaver`'s job (within a second of any change, at once on
-quit and on signals); this screen only says when it fails.
+quit and on signals); this screen only says when it fails. Keys that arrive
+together take effect in order (`coffeechat.ui.keyorder`): so Enter in the capture
+panel and in the question list are this screen's own priority bindings, which move
+the focus as they run, not after a message.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import OptionDoesNotExist
 
 from coffeechat.core.agenda import Agenda
 from coffeechat.core.autosave import SaveStatus
@@ -44,6 +49,9 @@ from coffeechat.ui.widgets.capture import Captured, CapturePanel
 from coffeechat.ui.widgets.cheat_sheet import CheatSheet
 from coffeechat.ui.widgets.clock_panel import ClockPanel
 from coffeechat.ui.widgets.question_list import QuestionList
+
+if TYPE_CHECKING:
+    from coffeechat.ui.screens.wrapup import WrapUpScreen
 
 TICK_SECONDS = 0.25
 """How often the clock is looked at: a signal fires within this of its threshold."""
@@ -84,6 +92,9 @@ class CallScreen(Screen[None]):
         Binding("f4", "skip", "Skip question", id="call.skip", priority=True),
         Binding("ctrl+s", "save", "Save now", id="call.save", show=False, priority=True),
         Binding("escape", "back", "Back to notes", id="call.back", show=False),
+        # Before the fields' own Enter (see `check_action`).
+        Binding("enter", "next_field", show=False, priority=True),
+        Binding("enter", "pick", show=False, priority=True),
     ]
 
     def __init__(
@@ -109,6 +120,7 @@ class CallScreen(Screen[None]):
         self._conflict_shown: object = None
         self._sized = False
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._wrap_up: WrapUpScreen | None = None
 
     # --- layout -----------------------------------------------------------------------
 
@@ -149,6 +161,20 @@ class CallScreen(Screen[None]):
             self.saving.catch_signals(self.exit_after_signal, self.keep_typing)
         if self.call.ended:
             self.call_after_refresh(self.open_wrap_up)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is the call's own only in the capture panel and the question list; in
+        the notes box it starts a new line.
+
+        Asked of `focused`, not of `has_focus`: that follows only once the widget has
+        heard of its focus, later than the keys that come next.
+        """
+        focused = self.focused
+        if action == "next_field":
+            return focused is not None and self.capture in focused.ancestors
+        if action == "pick":
+            return isinstance(focused, QuestionList)
+        return True
 
     def on_unmount(self) -> None:
         """Save synchronously and let go of the session."""
@@ -285,12 +311,14 @@ class CallScreen(Screen[None]):
             self.call.write_notes(text)
 
     def keep_typing(self) -> None:
-        """Copy what the notes box and the capture panel hold into the call now, for a
-        save that cannot wait for their change messages (quitting, a signal)."""
+        """Copy what the notes box, the capture panel and the wrap-up hold into the call
+        now, for a save that cannot wait for their change messages (quitting, a signal)."""
         self.keep_notes()
         typed = self.capture.typed()
         if typed is not None:
             self.call.type_draft(*typed)
+        if self._wrap_up is not None:
+            self._wrap_up.keep_typing()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Every keystroke in the notes box goes into the call at once."""
@@ -343,13 +371,13 @@ class CallScreen(Screen[None]):
 
     def action_next(self) -> None:
         """Count the current question answered and go to the next one not yet asked."""
-        self.move(self.call.next)
+        self.go_on(self.call.next)
 
     def action_skip(self) -> None:
         """Leave the current question unasked and go on."""
-        self.move(self.call.skip)
+        self.go_on(self.call.skip)
 
-    def move(self, step: Callable[[], bool]) -> None:
+    def go_on(self, step: Callable[[], bool]) -> None:
         """Move through the questions with `step`, keeping the notes box in step."""
         self.keep_notes()
         if not step():
@@ -361,10 +389,8 @@ class CallScreen(Screen[None]):
     def action_end(self) -> None:
         """End the call and open the wrap-up."""
         self.keep_notes()
-        # Filed now, not by a message handled later: the wrap-up must see it.
-        taken = self.capture.take()
-        if taken is not None:
-            self.file_capture(taken)
+        # Filed now: the wrap-up must see it.
+        self.close_capture()
         self.call.end()
         self.save_now()
         self.open_wrap_up()
@@ -376,18 +402,21 @@ class CallScreen(Screen[None]):
         self.show_all()
         # The call's toasts are about the call; they would cover the wrap-up.
         self.app.clear_notifications()
-        self.app.push_screen(
-            WrapUpScreen(self.call, self.agenda, self.save_now), callback=self.after_wrap_up
-        )
+        self._wrap_up = WrapUpScreen(self.call, self.agenda, self.save_now)
+        self.app.push_screen(self._wrap_up, callback=self.after_wrap_up)
 
     def after_wrap_up(self, saved: bool | None) -> None:
-        """Leave once the session is saved as completed; otherwise, carry on the call."""
+        """Leave once the session is saved as completed; otherwise, carry on the call.
+
+        The notes box kept its text and the focus while the wrap-up was shown: keys
+        typed as the wrap-up closes go on into it, and nothing here reloads it.
+        """
+        self._wrap_up = None
         if saved:
             self.saving.close()
             self.hooks.done()
             return
         self.call.reopen()
-        self.load_notes()
         self.show_all()
         self.back_to_notes()
 
@@ -414,22 +443,33 @@ class CallScreen(Screen[None]):
         self.query_one(Checklist).display = False
         await self.capture.open(kind)
 
+    def action_next_field(self) -> None:
+        """Enter in the capture panel: on to its next field, or file it after the last."""
+        if not self.capture.focus_next_field():
+            self.close_capture()
+            self.back_to_notes()
+
+    def close_capture(self) -> None:
+        """File what the capture panel holds (if its first field has text) and hide it."""
+        if not self.capture.display:
+            return
+        taken = self.capture.take()
+        if taken is not None:
+            self.file_capture(taken)
+        self.show_all()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         """A capture being typed is saved like the notes, before it is filed."""
         self.keep_typing()
 
-    def on_captured(self, event: Captured) -> None:
-        """File what the capture panel collected, and go back to the notes."""
-        self.file_capture(event)
-
-    def file_capture(self, event: Captured) -> None:
+    def file_capture(self, taken: Captured) -> None:
         """File a capture into the call, say so, and go back to the notes."""
         self.call.drop_draft()
-        values = event.values
-        if event.kind == "referral":
-            self.call.add_referral(draft_referral(Draft(event.kind, values)))
+        values = taken.values
+        if taken.kind == "referral":
+            self.call.add_referral(draft_referral(Draft(taken.kind, values)))
             self.notify(f"Referral kept: {values['name']}.", timeout=3)
-        elif event.kind == "action":
+        elif taken.kind == "action":
             self.call.add_action(values["text"])
             self.notify(f"Action item kept: {values['text']}", timeout=3)
         else:
@@ -459,12 +499,25 @@ class CallScreen(Screen[None]):
         questions.highlighted = self.call.current
         questions.focus()
 
+    def action_pick(self) -> None:
+        """Enter in the question list: the highlighted question becomes the current one."""
+        questions = self.query_one(QuestionList)
+        if questions.highlighted is None:
+            return
+        with contextlib.suppress(OptionDoesNotExist):
+            self.go_to(questions.get_option_at_index(questions.highlighted).id)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """A question picked from the list becomes the current one."""
-        if event.option_list.id != "questions" or event.option.id is None:
+        """A question clicked in the list becomes the current one."""
+        if event.option_list.id == "questions":
+            self.go_to(event.option.id)
+
+    def go_to(self, option: str | None) -> None:
+        """Make the question of list option `option` the current one; back to the notes."""
+        if option is None:
             return
         self.keep_notes()
-        self.call.jump(int(event.option.id))
+        self.call.jump(int(option))
         self.editing_general = False
         self.load_notes()
         self.show_all()
@@ -489,8 +542,5 @@ class CallScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Escape: file any capture in progress and go back to the notes."""
-        capture = self.query_one(CapturePanel)
-        if capture.display:
-            capture.close()
-            self.show_all()
+        self.close_capture()
         self.back_to_notes()

@@ -4,10 +4,13 @@ Each proposed follow-up can be kept or dropped; each date is typed in the strict
 grammar of `core.dates` and shown back resolved as you type, and a date that is
 not understood is refused with examples, never guessed. `ctrl+s` saves the
 session as completed; Escape goes back to the call if it was not over after all.
+What is set here goes into the call as it changes and is saved like the notes
+(`Call.keep_wrap_up`), so a quit, a signal or a crash comes back to it as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -15,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Static
 
@@ -126,14 +130,30 @@ class WrapUpScreen(Screen[bool]):
         return True
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Resolve a date as it is typed."""
+        """Resolve a date as it is typed, and keep it."""
         if event.input.id and event.input.id.startswith("when-"):
             self.resolve(int(event.input.id.removeprefix("when-")))
+        self.keep_typing()
+
+    def on_checkbox_changed(self) -> None:
+        """A follow-up kept or dropped, a goal ticked: keep it."""
+        self.keep_typing()
+
+    def keep_typing(self) -> None:
+        """Copy what the wrap-up shows into the call, to be saved like the notes."""
+        with contextlib.suppress(NoMatches):  # not composed yet, or being taken down
+            for index, item in enumerate(self.proposals):
+                item.keep = self.query_one(f"#keep-{index}", Checkbox).value
+                if item.when is not None:
+                    item.when = self.query_one(f"#when-{index}", Input).value
+            goals = range(len(self.call.session.goals))
+            learned = [self.query_one(f"#goal-{i}", Checkbox).value for i in goals]
+            self.call.keep_wrap_up(self.proposals, learned)
 
     def action_save(self) -> None:
         """Save the session as completed with the kept follow-ups, then leave."""
+        self.keep_typing()
         for index, item in enumerate(self.proposals):
-            item.keep = self.query_one(f"#keep-{index}", Checkbox).value
             if item.when is not None and not self.resolve(index) and item.keep:
                 self.query_one(f"#when-{index}", Input).focus()
                 self.notify(
@@ -143,10 +163,7 @@ class WrapUpScreen(Screen[bool]):
                     timeout=8,
                 )
                 return
-        learned = [
-            self.query_one(f"#goal-{i}", Checkbox).value
-            for i in range(len(self.call.session.goals))
-        ]
+        learned = [goal.learned for goal in self.call.session.goals]
         finish(self.call.session, self.proposals, learned)
         status = self.save()
         if status.saved:
@@ -162,4 +179,5 @@ class WrapUpScreen(Screen[bool]):
 
     def action_back(self) -> None:
         """The call was not over: back to it, the clock running on."""
+        self.keep_typing()
         self.dismiss(False)

@@ -3,7 +3,9 @@
 A small panel above the notes, never a dialog: the clock keeps running, the call's
 keys keep working, and Escape (like Enter on the last field) files what was typed
 and goes back to the notes. A capture with its first field empty files nothing and
-keeps what was typed for the next time the panel opens.
+keeps what was typed for the next time the panel opens. The call screen owns Enter
+and Escape here, so that they move the focus as they run (`coffeechat.ui.keyorder`);
+the panel shows the fields, moves between them and hands over what they hold.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
@@ -32,9 +33,9 @@ TITLES = {
 }
 
 
-@dataclass
-class Captured(Message):
-    """The person filed a capture: its kind and the text of each field."""
+@dataclass(frozen=True)
+class Captured:
+    """A capture to file: its kind and the text of each field."""
 
     kind: str
     values: dict[str, str]
@@ -59,12 +60,6 @@ class CapturePanel(Vertical):
             group.display = group.id == f"capture-{kind}"
         self.display = True
         self._inputs()[0].focus()
-
-    def close(self) -> None:
-        """File what was typed (if the first field has text) and hide the panel."""
-        taken = self.take()
-        if taken is not None:
-            self.post_message(taken)
 
     def take(self) -> Captured | None:
         """Hide the panel and hand over what it collected, if its first field has text
@@ -95,14 +90,14 @@ class CapturePanel(Vertical):
             return []
         return list(self.query(f"#capture-{self.kind} Input").results(Input))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: to the next field, or file the capture after the last."""
-        event.stop()
+    def focus_next_field(self) -> bool:
+        """Put the cursor in the field after the focused one; False after the last."""
         inputs = self._inputs()
-        if event.input in inputs and event.input is not inputs[-1]:
-            inputs[inputs.index(event.input) + 1].focus()
-        else:
-            self.close()
+        focused = self.app.focused
+        if focused not in inputs or focused is inputs[-1]:
+            return False
+        inputs[inputs.index(focused) + 1].focus()
+        return True
 
 
 def fields_for(kind: str) -> Vertical:
