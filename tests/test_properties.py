@@ -467,6 +467,7 @@ def sessions(draw: st.DrawFn) -> Session:
                     detail=TEXT,
                 ),
                 max_size=2,
+                unique_by=lambda item: item.id,  # the readers refuse a repeated id
             )
         ),
         goals=draw(st.lists(st.builds(Goal, text=TEXT, learned=st.booleans()), max_size=2)),

@@ -132,6 +132,7 @@ def plain_sessions(draw: st.DrawFn) -> Session:
                     detail=PLAIN,
                 ),
                 max_size=4,
+                unique_by=lambda item: item.id,  # the readers refuse a repeated id
             )
         ),
         goals=draw(st.lists(st.builds(Goal, text=PLAIN, learned=st.booleans()), max_size=2)),

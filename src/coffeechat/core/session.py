@@ -8,19 +8,21 @@ file is reported by name with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import tomlwrite
+from coffeechat.core import syncconflicts, tomlwrite
 from coffeechat.core.agenda import MEETING_KEYS, PRIORITIES, TOPICS, Agenda, Meeting
 from coffeechat.core.names import check_session_id as check_session_id
-from coffeechat.core.names import slugify
+from coffeechat.core.names import session_id as session_id
+from coffeechat.core.problems import InputError, quoted
+from coffeechat.core.reading import MAX_SESSION_BYTES, SESSION_FILE
 from coffeechat.core.records import FollowUp as FollowUp
 from coffeechat.core.records import Referral as Referral
-from coffeechat.core.tomlfile import TomlFile, parse_toml, read_toml
+from coffeechat.core.tomlfile import TomlFile, parse_toml, read_bytes
 from coffeechat.core.validate import Validator
 
 if TYPE_CHECKING:
@@ -77,11 +79,6 @@ class Session:
     referrals: list[Referral] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
-
-
-def session_id(started: datetime, person: str) -> str:
-    """The id (file stem) of a session: `2026-11-24-1501-jane-doe`."""
-    return f"{started:%Y-%m-%d-%H%M}-{slugify(person) or 'call'}"
 
 
 def new_session(agenda: Agenda, agenda_ref: str, started: datetime, planned: int) -> Session:
@@ -205,14 +202,35 @@ _KEYS: dict[str, tuple[str, ...]] = {
 
 
 def read_session(path: Path, display: str | None = None) -> Session:
-    """Read and validate a session file; `InputError` says what is wrong with it."""
-    return _SessionReader(read_toml(path, display), path.stem).session()
+    """Read and validate a session file; `InputError` says what is wrong with it, and
+    refuses a sync tool's conflict copy (see `syncconflicts`)."""
+    shown = display if display is not None else str(path)
+    copy = sync_copy(path)
+    if copy is not None:
+        raise InputError([copy.problem(shown)])
+    session = parse_session(read_bytes(path, shown, SESSION_FILE, MAX_SESSION_BYTES), path, shown)
+    copy = syncconflicts.onedrive_copy(
+        path.name, _beside(path), session.started, session.meeting.person
+    )
+    if copy is not None:
+        raise InputError([copy.problem(shown)])
+    return session
 
 
 def parse_session(raw: bytes, path: Path, display: str | None = None) -> Session:
     """Validate session bytes already read from `path`."""
-    file = parse_toml(raw, display if display is not None else str(path))
+    file = parse_toml(raw, display if display is not None else str(path), MAX_SESSION_BYTES)
     return _SessionReader(file, path.stem).session()
+
+
+def sync_copy(path: Path) -> syncconflicts.SyncConflict | None:
+    """The sync conflict copy the session file `path` is by its name, if it is one."""
+    return syncconflicts.copy_by_name(path.name, _beside(path))
+
+
+def _beside(path: Path) -> Callable[[str], bool]:
+    """Whether a file of this name is in the folder of `path`."""
+    return lambda name: (path.parent / name).is_file()
 
 
 class _SessionReader(Validator):
@@ -259,9 +277,24 @@ class _SessionReader(Validator):
             referrals=[self.referral(t, p) for t, p in self.tables(data, "referrals")],
             followups=[self.followup(t, p) for t, p in self.tables(data, "followups")],
         )
+        self.unique_ids(session.followups)
         if self.has_errors():
             raise self.fail()
         return session
+
+    def unique_ids(self, followups: list[FollowUp]) -> None:
+        """Report each follow-up whose id an earlier one has: its address would name two."""
+        first: dict[str, int] = {}
+        for index, item in enumerate(followups):
+            if item.id in first:
+                line = self.file.where.value(("followups", first[item.id], "id")).line
+                self.report(
+                    ("followups", index, "id"),
+                    f"the follow-up id {quoted(item.id)} is already used at line {line}",
+                    "give each [[followups]] table its own id",
+                )
+            elif item.id:
+                first[item.id] = index
 
     def text(self, table: Mapping[str, Any], path: KeyPath) -> str:
         return self.string(table, path) or ""
