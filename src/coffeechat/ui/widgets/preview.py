@@ -10,6 +10,7 @@ from coffeechat.core import dates
 from coffeechat.core.followups import HEADINGS, QueueItem
 from coffeechat.core.index import Damaged
 from coffeechat.core.skim import SessionSummary
+from coffeechat.core.syncconflicts import WHAT_TO_DO, SyncConflict
 from coffeechat.core.writeup import length_words
 from coffeechat.ui.widgets.agenda_list import meeting_lines
 from coffeechat.ui.widgets.queue_list import BUCKET_COLOURS
@@ -78,6 +79,15 @@ def damaged_preview(item: Damaged) -> str:
         f"[b $error]{escape(item.name)} cannot be read[/]\n\n{problems}\n\n"
         "[dim]Every other session still works. Fix the file in an editor, "
         "or move it out of sessions/.[/]"
+    )
+
+
+def conflict_preview(copy: SyncConflict, shown: str) -> str:
+    """A sync conflict: what it is, and how to merge it by hand."""
+    problem = copy.problem(shown)
+    return (
+        f"[b $warning]{escape(copy.name)} is left out[/]\n\n{escape(problem.render())}\n\n"
+        f"[dim]{escape(WHAT_TO_DO[:1].upper() + WHAT_TO_DO[1:])}.[/]"
     )
 
 
