@@ -16,8 +16,10 @@ from pathlib import Path
 
 from coffeechat.core import atomic
 from coffeechat.core.agenda import Agenda, load_agenda
+from coffeechat.core.autosave import Signature, keep_copy, signature
 from coffeechat.core.lock import SessionBusyError, SessionLock
 from coffeechat.core.problems import InputError
+from coffeechat.core.reading import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.session import Session, new_session, read_session, session_id, to_toml
 from coffeechat.core.settings import Settings
 from coffeechat.core.template import slugify
@@ -32,6 +34,10 @@ class OpenSession:
     session: Session
     lock: SessionLock | None
     """None when the sessions folder cannot hold a lock file (read-only, full)."""
+    own: Signature | None = None
+    """The signature of the file as read, if its bytes were exactly what coffeechat
+    writes for this session; None for a new session, or a file edited by hand since,
+    which the first save keeps as a conflict copy (see `autosave`)."""
 
     def release(self) -> None:
         """Let another process open it."""
@@ -50,6 +56,9 @@ class CallPlan:
     """The window given on the command line, overriding the agenda's."""
     unfinished: list[OpenSession] = field(default_factory=list)
     """In-progress sessions of this agenda, newest first, locked by this process."""
+    kept: list[Path] = field(default_factory=list)
+    """Conflict copies kept of unfinished sessions edited by hand, as they were
+    marked abandoned (see `begin`)."""
 
     @property
     def planned(self) -> int:
@@ -84,30 +93,34 @@ def plan_call(
         agenda_path, workspace.display(agenda_path), settings.duration, settings.warn_at
     )
     plan = CallPlan(agenda, agenda_ref(workspace, agenda_path), duration)
-    for path, session in unfinished_sessions(workspace, plan.ref, agenda.meeting.person):
+    for item in unfinished_sessions(workspace, plan.ref, agenda.meeting.person):
         try:
-            lock = try_lock(workspace, session.id)
+            item.lock = try_lock(workspace, item.session.id)
         except SessionBusyError as busy:
             plan.release()
-            raise _busy_error(workspace, path, busy) from None
-        plan.unfinished.append(OpenSession(path, session, lock))
+            raise _busy_error(workspace, item.path, busy) from None
+        plan.unfinished.append(item)
     return plan
 
 
-def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[tuple[Path, Session]]:
-    """The in-progress sessions of agenda `ref`, newest first; damaged files are skipped."""
+def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[OpenSession]:
+    """The in-progress sessions of agenda `ref`, newest first, not yet locked; damaged
+    files and sync conflict copies are skipped."""
     slug = slugify(person) or "call"
     found = []
     # Only this person's files are read, so thousands of past sessions cost nothing.
     for path in workspace.sessions.glob(f"*-{slug}*.toml"):
         try:
+            before = signature(path)
             session = read_session(path, workspace.display(path))
+            own = read_regular(path, MAX_SESSION_BYTES) == to_toml(session).encode()
         except (InputError, OSError):
             continue  # listed, with the reason, by `coffeechat sessions`
         # One whose questions were all deleted by hand could not be resumed: not offered.
         if session.status == "in-progress" and session.agenda == ref and session.questions:
-            found.append((path, session))
-    found.sort(key=lambda item: _comparable(item[1].started), reverse=True)
+            mine = before if own and signature(path) == before else None
+            found.append(OpenSession(path, session, None, mine))
+    found.sort(key=lambda item: _comparable(item.session.started), reverse=True)
     return found
 
 
@@ -164,13 +177,18 @@ def reopen(item: OpenSession, duration: int | None) -> OpenSession:
     return item
 
 
-def abandon(item: OpenSession) -> None:
-    """Mark an unfinished session abandoned (its notes stay) and unlock it."""
+def abandon(item: OpenSession) -> Path | None:
+    """Mark an unfinished session abandoned (its notes stay) and unlock it. A file
+    edited by hand since it was read is first kept as a conflict copy (its comments
+    and layout would be lost); the copy, if one was kept."""
     item.session.status = "abandoned"
     try:
+        found = signature(item.path)
+        kept = keep_copy(item.path) if found is not None and found != item.own else None
         atomic.write_atomic(item.path, to_toml(item.session))
     finally:
         item.release()
+    return kept
 
 
 def _busy_error(workspace: Workspace, path: Path, busy: SessionBusyError) -> InputError:
@@ -199,7 +217,9 @@ def begin(
         if chosen is None:
             # A folder that cannot be written keeps it in progress: offered again next time.
             with contextlib.suppress(OSError):
-                abandon(item)
+                kept = abandon(item)
+                if kept is not None:
+                    plan.kept.append(kept)
         item.release()
     plan.unfinished = []
     if chosen is not None:
