@@ -89,7 +89,7 @@ class SyncConflict:
         if self.alone:
             hint = f"{self.original} is not there: if this copy is the one to keep, rename it so"
         else:
-            hint = f"compare it with {self.original}, copy what you need into it, then delete this"
+            hint = f"compare the two, copy what you need into {self.original}, then delete this copy"
         return Problem(
             shown,
             0,

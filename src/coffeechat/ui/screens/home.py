@@ -288,7 +288,7 @@ class HomeScreen(Screen[None]):
         self.query_one(SessionList).show(index.sessions, index.damaged, conflicts=index.conflicts)
         damaged = f" · [$error]{len(index.damaged)} unreadable[/]" if index.damaged else ""
         if index.conflicts:
-            damaged += f" · [$warning]{len(index.conflicts)} sync conflicts[/]"
+            damaged += f" · [$warning]{len(index.conflicts)} conflicts[/]"
         self.query_one("#sessions-pane").border_subtitle = f"{len(index.sessions)}{damaged}"
 
     @on(Input.Submitted, "#search")
