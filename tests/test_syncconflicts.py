@@ -200,7 +200,7 @@ def test_done_leaves_no_twin_and_refuses_a_copy(
     assert run(workspace, "done", f"{copy_id}/thank-you") == 1
     err = capsys.readouterr().err
     assert "looks like a Syncthing conflict copy of" in err
-    assert "hint: compare it with" in err
+    assert f"hint: compare the two, copy what you need into {ORIGINAL}, then delete" in err
 
 
 def test_show_finds_the_real_one_and_names_its_copies(

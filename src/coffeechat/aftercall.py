@@ -410,9 +410,9 @@ def _report_left_out(workspace: Workspace, index: SessionIndex) -> None:
         files = f"{count} session file{'s' if count != 1 else ''}"
         print(f"{files} could not be read and left out (see above)", file=sys.stderr)
     for conflict in index.conflicts:
-        problem = conflict.problem(_shown(workspace, conflict.name)).render()
+        text = conflict.problem(_shown(workspace, conflict.name)).render()
         # Merging git markers is its own job (with its hint); copies share one below.
-        print(problem if conflict.tool == "git" else problem.split("\n")[0], file=sys.stderr)
+        print(text if conflict.tool == "git" else text.split("\n")[0], file=sys.stderr)
     if index.conflicts:
         count = len(index.conflicts)
         files = (

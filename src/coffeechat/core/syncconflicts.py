@@ -89,7 +89,7 @@ class SyncConflict:
         if self.alone:
             hint = f"{self.original} is not there: if this copy is the one to keep, rename it so"
         else:
-            hint = f"compare the two, copy what you need into {self.original}, then delete this copy"
+            hint = f"compare the two, copy what you need into {self.original}, then delete the copy"
         return Problem(
             shown,
             0,
