@@ -91,7 +91,6 @@ def test_past_the_limit_every_reader_says_the_same(
     """One limit (`reading.MAX_SESSION_BYTES`), the same for every reader."""
     for module in ("reading", "skim", "index", "session", "marking"):
         monkeypatch.setattr(f"coffeechat.core.{module}.MAX_SESSION_BYTES", 1_000_000, raising=False)
-    monkeypatch.setattr("coffeechat.core.skim.MAX_BYTES", 1_000_000)
     path = big(workspace)
     for args in (["sessions"], ["show", JANE]):
         run(workspace, *args)

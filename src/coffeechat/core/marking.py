@@ -35,11 +35,11 @@ from coffeechat.core.skim import (
     quick_record,
     summarize,
 )
+from coffeechat.core.syncconflicts import copy_of_file
 
 if TYPE_CHECKING:
     from coffeechat.core.records import FollowUp
     from coffeechat.core.session import Session
-    from coffeechat.core.syncconflicts import SyncConflict
     from coffeechat.core.workspace import Workspace
 
 _BOM = b"\xef\xbb\xbf"
@@ -117,7 +117,7 @@ def edit_followup(
         known = sorted((p.stem for p in session_files(workspace.sessions)), reverse=True)
         hint = session_hint(session_id, known)
         raise InputError([Problem("ID", 0, 0, f"no session called {session_id!r}", hint)])
-    copy = sync_copy(path)
+    copy = copy_of_file(path)
     if copy is not None:
         raise InputError([copy.problem(shown)])
     with session_lock(workspace.sessions, session_id, shown):
@@ -131,13 +131,6 @@ def edit_followup(
             return change
         _write(path, new_raw, shown)
     return replace(change, raw_before=raw, raw_after=new_raw)
-
-
-def sync_copy(path: Path) -> SyncConflict | None:
-    """The sync tool's conflict copy a session file is by its name, if it is one."""
-    from coffeechat.core.syncconflicts import copy_by_name
-
-    return copy_by_name(path.name, lambda name: (path.parent / name).is_file())
 
 
 def _read(path: Path, shown: str) -> bytes:

@@ -29,7 +29,8 @@ refuses text that would make the file larger than this."""
 SESSION_FILE = "a session file"
 """What a session file is called in messages."""
 
-_NOT_REGULAR = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+"""Never wait on a pipe, never take a terminal over (reading a regular file is the same)."""
 
 
 class NotAFileError(OSError):
@@ -71,7 +72,7 @@ def read_regular(path: Path | str, limit: int | None = None) -> bytes:
     kind = kind_of(os.stat(path).st_mode)
     if kind is not None:
         raise NotAFileError(path, kind)
-    fd = os.open(path, _NOT_REGULAR)
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         kind = kind_of(os.fstat(fd).st_mode)
         if kind is not None:

@@ -8,7 +8,7 @@ file is reported by name with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -205,13 +205,12 @@ def read_session(path: Path, display: str | None = None) -> Session:
     """Read and validate a session file; `InputError` says what is wrong with it, and
     refuses a sync tool's conflict copy (see `syncconflicts`)."""
     shown = display if display is not None else str(path)
-    copy = sync_copy(path)
+    copy = syncconflicts.copy_of_file(path)
     if copy is not None:
         raise InputError([copy.problem(shown)])
     session = parse_session(read_bytes(path, shown, SESSION_FILE, MAX_SESSION_BYTES), path, shown)
-    copy = syncconflicts.onedrive_copy(
-        path.name, _beside(path), session.started, session.meeting.person
-    )
+    beside = syncconflicts.beside(path)
+    copy = syncconflicts.onedrive_copy(path.name, beside, session.started, session.meeting.person)
     if copy is not None:
         raise InputError([copy.problem(shown)])
     return session
@@ -221,16 +220,6 @@ def parse_session(raw: bytes, path: Path, display: str | None = None) -> Session
     """Validate session bytes already read from `path`."""
     file = parse_toml(raw, display if display is not None else str(path), MAX_SESSION_BYTES)
     return _SessionReader(file, path.stem).session()
-
-
-def sync_copy(path: Path) -> syncconflicts.SyncConflict | None:
-    """The sync conflict copy the session file `path` is by its name, if it is one."""
-    return syncconflicts.copy_by_name(path.name, _beside(path))
-
-
-def _beside(path: Path) -> Callable[[str], bool]:
-    """Whether a file of this name is in the folder of `path`."""
-    return lambda name: (path.parent / name).is_file()
 
 
 class _SessionReader(Validator):

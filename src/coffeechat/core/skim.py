@@ -200,8 +200,6 @@ def from_record(record: Record) -> SessionSummary:
 
 # --- the fast path ----------------------------------------------------------------------
 
-MAX_BYTES = MAX_SESSION_BYTES
-"""Larger files go to the full reader, which refuses them."""
 # TOML allows no control character but tab (and newlines); the app writes no CR.
 _CONTROL = bytes(i for i in range(32) if i not in (9, 10)) + b"\x7f"
 _GIT_MARKER = b"\n<<<<<<<"
@@ -328,8 +326,8 @@ def _text(value: str | None) -> str:
 
 def quick_record(raw: bytes, session_id: str) -> Record | None:
     """The record of a file in the app's own form, or None if it needs the full parse."""
-    if len(raw) > MAX_BYTES or len(raw.translate(None, _CONTROL)) != len(raw):
-        return None
+    if len(raw) > MAX_SESSION_BYTES or len(raw.translate(None, _CONTROL)) != len(raw):
+        return None  # too large (the full reader says so), or control characters
     if _GIT_MARKER in raw:
         return None  # perhaps git conflict markers, which the full reader refuses
     try:

@@ -113,15 +113,23 @@ def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[Ope
         try:
             before = signature(path)
             session = read_session(path, workspace.display(path))
-            own = read_regular(path, MAX_SESSION_BYTES) == to_toml(session).encode()
         except (InputError, OSError):
             continue  # listed, with the reason, by `coffeechat sessions`
         # One whose questions were all deleted by hand could not be resumed: not offered.
         if session.status == "in-progress" and session.agenda == ref and session.questions:
-            mine = before if own and signature(path) == before else None
-            found.append(OpenSession(path, session, None, mine))
+            found.append(OpenSession(path, session, None, _own(path, session, before)))
     found.sort(key=lambda item: _comparable(item.session.started), reverse=True)
     return found
+
+
+def _own(path: Path, session: Session, before: Signature | None) -> Signature | None:
+    """The file's signature if it holds exactly what coffeechat writes for `session`
+    (and did not change while it was read), else None: its first save keeps a copy."""
+    try:
+        same = read_regular(path, MAX_SESSION_BYTES) == to_toml(session).encode()
+    except OSError:
+        return None
+    return before if same and signature(path) == before else None
 
 
 def _comparable(moment: datetime) -> datetime:

@@ -30,7 +30,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
+from coffeechat.core.names import session_id
 from coffeechat.core.problems import Problem
 
 SUFFIX = ".toml"
@@ -124,6 +126,16 @@ def copy_by_name(name: str, exists: Callable[[str], bool]) -> SyncConflict | Non
     return None
 
 
+def copy_of_file(path: Path) -> SyncConflict | None:
+    """The conflict copy the file at `path` is by its name, looking beside it."""
+    return copy_by_name(path.name, beside(path))
+
+
+def beside(path: Path) -> Callable[[str], bool]:
+    """Whether a file of a given name is in the folder of `path`."""
+    return lambda name: (path.parent / name).is_file()
+
+
 def onedrive_original(name: str, exists: Callable[[str], bool]) -> str | None:
     """The file that `name` may be a OneDrive copy of: another file of the folder whose
     stem, with `-SUFFIX` added, is this one's (SUFFIX not a number, which would be
@@ -141,8 +153,6 @@ def onedrive_original(name: str, exists: Callable[[str], bool]) -> str | None:
 def named_for(stem: str, started: datetime, person: str) -> bool:
     """Whether `stem` is the id coffeechat gives a call of `person` starting at
     `started` (or that id with `-2`, `-3`... for a second call in the same minute)."""
-    from coffeechat.core.names import session_id
-
     base = session_id(started, person)
     if stem == base:
         return True
