@@ -68,6 +68,20 @@ def test_the_app_s_own_names_are_not_copies(name: str) -> None:
     assert copy_by_name(name, {ORIGINAL, f"{ID}-2.toml"}.__contains__) is None
 
 
+def test_a_whole_folder_is_judged_as_each_name_alone() -> None:
+    """`copies_among` (quick, for the index) agrees with `copy_by_name` (one file)."""
+    from coffeechat.core.syncconflicts import copies_among, copy_by_name, onedrive_original
+
+    names = {name for name, _tool in COPIES} | set(NOT_COPIES) | {f"{ID}-2.toml"}
+    copies, maybe = copies_among(names)
+    assert sorted(copies, key=lambda c: c.name) == sorted(
+        (c for n in names if (c := copy_by_name(n, names.__contains__))), key=lambda c: c.name
+    )
+    assert {c.name for c in copies} == {name for name, _tool in COPIES}
+    assert maybe == {f"{ID}-smith.toml": ORIGINAL}
+    assert all(onedrive_original(n, names.__contains__) == o for n, o in maybe.items())
+
+
 def test_a_copy_whose_original_is_gone_says_so() -> None:
     from coffeechat.core.syncconflicts import copy_by_name
 
@@ -82,13 +96,12 @@ def test_a_lowercase_suffix_is_told_apart_by_the_call_it_holds() -> None:
     from coffeechat.core.syncconflicts import named_for, onedrive_copy
 
     session = jane()
-    exists = {ORIGINAL}.__contains__
     laptop = f"{ID}-janes-laptop.toml"
     # The same call as the original: OneDrive named it after a lowercase machine.
-    copy = onedrive_copy(laptop, exists, session.started, session.meeting.person)
+    copy = onedrive_copy(laptop, ORIGINAL, session.started, session.meeting.person)
     assert copy is not None and copy.original == ORIGINAL
     # Another person whose name starts the same, called in the same minute: a session.
-    assert onedrive_copy(f"{ID}-smith.toml", exists, session.started, "Jane Doe Smith") is None
+    assert onedrive_copy(f"{ID}-smith.toml", ORIGINAL, session.started, "Jane Doe Smith") is None
     assert named_for(f"{ID}-2", session.started, "Jane Doe")
     assert not named_for(f"{ID}-janes-laptop", session.started, "Jane Doe")
 

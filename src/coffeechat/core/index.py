@@ -17,7 +17,7 @@ import gc
 import json
 import os
 import stat
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +37,7 @@ from coffeechat.core.skim import (
 )
 from coffeechat.core.syncconflicts import (
     SyncConflict,
-    copy_by_name,
+    copies_among,
     git_conflict,
     onedrive_copy,
     onedrive_original,
@@ -122,7 +122,7 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
     cached = _read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
     files = dict(_session_files(workspace.sessions))
-    copies = sync_copies(files)
+    copies, maybe_onedrive = copies_among(files)
     for copy in copies:
         del files[copy.name]  # never read: a sync tool's copy is not a second call
     fresh: dict[str, tuple[Stamp, Record | Damage]] = {}
@@ -149,7 +149,7 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
             )
     if use_cache and (stale or fresh.keys() != cached.keys()):
         _write_cache(workspace, cache_file, fresh)
-    found = [item for item in found if not left_out.onedrive(item[2], files.__contains__)]
+    found = [item for item in found if not left_out.onedrive(item[2], maybe_onedrive)]
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return SessionIndex(
         tuple(item[2] for item in found),
@@ -192,11 +192,14 @@ class _LeftOut:
             return False
         return True
 
-    def onedrive(self, summary: SessionSummary, exists: Callable[[str], bool]) -> bool:
+    def onedrive(self, summary: SessionSummary, maybe: dict[str, str]) -> bool:
         """True (and the file is left out) if this session's file is a OneDrive copy: its
-        name adds a suffix to another session's id, and its call is not named so."""
+        name adds a suffix to another session's id (`maybe`: the name of that file, by
+        this one's), and its call is not named so."""
         name = f"{summary.id}.toml"
-        copy = onedrive_copy(name, exists, summary.started, summary.meeting.person)
+        if name not in maybe:
+            return False
+        copy = onedrive_copy(name, maybe[name], summary.started, summary.meeting.person)
         if copy is not None:
             self.conflicts.append(copy)
         return copy is not None
@@ -205,7 +208,7 @@ class _LeftOut:
 def sync_copies(names: Collection[str]) -> list[SyncConflict]:
     """The files among `names` (of one folder) that a sync tool's names say are its
     conflict copies."""
-    return [c for name in names if (c := copy_by_name(name, names.__contains__)) is not None]
+    return copies_among(names)[0]
 
 
 def session_files(folder: Path) -> list[Path]:
@@ -396,15 +399,14 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
 
 def _onedrive_copy(folder: Path, name: str, names: Collection[str]) -> bool:
     """Whether the session file `name` is a OneDrive copy, judged by its contents."""
-    if onedrive_original(name, names.__contains__) is None:
+    original = onedrive_original(name, names.__contains__)
+    if original is None:
         return False  # the usual case: nothing to read
     try:
         summary = read_summary(read_regular(folder / name, MAX_SESSION_BYTES), folder / name)
     except (OSError, InputError):
         return False
-    return (
-        onedrive_copy(name, names.__contains__, summary.started, summary.meeting.person) is not None
-    )
+    return onedrive_copy(name, original, summary.started, summary.meeting.person) is not None
 
 
 def session_hint(wanted: str, ids: list[str]) -> str:

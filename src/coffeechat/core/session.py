@@ -209,8 +209,8 @@ def read_session(path: Path, display: str | None = None) -> Session:
     if copy is not None:
         raise InputError([copy.problem(shown)])
     session = parse_session(read_bytes(path, shown, SESSION_FILE, MAX_SESSION_BYTES), path, shown)
-    beside = syncconflicts.beside(path)
-    copy = syncconflicts.onedrive_copy(path.name, beside, session.started, session.meeting.person)
+    original = syncconflicts.onedrive_original(path.name, syncconflicts.beside(path))
+    copy = syncconflicts.onedrive_copy(path.name, original, session.started, session.meeting.person)
     if copy is not None:
         raise InputError([copy.problem(shown)])
     return session

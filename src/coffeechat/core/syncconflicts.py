@@ -27,7 +27,7 @@ which is decided with the contents (`named_for`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -106,24 +106,27 @@ def copy_by_name(name: str, exists: Callable[[str], bool]) -> SyncConflict | Non
 
     `exists` tells whether another file of that folder is there, by name. A name
     that only may be a OneDrive copy (a lowercase suffix) is not decided here: see
-    `onedrive_original` and `named_for`.
+    `onedrive_copy`.
     """
-    if not name.endswith(SUFFIX):
-        return None
-    stem = name.removesuffix(SUFFIX)
-    for tool, pattern in (
-        ("syncthing", _SYNCTHING),
-        ("dropbox", _DROPBOX),
-        ("google-drive", _NUMBERED),
-    ):
-        match = pattern.fullmatch(stem)
-        if match:
-            original = match["stem"] + SUFFIX
-            return SyncConflict(name, tool, original, alone=not exists(original))
-    original = onedrive_original(name, exists)
-    if original is not None and any(c.isupper() for c in stem[len(original) - len(SUFFIX) :]):
-        return SyncConflict(name, "onedrive", original)
-    return None
+    return _named_copy(name, exists) or _capitals(name, onedrive_original(name, exists))
+
+
+def copies_among(names: Collection[str]) -> tuple[list[SyncConflict], dict[str, str]]:
+    """The conflict copies among the names of one folder's files, by their names; and
+    the names that may be OneDrive copies, each with the name of the file it may copy,
+    to be judged by their contents (`onedrive_copy`). Quick for thousands of names."""
+    exists = names.__contains__
+    copies = [copy for name in names if (copy := _named_copy(name, exists)) is not None]
+    named = {copy.name for copy in copies}
+    maybe = {}
+    for name, original in _onedrive_originals(names).items():
+        if name not in named:
+            copy = _capitals(name, original)
+            if copy is None:
+                maybe[name] = original
+            else:
+                copies.append(copy)
+    return copies, maybe
 
 
 def copy_of_file(path: Path) -> SyncConflict | None:
@@ -136,18 +139,67 @@ def beside(path: Path) -> Callable[[str], bool]:
     return lambda name: (path.parent / name).is_file()
 
 
+def _named_copy(name: str, exists: Callable[[str], bool]) -> SyncConflict | None:
+    """The copy of Syncthing, Dropbox or Google Drive that `name` is, if it is one."""
+    if not name.endswith(SUFFIX):
+        return None
+    stem = name.removesuffix(SUFFIX)
+    # Each pattern is tried only where its mark is: a workspace has thousands of names.
+    match = _SYNCTHING.fullmatch(stem) if ".sync-conflict-" in stem else None
+    tool = "syncthing"
+    if match is None and "(" in stem:
+        match = _DROPBOX.fullmatch(stem)
+        tool = "dropbox"
+        if match is None:
+            match = _NUMBERED.fullmatch(stem)
+            tool = "google-drive"
+    if match is None:
+        return None
+    original = match["stem"] + SUFFIX
+    return SyncConflict(name, tool, original, alone=not exists(original))
+
+
+def _capitals(name: str, original: str | None) -> SyncConflict | None:
+    """The OneDrive copy of `original` that `name` is if its suffix holds a capital
+    letter, which coffeechat's own ids never do."""
+    if original is None:
+        return None
+    suffix = name[len(original) - len(SUFFIX) :]
+    capital = any(char.isupper() for char in suffix)
+    return SyncConflict(name, "onedrive", original) if capital else None
+
+
 def onedrive_original(name: str, exists: Callable[[str], bool]) -> str | None:
     """The file that `name` may be a OneDrive copy of: another file of the folder whose
     stem, with `-SUFFIX` added, is this one's (SUFFIX not a number, which would be
     coffeechat's own second call of a minute); the longest such, or None."""
     stem = name.removesuffix(SUFFIX)
-    for at in range(len(stem) - 1, 0, -1):
-        if stem[at] != "-":
-            continue
-        suffix = stem[at + 1 :]
-        if suffix and not suffix.isdigit() and exists(stem[:at] + SUFFIX):
+    at = stem.rfind("-")
+    while at > 0:
+        if _other(stem[at + 1 :]) and exists(stem[:at] + SUFFIX):
             return stem[:at] + SUFFIX
+        at = stem.rfind("-", 0, at)
     return None
+
+
+def _other(suffix: str) -> bool:
+    """Whether an id's suffix is not coffeechat's own: not empty, not `2`, `3`..."""
+    return bool(suffix) and not suffix.isdigit()
+
+
+def _onedrive_originals(names: Collection[str]) -> dict[str, str]:
+    """`onedrive_original` of every name of a folder, for those that have one."""
+    stems = {name.removesuffix(SUFFIX) for name in names if name.endswith(SUFFIX)}
+    shortest = min(map(len, stems), default=0)
+    found = {}
+    for stem in stems:
+        at = stem.rfind("-")
+        while at >= shortest:  # no other stem is shorter: nothing before can be one
+            if stem[:at] in stems and _other(stem[at + 1 :]):
+                found[stem + SUFFIX] = stem[:at] + SUFFIX
+                break
+            at = stem.rfind("-", 0, at)
+    return found
 
 
 def named_for(stem: str, started: datetime, person: str) -> bool:
@@ -161,11 +213,11 @@ def named_for(stem: str, started: datetime, person: str) -> bool:
 
 
 def onedrive_copy(
-    name: str, exists: Callable[[str], bool], started: datetime, person: str
+    name: str, original: str | None, started: datetime, person: str
 ) -> SyncConflict | None:
-    """The OneDrive copy `name` is, judged by its contents too: a name that extends
-    another file's id and is not the id of its own call."""
-    original = onedrive_original(name, exists)
+    """The OneDrive copy of `original` (see `onedrive_original`) that `name` is,
+    judged by its contents: a file whose call, started at `started` with `person`,
+    is not the one its name says."""
     if original is None or named_for(name.removesuffix(SUFFIX), started, person):
         return None
     return SyncConflict(name, "onedrive", original)
