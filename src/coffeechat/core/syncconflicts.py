@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from coffeechat.core.names import session_id
 from coffeechat.core.problems import Problem
@@ -49,15 +49,20 @@ WHAT_TO_DO = (
     "by hand, then delete the copy"
 )
 
-_SYNCTHING = re.compile(r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[A-Za-z0-9]+")
-_DROPBOX = re.compile(r"(?P<stem>.+?) \([^()]*conflict[^()]*(?:\(\d+\)[^()]*)?\)", re.IGNORECASE)
-_NUMBERED = re.compile(r"(?P<stem>.+?) ?\(\d{1,4}\)")
+# Patterns, compiled (and cached by `re`) only when a name holds their mark: `done`
+# and the lists must not pay for them at every start.
+_SYNCTHING = r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[A-Za-z0-9]+"
+_DROPBOX = r"(?i:(?P<stem>.+?) \([^()]*conflict[^()]*(?:\(\d+\)[^()]*)?\))"
+_NUMBERED = r"(?P<stem>.+?) ?\(\d{1,4}\)"
 _MARKER_OPEN = b"<<<<<<<"
 
 
-@dataclass(frozen=True)
-class SyncConflict:
-    """A file that is a sync tool's conflict copy, or holds git conflict markers."""
+class SyncConflict(NamedTuple):
+    """A file that is a sync tool's conflict copy, or holds git conflict markers.
+
+    (A named tuple rather than a frozen dataclass: `done` loads this module at every
+    start, and a dataclass costs it a millisecond more to define.)
+    """
 
     name: str
     """The file's name in its folder."""
@@ -145,13 +150,13 @@ def _named_copy(name: str, exists: Callable[[str], bool]) -> SyncConflict | None
         return None
     stem = name.removesuffix(SUFFIX)
     # Each pattern is tried only where its mark is: a workspace has thousands of names.
-    match = _SYNCTHING.fullmatch(stem) if ".sync-conflict-" in stem else None
+    match = re.fullmatch(_SYNCTHING, stem) if ".sync-conflict-" in stem else None
     tool = "syncthing"
     if match is None and "(" in stem:
-        match = _DROPBOX.fullmatch(stem)
+        match = re.fullmatch(_DROPBOX, stem)
         tool = "dropbox"
         if match is None:
-            match = _NUMBERED.fullmatch(stem)
+            match = re.fullmatch(_NUMBERED, stem)
             tool = "google-drive"
     if match is None:
         return None
