@@ -55,7 +55,7 @@ def test_followups_due_today(filled: Workspace, capsys: pytest.CaptureFixture[st
 def test_followups_json_fields(filled: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(filled, "followups", "--json") == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"format", "now", "due", "items", "snoozed", "damaged"}
+    assert set(data) == {"format", "now", "due", "items", "snoozed", "damaged", "sync_conflicts"}
     assert data["format"] == 1
     assert data["now"] == "2026-11-24T15:00:00-05:00"
     assert data["snoozed"] == 1
@@ -265,3 +265,28 @@ def test_script_commands_never_import_textual(
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert module in imported  # the command really ran, and its imports were seen
     assert not {m for m in imported if m.split(".")[0] in ("textual", "rich")}
+
+
+def test_sessions_and_followups_show_local_time(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session recorded in another zone (a trip) is listed in local time, as the
+    queue shows its follow-ups; JSON keeps the stored offset."""
+    from datetime import timedelta, timezone
+
+    from tests.past_sessions import jane, write
+
+    session = jane()
+    paris = timezone(timedelta(hours=1))
+    session.started = session.started.astimezone(paris)  # 21:01 in Paris = 15:01 here
+    session.followups = session.followups[:1]
+    session.followups[0].due = session.followups[0].due.astimezone(paris)
+    write(workspace, session)
+    assert run(workspace, "sessions") == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("Fri 2026-11-20 15:01  Jane Doe")
+    assert run(workspace, "followups") == 0
+    assert "due Sat 21 Nov 15:23" in capsys.readouterr().out
+    assert run(workspace, "sessions", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["sessions"][0]["started"] == (
+        "2026-11-20T21:01:00+01:00"
+    )

@@ -241,7 +241,7 @@ def test_generated_bad_files(workspace: Workspace, generated: Path) -> None:
         assert expected, f"no problem says {case.message!r}: {found}"
         assert expected[0].startswith(f"{shown}:{case.place}"), expected[0]
     line, _ = first_problem(result.stderr, "a-folder.toml")
-    assert line == "a-folder.toml:1:1: this is a folder, not a file"
+    assert line == "a-folder.toml:1:1: this is a folder, not an agenda file"
     line, _ = first_problem(result.stderr, "missing.toml")
     assert line == "missing.toml:1:1: no such file"
     assert result.stdout == ""

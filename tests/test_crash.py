@@ -23,6 +23,7 @@ from coffeechat.core.agenda import load_agenda
 from coffeechat.core.atomic import write_atomic
 from coffeechat.core.leftovers import settle_leftovers
 from coffeechat.core.problems import InputError
+from coffeechat.core.reading import MAX_SESSION_BYTES
 from coffeechat.core.session import Session, new_session, read_session, to_toml
 from coffeechat.core.workspace import Workspace, settle_workspace_leftovers
 from tests.conftest import CALL_TIME
@@ -135,7 +136,7 @@ def check_files(folder: Path, confirmed: list[int], where: str, tally: Tally) ->
             continue
         if not confirmed[index] <= save <= confirmed[index] + 1:
             tally.damaged.append(f"{where}: {name} holds save {save}, confirmed {confirmed[index]}")
-    for leftover in settle_leftovers(folder, whole_session):
+    for leftover in settle_leftovers(folder, whole_session, MAX_SESSION_BYTES):
         tally.leftovers[leftover.outcome] += 1
         if leftover.kept_as is not None:
             # Kept only when whole and newer: it is exactly the save being written.

@@ -176,3 +176,55 @@ def test_summary_of_a_full_session_matches_the_file(workspace: Workspace) -> Non
     summary = load_index(workspace).sessions[0]
     assert summary == summarize(read_session(path))
     assert (summary.questions, summary.answered, summary.starred) == (2, 2, 1)
+
+
+def _cache_entry(workspace: Workspace, name: str, record: object) -> None:
+    """Put `record` in the cache as the entry of the file `name` (its stamp kept)."""
+    path = workspace.cache / CACHE_NAME
+    data = json.loads(path.read_text())
+    data["files"][name][1] = record
+    path.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [
+        "[" * 100_000,
+        '{"version": 4, "files": {"x": ' + "[" * 100_000 + "]" * 100_000 + "}}",
+        '{"version": 4, "files": ' + "{" * 50_000,
+        "\x00\xff",
+        "",
+    ],
+    ids=["nested-list", "nested-entry", "nested-object", "binary", "empty"],
+)
+def test_a_cache_that_cannot_be_read_is_rebuilt(workspace: Workspace, cache: str) -> None:
+    fill_workspace(workspace)
+    expected = load_index(workspace, use_cache=False)
+    (workspace.cache).mkdir(exist_ok=True)
+    (workspace.cache / CACHE_NAME).write_text(cache, encoding="latin-1")
+    index = load_index(workspace)
+    assert index.sessions == expected.sessions
+    assert index.damaged == expected.damaged
+    assert load_index(workspace).parsed == 0, "the cache was not made again"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"problems": [{}]},
+        {"problems": [{"line": "x", "col": 1, "message": "m", "hint": "", "key": ""}]},
+        {"problems": "xy"},
+        {"problems": []},
+        {"problems": [None]},
+        {},
+    ],
+    ids=repr,
+)
+def test_a_garbled_damaged_entry_is_read_again(workspace: Workspace, record: object) -> None:
+    fill_workspace(workspace)
+    expected = load_index(workspace)
+    _cache_entry(workspace, DAMAGED_NAME, record)
+    index = load_index(workspace)
+    assert index.parsed == 1
+    assert index.damaged == expected.damaged
+    assert index.sessions == expected.sessions

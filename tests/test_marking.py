@@ -191,5 +191,69 @@ def test_a_damaged_session_is_not_edited(workspace: Workspace) -> None:
 def test_duplicate_ids_are_refused(workspace: Workspace) -> None:
     path = saved(workspace)
     path.write_text(path.read_text().replace('id = "follow-up"', 'id = "thank-you"'))
-    with pytest.raises(InputError, match="2 follow-ups in this session have the id"):
+    with pytest.raises(InputError, match=r":69:6: the follow-up id 'thank-you' is already used at"):
         mark_done(workspace, f"{SESSION}/thank-you")
+
+
+def test_undo_of_done_on_a_table_without_a_status_line(workspace: Workspace) -> None:
+    """`status = "open"` is the default: a hand-written table may leave it out, and
+    undoing `done` must take away the line `done` added, not write `status = "open"`."""
+    path = saved(workspace)
+    text = path.read_text()
+    start = followup_start(text, 0)
+    table = text[start : followup_start(text, 1)]
+    path.write_text(
+        text[:start] + table.replace('status = "open"\n', "") + text[start + len(table) :]
+    )
+    original = path.read_bytes()
+    assert table.count('status = "open"') == 1
+    change = mark_done(workspace, f"{SESSION}/thank-you")
+    assert change.changed
+    undone = undo(workspace, change)
+    assert path.read_bytes() == original
+    assert (undone.before.status, undone.after.status) == ("done", "open")
+
+
+def test_undo_after_another_edit_still_puts_the_item_back(workspace: Workspace) -> None:
+    path = saved(workspace)
+    change = mark_done(workspace, f"{SESSION}/thank-you")
+    mark_done(workspace, f"{SESSION}/follow-up")
+    undo(workspace, change)
+    statuses = [item.status for item in read_session(path).followups]
+    assert statuses == ["open", "done", "open"]
+
+
+def test_done_on_a_linked_session_writes_the_real_file(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    real = tmp_path / "synced" / f"{SESSION}.toml"
+    real.parent.mkdir()
+    real.write_text(to_toml(jane()))
+    link = workspace.sessions / f"{SESSION}.toml"
+    link.symlink_to(real)
+    mark_done(workspace, f"{SESSION}/thank-you")
+    assert link.is_symlink() and link.resolve() == real
+    assert read_session(real).followups[0].status == "done"
+    undo(workspace, snooze(workspace, f"{SESSION}/follow-up", MONDAY))
+    assert link.is_symlink()
+    assert sorted(p.name for p in real.parent.iterdir()) == [real.name]  # no temp left
+    assert sorted(p.name for p in workspace.sessions.iterdir()) == [link.name]
+
+
+def test_done_on_a_full_disk_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coffeechat.cli import main
+    from coffeechat.core.workspace import prepare
+    from tests.disks import fill, tiny_tmpfs
+
+    with tiny_tmpfs(tmp_path) as point:
+        workspace = prepare(Workspace(point / "ws"))
+        path = write(workspace, jane())
+        before = path.read_bytes()
+        fill(point)
+        assert main(["--workspace", str(workspace.root), "done", f"{SESSION}/thank-you"]) == 1
+        assert path.read_bytes() == before
+    err = capsys.readouterr().err
+    assert f"sessions/{SESSION}.toml: cannot save the change: the disk is full;" in err, err
+    assert "hint: free some space on this disk" in err

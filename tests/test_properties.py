@@ -474,6 +474,7 @@ def sessions(draw: st.DrawFn) -> Session:
                     detail=TEXT,
                 ),
                 max_size=2,
+                unique_by=lambda item: item.id,  # the readers refuse a repeated id
             )
         ),
         goals=draw(st.lists(st.builds(Goal, text=TEXT, learned=st.booleans()), max_size=2)),
@@ -1050,3 +1051,54 @@ async def _call_through(texts: list[str]) -> None:
         assert [f.title for f in done.followups if f.kind == "action"] == [
             typed("A" + texts[3]).strip()
         ]
+
+
+# --- far dates, over every reader and every place a moment is shown ----------------
+
+OFFSETS = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))
+FAR_MOMENTS = st.datetimes(
+    min_value=datetime(1, 1, 1),
+    max_value=datetime(9999, 12, 31, 23, 59, 59),
+    timezones=st.none() | OFFSETS,
+).map(lambda moment: moment.replace(microsecond=0))
+"""Any moment TOML can hold: year 1 to 9999, offsets to ±23:59, or none (local)."""
+NOW_ZONES = [timezone(timedelta(hours=h)) for h in (-12, -5, 0, 5, 14)]
+
+
+@given(sessions(), FAR_MOMENTS, FAR_MOMENTS, st.none() | FAR_MOMENTS)
+@example(
+    Session("2026-11-24-1500-x", "", Meeting("a"), datetime(2026, 11, 24, tzinfo=UTC), 60),
+    datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC),
+    datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(-timedelta(hours=23, minutes=59))),
+    datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=23, minutes=59))),
+)
+def test_a_far_date_is_read_and_shown_or_located(
+    session: Session, started: datetime, due: datetime, until: datetime | None
+) -> None:
+    from coffeechat.aftercall import item_json, item_lines, session_json
+    from coffeechat.core.followups import build_queue
+    from coffeechat.core.ics import queue_calendar
+    from coffeechat.core.skim import from_record, quick_record, summarize
+    from coffeechat.core.writeup import session_text
+
+    session.started = started
+    session.followups = [FollowUp("x", "follow-up", "Write", due, snoozed_until=until)]
+    raw = to_toml(session).encode()
+    try:
+        full = parse_session(raw, Path(f"{session.id}.toml"), "s.toml")
+    except InputError as err:
+        assert all(p.path == "s.toml" and p.line >= 1 for p in err.problems)
+        assert quick_record(raw, session.id) is None, "the fast path read what the reader refuses"
+        return
+    summary = summarize(full)
+    quick = quick_record(raw, session.id)
+    assert quick is None or from_record(quick) == summary
+    session_json(summary)
+    session_text(full)
+    for zone in NOW_ZONES:
+        now = datetime(2026, 11, 24, 15, tzinfo=zone)
+        queue = build_queue([summary], now, include_snoozed=True)
+        for item in queue.items:
+            item_lines(item, now)
+            item_json(item)
+        queue_calendar(queue.items, now)

@@ -91,3 +91,17 @@ def test_check_choices_locates_each_problem(tmp_path: Path) -> None:
         "s.toml:1:9: no theme called 'cofee' (theme)",
         "s.toml:4:1: no key binding has the id 'nope' (keys.nope)",
     ]
+
+
+def test_a_linked_settings_file_is_written_through(tmp_path: Path) -> None:
+    """Settings kept in a dotfiles folder and linked into the workspace stay linked."""
+    real = tmp_path / "dotfiles" / "coffeechat.toml"
+    real.parent.mkdir()
+    real.write_text(USER_FILE)
+    link = tmp_path / "ws" / "coffeechat.toml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    save_theme(link, "latte")
+    assert link.is_symlink()
+    assert real.read_text() == USER_FILE.replace("bell = true\n", 'bell = true\ntheme = "latte"\n')
+    assert sorted(p.name for p in real.parent.iterdir()) == ["coffeechat.toml"]

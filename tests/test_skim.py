@@ -132,6 +132,7 @@ def plain_sessions(draw: st.DrawFn) -> Session:
                     detail=PLAIN,
                 ),
                 max_size=4,
+                unique_by=lambda item: item.id,  # the readers refuse a repeated id
             )
         ),
         goals=draw(st.lists(st.builds(Goal, text=PLAIN, learned=st.booleans()), max_size=2)),
@@ -273,3 +274,21 @@ def test_snoozing_then_undoing_leaves_the_file_as_it_was(workspace: Workspace, z
     assert quick_summary(edited, path) == summarize(parse_session(edited, path))
     marking.undo(workspace, change)
     assert path.read_bytes() == original
+
+
+@pytest.mark.parametrize("year", [1, 1899, 1900, 2026, 2999, 3000, 9999])
+def test_the_fast_path_keeps_the_years_the_reader_keeps(year: int) -> None:
+    """`skim._MOMENT` spells `dates.YEARS` as a pattern: the two must agree."""
+    from coffeechat.core.dates import YEARS
+
+    session = jane()
+    session.started = session.started.replace(year=year)
+    raw = to_toml(session).encode()
+    path = Path(f"{session.id}.toml")
+    quick = quick_summary(raw, path)
+    if YEARS[0] <= year <= YEARS[1]:
+        assert quick == summarize(parse_session(raw, path))
+    else:
+        assert quick is None
+        with pytest.raises(InputError, match=f"the year {year} is outside"):
+            parse_session(raw, path)

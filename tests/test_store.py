@@ -230,13 +230,15 @@ def test_completed_and_damaged_sessions_are_not_offered(
 
 
 def test_a_rescue_cut_short_is_settled_at_the_next_start(tmp_path: Path) -> None:
+    from coffeechat.core.reading import MAX_BYTES
+
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     path = tmp_path / "2026-11-24-1500-jane-doe.toml"
     path.write_text("whole\n")
     temp = tmp_path / f"{atomic.temp_name(path)}{dead.pid}{atomic.RESCUE_TAG}{atomic.TEMP_SUFFIX}"
     temp.write_text("half")
-    found = settle_leftovers(tmp_path, lambda raw, target: raw.endswith(b"\n"))
+    found = settle_leftovers(tmp_path, lambda raw, target: raw.endswith(b"\n"), MAX_BYTES)
     assert [item.outcome for item in found] == ["swept"]
     assert not temp.exists()
     assert path.read_text() == "whole\n"
@@ -367,3 +369,17 @@ async def test_home_refuses_a_call_open_in_another_process_naming_its_pid(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_linked_session_file_is_saved_through_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere" / "s.toml"
+    real.parent.mkdir()
+    link = tmp_path / "s.toml"
+    link.symlink_to(real)
+    saver = Autosaver(link)
+    for text in ("one\n", "two\n"):
+        saver.submit(text)
+        saver.flush()
+    status = saver.close()
+    assert status.saved and status.conflict is None
+    assert link.is_symlink() and real.read_text() == "two\n"

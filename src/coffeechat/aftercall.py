@@ -18,7 +18,7 @@ from coffeechat.core import atomic, dates
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import datetime, tzinfo
 
     from coffeechat.core.followups import Queue, QueueItem
     from coffeechat.core.index import Damaged, SessionIndex
@@ -101,15 +101,18 @@ def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:
                 "format": JSON_FORMAT,
                 "sessions": [session_json(s) for s in index.sessions],
                 "damaged": damaged_json(index.damaged),
+                "sync_conflicts": conflicts_json(workspace, index),
             }
             _print_json(payload)
         else:
-            _print_sessions(index)
-        _report_damaged(index.damaged)
+            _print_sessions(index, time_of(args).now().tzinfo)
+        _report_left_out(workspace, index)
         return 0
 
 
-def _print_sessions(index: SessionIndex) -> None:
+def _print_sessions(index: SessionIndex, zone: tzinfo | None) -> None:
+    """One line per session, its start in local time (`zone`), as `followups` shows
+    due times; a start written without an offset is local time already."""
     from coffeechat.core.writeup import length_words
 
     if not index.sessions:
@@ -120,9 +123,10 @@ def _print_sessions(index: SessionIndex) -> None:
         who = s.meeting.person + (f" ({s.meeting.organization})" if s.meeting.organization else "")
         if s.status != "completed":
             who += f" [{s.status}]"
+        started = s.started.astimezone(zone) if s.started.tzinfo else s.started
         rows.append(
             (
-                f"{s.started:%a %Y-%m-%d %H:%M}",
+                f"{started:%a %Y-%m-%d %H:%M}",
                 who,
                 length_words(s.elapsed_seconds, s.planned_seconds),
                 f"{s.answered}/{s.questions}",
@@ -172,7 +176,21 @@ def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
     path = find_session_file(workspace, args.session)
     session = read_session(path, workspace.display(path))
     print(session_markdown(session) if args.markdown else session_text(session), end="")
+    _mention_copies(workspace, path)
     return 0
+
+
+def _mention_copies(workspace: Workspace, path: Path) -> None:
+    """Say on stderr which sync conflict copies of the session `path` lie beside it:
+    what they hold is not in what was shown."""
+    from coffeechat.core.index import session_files, sync_copies
+
+    names = {p.name for p in session_files(path.parent)}
+    for copy in sync_copies(names):
+        if copy.original == path.name:
+            print(
+                copy.problem(workspace.display(path.parent / copy.name)).render(), file=sys.stderr
+            )
 
 
 def cmd_draft(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -236,11 +254,12 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
                     "items": [item_json(item) for item in items],
                     "snoozed": queue.snoozed,
                     "damaged": damaged_json(index.damaged),
+                    "sync_conflicts": conflicts_json(workspace, index),
                 }
             )
         else:
             _print_queue(items, queue, now, args.snoozed)
-        _report_damaged(index.damaged)
+        _report_left_out(workspace, index)
         return 0
 
 
@@ -359,7 +378,30 @@ def damaged_json(damaged: tuple[Damaged, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def _report_damaged(damaged: tuple[Damaged, ...]) -> None:
+def conflicts_json(workspace: Workspace, index: SessionIndex) -> list[dict[str, Any]]:
+    """Sync conflicts in the JSON output: the file, the tool, the file it copies, and
+    the problem as one line."""
+    return [
+        {
+            "file": c.name,
+            "tool": c.tool,
+            "original": c.original,
+            "problem": c.problem(_shown(workspace, c.name)).render().split("\n")[0],
+        }
+        for c in index.conflicts
+    ]
+
+
+def _shown(workspace: Workspace, name: str) -> str:
+    return workspace.display(workspace.sessions / name)
+
+
+def _report_left_out(workspace: Workspace, index: SessionIndex) -> None:
+    """Name on stderr each file that was left out: damaged ones with every problem,
+    sync conflicts one line each and what to do about them once."""
+    from coffeechat.core.syncconflicts import WHAT_TO_DO
+
+    damaged = index.damaged
     for item in damaged:
         for problem in item.problems:
             print(problem.render(), file=sys.stderr)
@@ -367,6 +409,18 @@ def _report_damaged(damaged: tuple[Damaged, ...]) -> None:
         count = len(damaged)
         files = f"{count} session file{'s' if count != 1 else ''}"
         print(f"{files} could not be read and left out (see above)", file=sys.stderr)
+    for conflict in index.conflicts:
+        text = conflict.problem(_shown(workspace, conflict.name)).render()
+        # Merging git markers is its own job (with its hint); copies share one below.
+        print(text if conflict.tool == "git" else text.split("\n")[0], file=sys.stderr)
+    if index.conflicts:
+        count = len(index.conflicts)
+        files = (
+            "1 file looks like a sync conflict and was"
+            if count == 1
+            else f"{count} files look like sync conflicts and were"
+        )
+        print(f"{files} left out: {WHAT_TO_DO}", file=sys.stderr)
 
 
 def _print_json(payload: dict[str, Any]) -> None:

@@ -230,7 +230,7 @@ def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
         session = copy.with_name(copy.name.rsplit(".conflict-", 1)[0])
         print(
             f"{workspace.display(copy)}: kept {workspace.display(session)} as it was edited "
-            "outside coffeechat during the call\n"
+            "outside coffeechat\n"
             f"  hint: your notes are in {workspace.display(session)}; "
             "compare the two and copy over what you need",
             file=sys.stderr,

@@ -112,7 +112,7 @@ def load_agenda(
     default_warn_at: tuple[int, ...] = DEFAULT_WARN_AT,
 ) -> Agenda:
     """Read and validate an agenda file; `InputError` lists every problem found."""
-    file = read_toml(path, display)
+    file = read_toml(path, display, "an agenda file")
     return _Checker(file).agenda(default_duration, default_warn_at)
 
 

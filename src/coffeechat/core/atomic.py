@@ -26,15 +26,23 @@ def temp_name(path: Path) -> str:
 
 
 def write_atomic(path: Path, data: str | bytes, *, tag: str = "") -> None:
-    """Replace `path` with `data` atomically; on error the old file is untouched.
+    """Replace `path` with `data` atomically; on error the old file is untouched, and
+    the `OSError` names `path` (not the temp file, which the person never sees).
 
-    `tag` goes into the temp file's name, so that a save made from a signal handler
-    cannot collide with one it interrupted in the same process.
+    A symbolic link is written through: its target is replaced, in the target's own
+    folder, and the link stays a link (replacing the link itself would leave the real
+    file as it was). `tag` goes into the temp file's name, so that a save made from a
+    signal handler cannot collide with one it interrupted in the same process.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent
-    temp = folder / f"{temp_name(path)}{os.getpid()}{tag}{TEMP_SUFFIX}"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        target = through_links(path)
+        folder = target.parent
+        temp = folder / f"{temp_name(target)}{os.getpid()}{tag}{TEMP_SUFFIX}"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    except OSError as err:
+        err.filename = os.fspath(path)
+        raise
     try:
         try:
             view = memoryview(payload)
@@ -44,12 +52,24 @@ def write_atomic(path: Path, data: str | bytes, *, tag: str = "") -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
+        os.replace(temp, target)
+    except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        if isinstance(err, OSError):
+            err.filename = os.fspath(path)
         raise
     fsync_dir(folder)
+
+
+def through_links(path: Path) -> Path:
+    """The file that writing `path` must replace: `path`, or the end of its links."""
+    if not os.path.islink(path):
+        return path
+    target = Path(os.path.realpath(path))
+    if os.path.islink(target):
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), os.fspath(path))
+    return target
 
 
 def fsync_dir(folder: Path) -> None:

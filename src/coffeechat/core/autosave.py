@@ -9,11 +9,12 @@ A failed write (read-only folder, full disk) keeps the text in memory, is report
 by `status`, and is retried every few seconds; the previous file is never touched
 by a failed save. `flush` writes synchronously, for quitting and for signals.
 
-If the file on disk changed since this process last wrote it (someone edited it
-by hand during the call), that version is first kept beside it as
-`<name>.conflict-N`, so the edit is not silently overwritten. A change is seen by
-the file's inode, size, modification time and change time: the last one cannot be
-set back, so even an edit that keeps the size and restores the time is caught.
+If the file on disk is not the version this process last wrote or accepted as its
+own (someone edited it by hand during the call, or before a resumed call), that
+version is first kept beside it as `<name>.conflict-N`, so the edit is not silently
+overwritten. A change is seen by the file's inode, size, modification time and
+change time: the last one cannot be set back, so even an edit that keeps the size
+and restores the time is caught.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coffeechat.core import atomic
+from coffeechat.core.reading import read_regular
 
 Writer = Callable[[Path, str], None]
 Signature = tuple[int, int, int, int]
@@ -69,12 +71,16 @@ class Autosaver:
         path: Path,
         retry_every: float = RETRY_SECONDS,
         write: Writer = atomic.write_atomic,
+        own: Signature | None = None,
     ) -> None:
-        """A saver for `path`; the version on disk now counts as ours."""
+        """A saver for `path`. `own` is the signature of the version on disk that may
+        be replaced as it is: one this process read and found to be exactly what it
+        writes (see `store`). Any other file there is kept as a conflict copy before
+        the first save, since replacing it would lose what coffeechat did not write."""
         self.path = path
         self.retry_every = retry_every
         self._write = write
-        self._known = signature(path)
+        self._known = own
         self._cond = threading.Condition()
         self._write_lock = threading.Lock()
         self._pending: str | None = None
@@ -218,17 +224,22 @@ class Autosaver:
         found = signature(self.path)
         if found is None or found == self._known:
             return
-        edited = self.path.read_bytes()
-        number = 1
-        while True:
-            copy = self.path.with_name(f"{self.path.name}.conflict-{number}")
-            try:
-                # Half a copy (a full disk) would pass for the edit: `write_new` leaves
-                # none, and the retry makes a whole one.
-                atomic.write_new(copy, edited)
-                break
-            except FileExistsError:
-                number += 1
+        copy = keep_copy(self.path)
         with self._cond:
             self._conflicts.append(copy)
         self._known = found
+
+
+def keep_copy(path: Path) -> Path:
+    """Copy the file at `path` to the first free `<name>.conflict-N` beside it; the copy."""
+    edited = read_regular(path)
+    number = 1
+    while True:
+        copy = path.with_name(f"{path.name}.conflict-{number}")
+        try:
+            # Half a copy (a full disk) would pass for the edit: `write_new` leaves
+            # none, and the retry makes a whole one.
+            atomic.write_new(copy, edited)
+            return copy
+        except FileExistsError:
+            number += 1

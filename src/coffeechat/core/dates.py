@@ -25,6 +25,11 @@ from coffeechat.core.problems import InputError, quoted
 EXAMPLES = "today, tomorrow, in 3 days, 2w, next tuesday, friday, dec 3, 2026-12-03, eom"
 MORNING = time(9, 0)
 """When a date-only follow-up or snooze becomes due: the start of a working day."""
+YEARS = (1900, 2999)
+"""The first and last year of any date in a coffeechat file or typed into it. Python's
+calendar ends at 9999, so a moment near either end cannot be shown in every time
+zone (`9999-12-31T23:59:59Z` is already in the year 10000 east of Greenwich); this
+range keeps every moment far from both, and a year like 0026 or 20026 is a typo."""
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -84,6 +89,15 @@ def parse_date(phrase: str, today: date, source: str = "date") -> date:
         found = _understand(text, today)
     except (OverflowError, ValueError):
         found = None  # past the last date the calendar has (year 9999)
+    if found is not None and not in_range(found):
+        raise InputError.at(
+            source,
+            f"{quoted(phrase.strip())} is {found:%Y-%m-%d}, outside the years coffeechat "
+            f"keeps ({YEARS[0]} to {YEARS[1]})",
+            f"choose a nearer date, e.g. {EXAMPLES}",
+            line=0,
+            col=0,
+        )
     if found is None:
         raise InputError.at(
             source,
@@ -93,6 +107,11 @@ def parse_date(phrase: str, today: date, source: str = "date") -> date:
             col=0,
         )
     return found
+
+
+def in_range(moment: date) -> bool:
+    """Whether a date (or date-time) is in the years coffeechat keeps (`YEARS`)."""
+    return YEARS[0] <= moment.year <= YEARS[1]
 
 
 def _calendar() -> type[relativedelta]:

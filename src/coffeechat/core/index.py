@@ -17,7 +17,7 @@ import gc
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,13 +26,28 @@ from typing import Any
 from coffeechat.core import atomic
 from coffeechat.core.names import check_session_id
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.skim import ORDER, Record, SessionSummary, from_record, read_record
+from coffeechat.core.reading import MAX_SESSION_BYTES, SESSION_FILE, NotAFileError, read_regular
+from coffeechat.core.skim import (
+    ORDER,
+    Record,
+    SessionSummary,
+    from_record,
+    read_record,
+    read_summary,
+)
+from coffeechat.core.syncconflicts import (
+    SyncConflict,
+    copies_among,
+    git_conflict,
+    onedrive_copy,
+    onedrive_original,
+)
 from coffeechat.core.workspace import Workspace
 
 CACHE_NAME = "sessions.json"
-CACHE_VERSION = 3
-"""Raise when `SessionSummary`, the records or the skim change: older caches are then
-ignored."""
+CACHE_VERSION = 4
+"""Raise when `SessionSummary`, the records, the skim or what the readers accept
+change: older caches are then ignored."""
 PARALLEL_FROM = 800
 """From this many files to read, other processes share the work (one per core)."""
 BATCH = 250
@@ -65,6 +80,9 @@ class SessionIndex:
     damaged: tuple[Damaged, ...]
     parsed: int = 0
     """How many files had to be read this time (the rest came from the cache)."""
+    conflicts: tuple[SyncConflict, ...] = ()
+    """Files left out as sync conflicts: copies made by a sync tool, or files holding
+    git conflict markers (see `syncconflicts`), by name."""
 
     def find(self, session_id: str) -> SessionSummary | None:
         """The session with this id, if it was read."""
@@ -104,9 +122,12 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
     cached = _read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
     files = dict(_session_files(workspace.sessions))
+    copies, maybe_onedrive = copies_among(files)
+    for copy in copies:
+        del files[copy.name]  # never read: a sync tool's copy is not a second call
     fresh: dict[str, tuple[Stamp, Record | Damage]] = {}
     found: list[tuple[float, str, SessionSummary]] = []
-    damaged: list[str] = []
+    left_out = _LeftOut(folder, [], copies)
     stale: list[tuple[str, str, str]] = []
     for name, stamp in files.items():
         entry = cached.get(name)
@@ -114,51 +135,80 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
             isinstance(entry, list)
             and len(entry) == 2
             and entry[0] == stamp
-            and _take(name, entry[1], found, damaged)
+            and left_out.take(name, entry[1], found)
         ):
             fresh[name] = (stamp, entry[1])
         else:
             stale.append((name, str(workspace.sessions / name), os.path.join(folder, name)))
     for name, record in _summarise_all(stale, parallel_from):
         fresh[name] = (files[name], record)
-        if not _take(name, record, found, damaged):
-            damaged.append(name)  # only a bug could make a garbled record here
+        if not left_out.take(name, record, found):
+            # Only a bug could make a garbled record here.
+            left_out.damaged.append(
+                Damaged(name, (Problem(left_out.shown(name), 0, 0, "unreadable"),))
+            )
     if use_cache and (stale or fresh.keys() != cached.keys()):
         _write_cache(workspace, cache_file, fresh)
+    found = [item for item in found if not left_out.onedrive(item[2], maybe_onedrive)]
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    problems = [
-        Damaged(
-            name,
-            _problems(fresh[name][1], os.path.join(folder, name)),
-        )
-        for name in sorted(damaged)
-    ]
-    return SessionIndex(tuple(item[2] for item in found), tuple(problems), len(stale))
+    return SessionIndex(
+        tuple(item[2] for item in found),
+        tuple(sorted(left_out.damaged, key=lambda d: d.name)),
+        len(stale),
+        tuple(sorted(left_out.conflicts, key=lambda c: c.name)),
+    )
 
 
-def _take(
-    name: str,
-    record: Record | Damage,
-    found: list[tuple[float, str, SessionSummary]],
-    damaged: list[str],
-) -> bool:
-    """Add a record's session (or its file to the damaged ones); False if garbled."""
-    if isinstance(record, dict):
-        damaged.append(name)
+@dataclass
+class _LeftOut:
+    """The files of one load that are not sessions: damaged ones and sync conflicts."""
+
+    folder: str
+    damaged: list[Damaged]
+    conflicts: list[SyncConflict]
+
+    def shown(self, name: str) -> str:
+        """How to name a session file in a problem."""
+        return os.path.join(self.folder, name)
+
+    def take(
+        self, name: str, record: Record | Damage, found: list[tuple[float, str, SessionSummary]]
+    ) -> bool:
+        """Add a record's session to `found` (or its file to those left out); False if
+        the record is garbled (a cache edited by hand, or by a bug)."""
+        try:
+            if isinstance(record, dict):
+                problems = tuple(_problem(p, self.shown(name)) for p in record["problems"])
+                if not problems:
+                    raise ValueError("a damaged file with no problem")
+                if record.get("sync") == "git":
+                    self.conflicts.append(SyncConflict(name, "git", name, line=problems[0].line))
+                else:
+                    self.damaged.append(Damaged(name, problems))
+                return True
+            summary = from_record(record)
+            found.append((float(record[ORDER]), summary.id, summary))
+        except (KeyError, ValueError, TypeError, IndexError):
+            return False
         return True
-    try:
-        summary = from_record(record)
-        found.append((float(record[ORDER]), summary.id, summary))
-    except (KeyError, ValueError, TypeError, IndexError):
-        return False
-    return True
+
+    def onedrive(self, summary: SessionSummary, maybe: dict[str, str]) -> bool:
+        """True (and the file is left out) if this session's file is a OneDrive copy: its
+        name adds a suffix to another session's id (`maybe`: the name of that file, by
+        this one's), and its call is not named so."""
+        name = f"{summary.id}.toml"
+        if name not in maybe:
+            return False
+        copy = onedrive_copy(name, maybe[name], summary.started, summary.meeting.person)
+        if copy is not None:
+            self.conflicts.append(copy)
+        return copy is not None
 
 
-def _problems(record: Record | Damage, shown: str) -> tuple[Problem, ...]:
-    """The problems a damaged file's record names (any other record: unreadable)."""
-    if isinstance(record, dict) and isinstance(record.get("problems"), list):
-        return tuple(_problem(p, shown) for p in record["problems"])
-    return (Problem(shown, 0, 0, "unreadable"),)
+def sync_copies(names: Collection[str]) -> list[SyncConflict]:
+    """The files among `names` (of one folder) that a sync tool's names say are its
+    conflict copies."""
+    return copies_among(names)[0]
 
 
 def session_files(folder: Path) -> list[Path]:
@@ -234,13 +284,20 @@ def _not_an_id(shown: str) -> Damage:
 
 
 def _summarise_file(path: Path, shown: str) -> Record | Damage:
-    """The cache record of one file: its summary, or the problems that stop it."""
+    """The cache record of one file: its summary, or the problems that stop it (a file
+    holding git conflict markers is marked as such: `"sync": "git"`)."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        return read_record(raw, path, shown)
+        raw = read_regular(path, MAX_SESSION_BYTES)
+    except NotAFileError as err:
+        problem = Problem(shown, 0, 0, f"this is {err.kind}, not {SESSION_FILE}")
+        return {"problems": [_problem_record(problem)]}
     except OSError as err:
         return {"problems": [_problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
+    conflict = git_conflict(path.name, raw)
+    if conflict is not None:
+        return {"problems": [_problem_record(conflict.problem(shown))], "sync": "git"}
+    try:
+        return read_record(raw, path, shown)
     except InputError as err:
         return {"problems": [_problem_record(p) for p in err.problems]}
 
@@ -252,12 +309,12 @@ def _read_cache(path: Path) -> dict[str, Any]:
     """The cached records by file name; empty if the cache is missing or unusable.
 
     Entries are not checked one by one: a garbled one fails when its summary is made
-    (`_take`), and its file is read again.
+    (`_LeftOut.take`), and its file is read again. A cache that cannot be read at all
+    (not JSON, nested too deeply to parse, not a file) is ignored, and made again.
     """
     try:
-        with open(path, "rb") as handle:
-            data = json.loads(handle.read())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path))
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
         return {}
@@ -291,9 +348,19 @@ def _problem_record(problem: Problem) -> dict[str, Any]:
 
 
 def _problem(record: dict[str, Any], shown: str) -> Problem:
-    return Problem(
-        shown, record["line"], record["col"], record["message"], record["hint"], record["key"]
-    )
+    """The problem a damaged file's record names; `TypeError` if it is garbled."""
+    line, col, message, hint, key = (record[k] for k in ("line", "col", "message", "hint", "key"))
+    if not (_whole(line) and _whole(col) and _texts(message, hint, key)):
+        raise TypeError("a garbled problem")
+    return Problem(shown, line, col, message, hint, key)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _texts(*values: object) -> bool:
+    return all(isinstance(value, str) for value in values)
 
 
 # --- finding one session ------------------------------------------------------------
@@ -308,8 +375,12 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
     exact = workspace.sessions / f"{wanted}.toml"
     if exact.is_file():
         return exact
-    ids = sorted((p.stem for p in session_files(workspace.sessions)), reverse=True)
+    names = {p.name for p in session_files(workspace.sessions)}
+    names -= {copy.name for copy in sync_copies(names)}  # a copy would make any part twice
+    ids = sorted((name.removesuffix(".toml") for name in names), reverse=True)
     matches = [i for i in ids if wanted.casefold() in i.casefold()]
+    if len(matches) > 1:
+        matches = [i for i in matches if not _onedrive_copy(workspace.sessions, f"{i}.toml", names)]
     if len(matches) == 1:
         return workspace.sessions / f"{matches[0]}.toml"
     if matches:
@@ -324,6 +395,18 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
     raise InputError.at(
         source, f"no session matches {ref!r}", session_hint(wanted, ids), line=0, col=0
     )
+
+
+def _onedrive_copy(folder: Path, name: str, names: Collection[str]) -> bool:
+    """Whether the session file `name` is a OneDrive copy, judged by its contents."""
+    original = onedrive_original(name, names.__contains__)
+    if original is None:
+        return False  # the usual case: nothing to read
+    try:
+        summary = read_summary(read_regular(folder / name, MAX_SESSION_BYTES), folder / name)
+    except (OSError, InputError):
+        return False
+    return onedrive_copy(name, original, summary.started, summary.meeting.person) is not None
 
 
 def session_hint(wanted: str, ids: list[str]) -> str:

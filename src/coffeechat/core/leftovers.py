@@ -29,6 +29,7 @@ from typing import Literal
 
 from coffeechat.core import atomic
 from coffeechat.core.problems import Problem
+from coffeechat.core.reading import read_regular
 
 Outcome = Literal["swept", "restored", "kept", "left"]
 IsWhole = Callable[[bytes, Path], bool]
@@ -82,8 +83,9 @@ class Leftover:
         return None
 
 
-def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
-    """Sweep, restore or keep each temp file left in `folder` by a dead writer."""
+def settle_leftovers(folder: Path, is_whole: IsWhole, limit: int) -> list[Leftover]:
+    """Sweep, restore or keep each temp file left in `folder` by a dead writer (a temp
+    larger than `limit`, the most its kind of file may hold, is not whole)."""
     try:
         entries = [entry.name for entry in os.scandir(folder) if entry.is_file()]
     except OSError:
@@ -99,7 +101,7 @@ def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
             found.append(Leftover(temp, target, "left"))
             continue
         try:
-            found.append(_settle(temp, target, is_whole))
+            found.append(_settle(temp, target, is_whole, limit))
         except OSError:
             # A read-only or failing disk: leave it for next time rather than stop here.
             found.append(Leftover(temp, target, "left"))
@@ -108,11 +110,8 @@ def settle_leftovers(folder: Path, is_whole: IsWhole) -> list[Leftover]:
     return found
 
 
-def _settle(temp: Path, target: Path, is_whole: IsWhole) -> Leftover:
-    from coffeechat.core.tomlfile import MAX_BYTES  # a leftover is rare: load it then
-
-    with open(temp, "rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
+def _settle(temp: Path, target: Path, is_whole: IsWhole, limit: int) -> Leftover:
+    raw = read_regular(temp, limit)
     try:
         current = target.stat()
     except FileNotFoundError:
@@ -136,7 +135,7 @@ def _settle(temp: Path, target: Path, is_whole: IsWhole) -> Leftover:
 
 def _same_bytes(path: Path, raw: bytes) -> bool:
     try:
-        return path.read_bytes() == raw
+        return read_regular(path, len(raw)) == raw
     except OSError:
         return False
 

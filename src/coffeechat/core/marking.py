@@ -17,14 +17,16 @@ load neither `tomlkit` nor the full session reader.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core import atomic
 from coffeechat.core.followups import parse_address
 from coffeechat.core.lock import session_lock
 from coffeechat.core.problems import InputError, Problem, did_you_mean
+from coffeechat.core.reading import MAX_SESSION_BYTES, SESSION_FILE, NotAFileError, read_regular
 from coffeechat.core.skim import (
     FOLLOWUPS,
     Record,
@@ -33,10 +35,9 @@ from coffeechat.core.skim import (
     quick_record,
     summarize,
 )
+from coffeechat.core.syncconflicts import copy_of_file
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from coffeechat.core.records import FollowUp
     from coffeechat.core.session import Session
     from coffeechat.core.workspace import Workspace
@@ -57,6 +58,10 @@ class Change:
     """The session as it was before the edit."""
     before: FollowUp
     after: FollowUp
+    raw_before: bytes | None = field(default=None, repr=False)
+    """The file's bytes before the edit (None when the file was not touched)."""
+    raw_after: bytes | None = field(default=None, repr=False)
+    """The file's bytes the edit wrote."""
 
     @property
     def changed(self) -> bool:
@@ -75,7 +80,24 @@ def snooze(workspace: Workspace, address: str, until: datetime) -> Change:
 
 
 def undo(workspace: Workspace, change: Change) -> Change:
-    """Put the follow-up back as it was before `change`."""
+    """Put the follow-up back as it was before `change`: the file's very bytes when
+    nothing else changed it since (a key the edit added goes again), else the item's
+    status and snooze as they were."""
+    if change.raw_before is not None and change.raw_after is not None:
+        session_id, _item = parse_address(change.address)
+        path = workspace.sessions / f"{session_id}.toml"
+        shown = workspace.display(path)
+        with session_lock(workspace.sessions, session_id, shown):
+            if _read(path, shown) == change.raw_after:
+                _write(path, change.raw_before, shown)
+                return Change(
+                    change.address,
+                    change.session,
+                    change.after,
+                    change.before,
+                    change.raw_after,
+                    change.raw_before,
+                )
     before = change.before
     return edit_followup(
         workspace, change.address, {"status": before.status, "snoozed_until": before.snoozed_until}
@@ -95,16 +117,41 @@ def edit_followup(
         known = sorted((p.stem for p in session_files(workspace.sessions)), reverse=True)
         hint = session_hint(session_id, known)
         raise InputError([Problem("ID", 0, 0, f"no session called {session_id!r}", hint)])
+    copy = copy_of_file(path)
+    if copy is not None:
+        raise InputError([copy.problem(shown)])
     with session_lock(workspace.sessions, session_id, shown):
-        raw = path.read_bytes()
+        raw = _read(path, shown)
         quick = _quick_edit(raw, session_id, address, item_id, changes, only_open, shown)
         if quick is not None:
             change, new_raw = quick
         else:
             change, new_raw = _full_edit(raw, path, address, item_id, changes, only_open, shown)
-        if new_raw is not None:
-            atomic.write_atomic(path, new_raw)
-    return change
+        if new_raw is None:
+            return change
+        _write(path, new_raw, shown)
+    return replace(change, raw_before=raw, raw_after=new_raw)
+
+
+def _read(path: Path, shown: str) -> bytes:
+    """A session file's bytes (only a regular file's: see `reading`)."""
+    try:
+        return read_regular(path, MAX_SESSION_BYTES)
+    except NotAFileError as err:
+        raise InputError.at(shown, f"this is {err.kind}, not {SESSION_FILE}", line=0) from None
+
+
+def _write(path: Path, raw: bytes, shown: str) -> None:
+    """Replace the session file with `raw`; a failure names the file and leaves it be."""
+    try:
+        atomic.write_atomic(path, raw)
+    except OSError as err:
+        raise InputError.at(
+            shown,
+            f"cannot save the change: {atomic.reason(err)}; the file was left as it was",
+            atomic.remedy(err),
+            line=0,
+        ) from None
 
 
 def _refuse_closed(before: FollowUp, address: str, shown: str) -> None:
@@ -167,10 +214,10 @@ def _quick_edit(
     record = quick_record(raw, session_id)
     if record is None or any(key not in _POSITIONS for key in changes):
         return None
-    found = [i for i, item in enumerate(record[FOLLOWUPS]) if item[0] == item_id]
-    if len(found) != 1:
+    ids = [item[0] for item in record[FOLLOWUPS]]
+    if item_id not in ids:
         return None  # the full path says what is wrong
-    index = found[0]
+    index = ids.index(item_id)
     summary = from_record(record)
     before = summary.followups[index]
     if only_open:
@@ -246,19 +293,11 @@ def _expected(record: Record, index: int, written: dict[str, str | None]) -> Rec
 
 
 def _find(session: Session, item_id: str, shown: str) -> int:
-    """The position of the follow-up `item_id` among the session's follow-ups."""
-    found = [i for i, item in enumerate(session.followups) if item.id == item_id]
-    if len(found) == 1:
-        return found[0]
+    """The position of the follow-up `item_id` among the session's follow-ups (the
+    reader refuses a session in which two share an id)."""
     ids = [item.id for item in session.followups]
-    if found:
-        raise InputError.at(
-            shown,
-            f"{len(found)} follow-ups in this session have the id {item_id!r}",
-            "give each [[followups]] table its own id",
-            line=0,
-            col=0,
-        )
+    if item_id in ids:
+        return ids.index(item_id)
     hint = did_you_mean(item_id, ids) if ids else "this session has no follow-ups"
     raise InputError.at(shown, f"this session has no follow-up {item_id!r}", hint, line=0, col=0)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 from coffeechat.core.problems import InputError, quoted
 
@@ -18,6 +19,11 @@ def slugify(name: str) -> str:
     """A file-name-safe form of a person's name: `José Álvarez` → `jose-alvarez`."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-")
+
+
+def session_id(started: datetime, person: str) -> str:
+    """The id (file stem) of a session: `2026-11-24-1501-jane-doe`."""
+    return f"{started:%Y-%m-%d-%H%M}-{slugify(person) or 'call'}"
 
 
 def is_id(text: str) -> bool:

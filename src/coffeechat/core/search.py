@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coffeechat.core.problems import InputError
+from coffeechat.core.reading import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.session import Session, parse_session
 
 AROUND = 30
@@ -44,7 +45,7 @@ def search_sessions(
             return
         path = folder / f"{session_id}.toml"
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path, MAX_SESSION_BYTES)
         except OSError:
             continue
         if wanted not in raw.decode("utf-8", "replace").casefold():

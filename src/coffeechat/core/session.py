@@ -23,13 +23,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import tomlwrite
+from coffeechat.core import syncconflicts, tomlwrite
 from coffeechat.core.agenda import MEETING_KEYS, PRIORITIES, TOPICS, Agenda, Meeting
 from coffeechat.core.names import check_session_id as check_session_id
-from coffeechat.core.names import slugify
+from coffeechat.core.names import session_id as session_id
+from coffeechat.core.problems import InputError, quoted
+from coffeechat.core.reading import MAX_SESSION_BYTES, SESSION_FILE
 from coffeechat.core.records import FollowUp as FollowUp
 from coffeechat.core.records import Referral as Referral
-from coffeechat.core.tomlfile import TomlFile, parse_toml, read_toml
+from coffeechat.core.tomlfile import TomlFile, parse_toml, read_bytes
 from coffeechat.core.validate import Validator
 
 if TYPE_CHECKING:
@@ -99,11 +101,6 @@ class Session:
     goals: list[Goal] = field(default_factory=list)
     wrapup: list[WrapUpChoice] = field(default_factory=list)
     """The wrap-up as typed while it is open (empty once the session is completed)."""
-
-
-def session_id(started: datetime, person: str) -> str:
-    """The id (file stem) of a session: `2026-11-24-1501-jane-doe`."""
-    return f"{started:%Y-%m-%d-%H%M}-{slugify(person) or 'call'}"
 
 
 def new_session(agenda: Agenda, agenda_ref: str, started: datetime, planned: int) -> Session:
@@ -231,13 +228,23 @@ _KEYS: dict[str, tuple[str, ...]] = {
 
 
 def read_session(path: Path, display: str | None = None) -> Session:
-    """Read and validate a session file; `InputError` says what is wrong with it."""
-    return _SessionReader(read_toml(path, display), path.stem).session()
+    """Read and validate a session file; `InputError` says what is wrong with it, and
+    refuses a sync tool's conflict copy (see `syncconflicts`)."""
+    shown = display if display is not None else str(path)
+    copy = syncconflicts.copy_of_file(path)
+    if copy is not None:
+        raise InputError([copy.problem(shown)])
+    session = parse_session(read_bytes(path, shown, SESSION_FILE, MAX_SESSION_BYTES), path, shown)
+    original = syncconflicts.onedrive_original(path.name, syncconflicts.beside(path))
+    copy = syncconflicts.onedrive_copy(path.name, original, session.started, session.meeting.person)
+    if copy is not None:
+        raise InputError([copy.problem(shown)])
+    return session
 
 
 def parse_session(raw: bytes, path: Path, display: str | None = None) -> Session:
     """Validate session bytes already read from `path`."""
-    file = parse_toml(raw, display if display is not None else str(path))
+    file = parse_toml(raw, display if display is not None else str(path), MAX_SESSION_BYTES)
     return _SessionReader(file, path.stem).session()
 
 
@@ -286,9 +293,24 @@ class _SessionReader(Validator):
             followups=[self.followup(t, p) for t, p in self.tables(data, "followups")],
             wrapup=[self.wrapup_choice(t, p) for t, p in self.tables(data, "wrapup")],
         )
+        self.unique_ids(session.followups)
         if self.has_errors():
             raise self.fail()
         return session
+
+    def unique_ids(self, followups: list[FollowUp]) -> None:
+        """Report each follow-up whose id an earlier one has: its address would name two."""
+        first: dict[str, int] = {}
+        for index, item in enumerate(followups):
+            if item.id in first:
+                line = self.file.where.value(("followups", first[item.id], "id")).line
+                self.report(
+                    ("followups", index, "id"),
+                    f"the follow-up id {quoted(item.id)} is already used at line {line}",
+                    "give each [[followups]] table its own id",
+                )
+            elif item.id:
+                first[item.id] = index
 
     def text(self, table: Mapping[str, Any], path: KeyPath) -> str:
         return self.string(table, path) or ""

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from coffeechat.core.tomlpos import KeyPath
 
 _KEYS = ("duration", "warn_at", "bell", "theme", "keys")
+SETTINGS_FILE = "a settings file"
+"""What the settings file is called in messages."""
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,11 @@ class Settings:
 
 def load_settings(path: Path, display: str | None = None) -> Settings:
     """Read `coffeechat.toml` if it exists; `InputError` lists every problem in it."""
-    if not path.is_file():
+    if not path.exists():
         return Settings()
     from coffeechat.core.tomlfile import read_toml  # most workspaces have no settings file
 
-    checker = _SettingsChecker(read_toml(path, display))
+    checker = _SettingsChecker(read_toml(path, display, SETTINGS_FILE))
     settings = checker.settings()
     if checker.has_errors():
         raise checker.fail()
@@ -119,7 +121,7 @@ def check_choices(
     from coffeechat.core.themes import unknown_theme  # only to explain a wrong name
     from coffeechat.core.tomlfile import read_toml
 
-    checker = Validator(read_toml(path, display))
+    checker = Validator(read_toml(path, display, SETTINGS_FILE))
     if theme is not None and bad_theme:
         checker.report(("theme",), *unknown_theme(theme, themes))
     for binding_id in unknown_ids:
@@ -136,16 +138,18 @@ def save_theme(path: Path, name: str, display: str | None = None) -> None:
     """Set `theme = "<name>"` in the settings file, keeping every other byte of it.
 
     The file is edited with tomlkit, checked again with tomllib, and replaced
-    atomically; a missing file is created. `InputError` if the file cannot be read
-    as TOML now (it changed since coffeechat started) or cannot be written.
+    atomically (through a symbolic link, to the file it points to); a missing file
+    is created. `InputError` if the file cannot be read as TOML now (it changed
+    since coffeechat started) or cannot be written.
     """
     import codecs
     import tomllib
 
-    from coffeechat.core.tomlfile import parse_toml
+    from coffeechat.core.reading import MAX_BYTES
+    from coffeechat.core.tomlfile import parse_toml, read_bytes
 
     shown = display if display is not None else str(path)
-    raw = path.read_bytes() if path.is_file() else b""
+    raw = read_bytes(path, shown, SETTINGS_FILE, MAX_BYTES) if path.exists() else b""
     before = parse_toml(raw, shown).data if raw.strip() else {}
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     text = raw[len(bom) :].decode("utf-8")

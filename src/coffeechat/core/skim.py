@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coffeechat.core.reading import MAX_SESSION_BYTES
 from coffeechat.core.records import FollowUp, Meeting, Referral
 
 if TYPE_CHECKING:
@@ -199,10 +200,9 @@ def from_record(record: Record) -> SessionSummary:
 
 # --- the fast path ----------------------------------------------------------------------
 
-MAX_BYTES = 1_000_000
-"""Larger files go to the full reader, which refuses them (as `tomlfile` does)."""
 # TOML allows no control character but tab (and newlines); the app writes no CR.
 _CONTROL = bytes(i for i in range(32) if i not in (9, 10)) + b"\x7f"
+_GIT_MARKER = b"\n<<<<<<<"
 _CUT = "\x00"
 """Stands in for a multi-line string cut out of the text (it cannot occur in one)."""
 
@@ -212,10 +212,11 @@ _NOT_BLANK = r'"(?=[^"\\\n]*[^"\\\s])[^"\\\n]*"'
 """The same, holding more than white space (checked once, in linear time)."""
 _WHOLE = r"(?:0|[1-9]\d{0,8})"
 """A whole number from 0 to 999,999,999 (the readers refuse 10**9 and more)."""
-_MOMENT = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)?"
-"""A date-time as `to_toml` (or `tomlkit`, with its Z for UTC) writes it. The offset is
-held to TOML's ranges here; `datetime.fromisoformat` later holds the date and time to
-theirs (as `tomllib` does: no month 13, no hour 24, no second 60, no February 30)."""
+_MOMENT = r"(?:19\d\d|2\d\d\d)-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)?"
+"""A date-time as `to_toml` (or `tomlkit`, with its Z for UTC) writes it, in the years
+the readers keep (`dates.YEARS`, 1900 to 2999: a test holds the two equal). The offset
+is held to TOML's ranges here; `datetime.fromisoformat` later holds the date and time
+to theirs (as `tomllib` does: no month 13, no hour 24, no second 60, no February 30)."""
 _NOTE = f"(?:{_CUT}|{_TEXT})"
 
 
@@ -325,8 +326,10 @@ def _text(value: str | None) -> str:
 
 def quick_record(raw: bytes, session_id: str) -> Record | None:
     """The record of a file in the app's own form, or None if it needs the full parse."""
-    if len(raw) > MAX_BYTES or len(raw.translate(None, _CONTROL)) != len(raw):
-        return None
+    if len(raw) > MAX_SESSION_BYTES or len(raw.translate(None, _CONTROL)) != len(raw):
+        return None  # too large (the full reader says so), or control characters
+    if _GIT_MARKER in raw:
+        return None  # perhaps git conflict markers, which the full reader refuses
     try:
         parts = raw.decode("utf-8").split('"""')
     except UnicodeDecodeError:
@@ -342,11 +345,12 @@ def quick_record(raw: bytes, session_id: str) -> Record | None:
     try:
         return _record_of(match, session_id)
     except ValueError:
-        return None  # a date that does not exist, like 2026-02-30
+        return None  # a date that does not exist, like 2026-02-30, or a repeated id
 
 
 def _record_of(match: re.Match[str], session_id: str) -> Record:
-    """The record from the matched layout; `ValueError` for an impossible date."""
+    """The record from the matched layout; `ValueError` for an impossible date or two
+    follow-ups with one id."""
     started = datetime.fromisoformat(match["started"])
     for key in ("ended", "scheduled"):
         if match[key] is not None:
@@ -369,6 +373,8 @@ def _record_of(match: re.Match[str], session_id: str) -> Record:
                 _text(item.get("detail")),
             ]
         )
+    if len({item[0] for item in followups}) != len(followups):
+        raise ValueError("two follow-ups share an id")  # the full reader says where
     return [
         session_id,
         _text(match["status"]) or "in-progress",

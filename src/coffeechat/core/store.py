@@ -19,6 +19,7 @@ from pathlib import Path
 
 from coffeechat.core import atomic
 from coffeechat.core.agenda import Agenda, load_agenda
+from coffeechat.core.autosave import Signature, keep_copy, signature
 from coffeechat.core.lock import (
     CALL,
     HeldLock,
@@ -28,6 +29,7 @@ from coffeechat.core.lock import (
     lock_path,
 )
 from coffeechat.core.problems import InputError
+from coffeechat.core.reading import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.session import Session, new_session, read_session, session_id, to_toml
 from coffeechat.core.settings import Settings
 from coffeechat.core.template import slugify
@@ -51,6 +53,10 @@ class OpenSession:
     """The agenda's call lock, once the call goes on in this session (see `begin`)."""
     saved: datetime | None = None
     """When an unfinished session's file was last written (its modification time)."""
+    own: Signature | None = None
+    """The signature of the file as read, if its bytes were exactly what coffeechat
+    writes for this session; None for a new session, or a file edited by hand since,
+    which the first save keeps as a conflict copy (see `autosave`)."""
 
     def release(self) -> None:
         """Let another process open it (and start a call from its agenda)."""
@@ -72,6 +78,9 @@ class CallPlan:
     """In-progress sessions of this agenda, newest first, locked by this process."""
     lock: HeldLock | None = None
     """The agenda's call lock (None where no lock file can be made at all)."""
+    kept: list[Path] = field(default_factory=list)
+    """Conflict copies kept of unfinished sessions edited by hand, as they were
+    marked abandoned (see `begin`)."""
 
     @property
     def planned(self) -> int:
@@ -116,13 +125,14 @@ def plan_call(
         if running is not None:
             raise _busy_error(workspace, running, busy) from None
         raise _busy_error(workspace, agenda_path, busy, "a call from this agenda is") from None
-    for path, session in unfinished_sessions(workspace, plan.ref, agenda.meeting.person):
+    for item in unfinished_sessions(workspace, plan.ref, agenda.meeting.person):
         try:
-            lock = try_lock(workspace, session.id)
+            item.lock = try_lock(workspace, item.session.id)
         except SessionBusyError as busy:
             plan.release()
-            raise _busy_error(workspace, path, busy) from None
-        plan.unfinished.append(OpenSession(path, session, lock, saved=_modified(path)))
+            raise _busy_error(workspace, item.path, busy) from None
+        item.saved = _modified(item.path)
+        plan.unfinished.append(item)
     return plan
 
 
@@ -135,29 +145,41 @@ def _modified(path: Path) -> datetime | None:
 
 def running_session(workspace: Workspace, plan: CallPlan) -> Path | None:
     """The unfinished session of `plan`'s agenda that another process has open, if any."""
-    for path, session in unfinished_sessions(workspace, plan.ref, plan.agenda.meeting.person):
+    for item in unfinished_sessions(workspace, plan.ref, plan.agenda.meeting.person):
         try:
-            SessionLock.check(lock_path(workspace.sessions, session.id), session.id)
+            SessionLock.check(lock_path(workspace.sessions, item.session.id), item.session.id)
         except SessionBusyError:
-            return path
+            return item.path
     return None
 
 
-def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[tuple[Path, Session]]:
-    """The in-progress sessions of agenda `ref`, newest first; damaged files are skipped."""
+def unfinished_sessions(workspace: Workspace, ref: str, person: str) -> list[OpenSession]:
+    """The in-progress sessions of agenda `ref`, newest first, not yet locked; damaged
+    files and sync conflict copies are skipped."""
     slug = slugify(person) or "call"
     found = []
     # Only this person's files are read, so thousands of past sessions cost nothing.
     for path in workspace.sessions.glob(f"*-{slug}*.toml"):
         try:
+            before = signature(path)
             session = read_session(path, workspace.display(path))
         except (InputError, OSError):
             continue  # listed, with the reason, by `coffeechat sessions`
         # One whose questions were all deleted by hand could not be resumed: not offered.
         if session.status == "in-progress" and session.agenda == ref and session.questions:
-            found.append((path, session))
-    found.sort(key=lambda item: _comparable(item[1].started), reverse=True)
+            found.append(OpenSession(path, session, None, own=_own(path, session, before)))
+    found.sort(key=lambda item: _comparable(item.session.started), reverse=True)
     return found
+
+
+def _own(path: Path, session: Session, before: Signature | None) -> Signature | None:
+    """The file's signature if it holds exactly what coffeechat writes for `session`
+    (and did not change while it was read), else None: its first save keeps a copy."""
+    try:
+        same = read_regular(path, MAX_SESSION_BYTES) == to_toml(session).encode()
+    except OSError:
+        return None
+    return before if same and signature(path) == before else None
 
 
 def _comparable(moment: datetime) -> datetime:
@@ -252,13 +274,18 @@ def count_time_away(item: OpenSession, seconds: int) -> OpenSession:
     return item
 
 
-def abandon(item: OpenSession) -> None:
-    """Mark an unfinished session abandoned (its notes stay) and unlock it."""
+def abandon(item: OpenSession) -> Path | None:
+    """Mark an unfinished session abandoned (its notes stay) and unlock it. A file
+    edited by hand since it was read is first kept as a conflict copy (its comments
+    and layout would be lost); the copy, if one was kept."""
     item.session.status = "abandoned"
     try:
+        found = signature(item.path)
+        kept = keep_copy(item.path) if found is not None and found != item.own else None
         atomic.write_atomic(item.path, to_toml(item.session))
     finally:
         item.release()
+    return kept
 
 
 def _busy_error(
@@ -289,7 +316,9 @@ def begin(
         if chosen is None:
             # A folder that cannot be written keeps it in progress: offered again next time.
             with contextlib.suppress(OSError):
-                abandon(item)
+                kept = abandon(item)
+                if kept is not None:
+                    plan.kept.append(kept)
         item.release()
     plan.unfinished = []
     if chosen is not None:

@@ -146,7 +146,7 @@ def load_themes(
         for path in theme_files(folder):
             shown = f"themes/{path.name}" if origin == "built-in" else display(path)
             try:
-                file = read_toml(path, shown)
+                file = read_toml(path, shown, "a theme file")
             except InputError as err:
                 problems += err.problems
                 # The name cannot be read; the file's own name is the likely one.

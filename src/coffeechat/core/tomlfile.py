@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.reading import MAX_BYTES, NotAFileError, read_regular
+from coffeechat.core.syncconflicts import git_conflict
 
 if TYPE_CHECKING:
     from coffeechat.core.tomlpos import TomlMap
-
-MAX_BYTES = 1_000_000
-"""Larger files are refused: an agenda is a few KB, a long session a few dozen."""
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
@@ -75,17 +74,29 @@ class TomlFile:
         return locate(self.text)
 
 
-def read_toml(path: Path | str, display: str | None = None) -> TomlFile:
-    """Read and parse a TOML file, raising `InputError` for anything wrong with it."""
+def read_toml(
+    path: Path | str, display: str | None = None, what: str = "a TOML file", limit: int = MAX_BYTES
+) -> TomlFile:
+    """Read and parse a TOML file, raising `InputError` for anything wrong with it.
+
+    `what` names the kind of file in messages (`an agenda file`); `limit` is the
+    most bytes it may hold (see `reading`).
+    """
     shown = display if display is not None else str(path)
+    return parse_toml(read_bytes(path, shown, what, limit), shown, limit)
+
+
+def read_bytes(path: Path | str, shown: str, what: str, limit: int) -> bytes:
+    """The bytes of a user's file (at most `limit` + 1), or `InputError` saying why not."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        return read_regular(path, limit)
     except FileNotFoundError:
         raise InputError.at(shown, "no such file", "check the name and the folder") from None
-    except IsADirectoryError:
+    except NotAFileError as err:
         raise InputError.at(
-            shown, "this is a folder, not a file", "name a .toml file, e.g. agendas/jane-doe.toml"
+            shown,
+            f"this is {err.kind}, not {what}",
+            "coffeechat reads only plain files: name a .toml file, e.g. agendas/jane-doe.toml",
         ) from None
     except OSError as err:
         raise InputError.at(shown, f"cannot read the file: {err.strerror}") from None
@@ -93,17 +104,23 @@ def read_toml(path: Path | str, display: str | None = None) -> TomlFile:
         raise InputError.at(
             shown, "a file name cannot hold a NUL character", "check how the name was typed"
         ) from None
-    return parse_toml(raw, shown)
 
 
-def parse_toml(raw: bytes, shown: str) -> TomlFile:
-    """Parse TOML bytes named `shown`, raising `InputError` for anything wrong."""
-    if len(raw) > MAX_BYTES:
+def parse_toml(raw: bytes, shown: str, limit: int = MAX_BYTES) -> TomlFile:
+    """Parse TOML bytes named `shown`, raising `InputError` for anything wrong.
+
+    A file holding git conflict markers is refused at the first one: inside a
+    multi-line string they would otherwise be read as its text.
+    """
+    if len(raw) > limit:
         raise InputError.at(
             shown,
-            f"the file is larger than {MAX_BYTES // 1_000_000} MB",
-            "an agenda or session is a few KB; is this the right file?",
+            f"the file is larger than {limit // 1_000_000} MB",
+            "coffeechat's files are far smaller; is this the right file?",
         )
+    markers = git_conflict(Path(shown).name, raw)
+    if markers is not None:
+        raise InputError([markers.problem(shown)])
     text = _decode(raw, shown)
     if not text.strip():
         raise InputError.at(

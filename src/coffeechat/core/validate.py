@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from coffeechat.core import durations
+from coffeechat.core import dates, durations
 from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean, quoted
 
 if TYPE_CHECKING:
@@ -228,6 +228,14 @@ class Validator:
                 value,
                 "a date-time",
                 "write it without quotes, e.g. 2026-11-24T15:00:00-05:00",
+            )
+            return None
+        if not dates.in_range(value):
+            self.report(
+                path,
+                f"the year {value.year} is outside the years coffeechat keeps "
+                f"({dates.YEARS[0]} to {dates.YEARS[1]})",
+                "is the year mistyped? e.g. 2026-11-24T15:00:00-05:00",
             )
             return None
         return value

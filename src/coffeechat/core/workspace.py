@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coffeechat.core import atomic, leftovers
 from coffeechat.core.problems import InputError, Problem, did_you_mean, quoted
+from coffeechat.core.reading import MAX_BYTES, MAX_SESSION_BYTES, not_a_file
 
 SETTINGS_NAME = "coffeechat.toml"
 HOME_VARIABLE = "COFFEECHAT_HOME"
@@ -63,6 +64,7 @@ class Workspace:
         given = expand(ref)
         if given.is_file():
             return given
+        _refuse_special(ref, given)
         from coffeechat.core.names import slugify
 
         name = ref.removesuffix(".toml")
@@ -70,6 +72,7 @@ class Workspace:
             candidate = self.agendas / f"{name}.toml"
             if candidate.is_file():
                 return candidate
+            _refuse_special(ref, candidate)
         names = [p.stem for p in self.agenda_files()]
         hint = did_you_mean(name, names) if names else 'create one: coffeechat new "Their Name"'
         raise _no_agenda(ref, hint)
@@ -88,6 +91,20 @@ def expand(text: str) -> Path:
         return Path(text).expanduser()
     except RuntimeError:  # `~someone` who has no account here: take it literally
         return Path(text)
+
+
+def _refuse_special(ref: str, path: Path) -> None:
+    """Say what is at `path` if it is a named pipe, a socket or a device: never an
+    agenda, and never to be opened (a pipe would block). A folder is only a wrong name."""
+    kind = not_a_file(path)
+    if kind is not None and kind != "a folder":
+        raise InputError.at(
+            "AGENDA",
+            f"{quoted(ref)} is {kind}, not an agenda file",
+            'an agenda is a .toml file: coffeechat new "Their Name" writes one',
+            line=0,
+            col=0,
+        )
 
 
 def _no_agenda(ref: str, hint: str) -> InputError:
@@ -171,9 +188,9 @@ def _new_agendas(workspace: Workspace) -> None:
 
 def settle_workspace_leftovers(workspace: Workspace) -> list[leftovers.Leftover]:
     """Deal with temp files left by interrupted saves (see `core.leftovers`)."""
-    found = leftovers.settle_leftovers(workspace.sessions, _whole_session)
+    found = leftovers.settle_leftovers(workspace.sessions, _whole_session, MAX_SESSION_BYTES)
     for folder in (workspace.root, workspace.agendas):
-        found += leftovers.settle_leftovers(folder, _whole_toml)
+        found += leftovers.settle_leftovers(folder, _whole_toml, MAX_BYTES)
     return found
 
 

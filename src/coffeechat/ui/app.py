@@ -270,6 +270,8 @@ class CoffeechatApp(KeysInOrderApp):
         from coffeechat.ui.screens.call import CallHooks, CallScreen
 
         opened = begin(self.workspace, plan, chosen, self.time.now())
+        if plan.kept:  # unfinished calls edited by hand, marked abandoned
+            self.edited_elsewhere(tuple(plan.kept))
         hooks = CallHooks(self.leave_call, self.unsaved.append, self.edited_elsewhere)
         call = Call(opened.session, self.time)
         return CallScreen(call, opened, plan.agenda, self.workspace, self.settings, hooks)
@@ -281,7 +283,7 @@ class CoffeechatApp(KeysInOrderApp):
         if not self.exit_after_call:
             names = ", ".join(copy.name for copy in copies)
             self.notify(
-                f"The session file was changed outside coffeechat during the call; "
+                f"A session file was changed outside coffeechat; "
                 f"those versions are kept beside it: {names}.",
                 title="File edited elsewhere",
                 severity="warning",

@@ -115,7 +115,7 @@ class CallSaver:
         self.opened = opened
         self.on_unsaved = on_unsaved
         self.on_conflicts = on_conflicts
-        self.saver: Autosaver | None = Autosaver(opened.path)
+        self.saver: Autosaver | None = Autosaver(opened.path, own=opened.own)
         self._submitted = -1
         self._submitted_at = 0.0
         self._old_handlers: dict[int, Any] = {}

@@ -32,6 +32,7 @@ from coffeechat.core.call import Call, Draft, draft_referral
 from coffeechat.core.clock import Crossing, Phase
 from coffeechat.core.controls import escape_controls
 from coffeechat.core.durations import format_duration
+from coffeechat.core.reading import MAX_SESSION_BYTES
 from coffeechat.core.settings import Settings
 from coffeechat.core.store import OpenSession
 from coffeechat.core.workspace import Workspace
@@ -59,6 +60,8 @@ SAVE_SECONDS = 0.4
 """How often a change is handed to the autosaver: well inside the one-second promise."""
 WIDE = 140
 """From this many columns, the cheat sheet is a third column, shown from the start."""
+NOTES_SLACK = 1_000_000
+"""Bytes of a session file that are not notes, at most (questions, meeting, captures)."""
 
 
 @dataclass(frozen=True)
@@ -305,10 +308,39 @@ class CallScreen(Screen[None]):
     def keep_notes(self) -> None:
         """Copy what the notes box holds into the call."""
         text = self.notes.text
+        if self.too_large(text):
+            return
         if self.editing_general:
             self.call.write_general(text)
         else:
             self.call.write_notes(text)
+
+    def too_large(self, text: str) -> bool:
+        """Whether `text` in the notes box would make the session file larger than its
+        readers read (`reading.MAX_SESSION_BYTES`): if so, the box gets back what it
+        held and the person is told. Characters count six bytes each (the most one
+        takes, escaped) until that could pass the limit; then the file is measured."""
+        session = self.call.session
+        held = session.general_notes if self.editing_general else self.call.question.notes
+        notes = len(session.general_notes) + sum(len(q.notes) for q in session.questions)
+        if 6 * (notes - len(held) + len(text)) + NOTES_SLACK <= MAX_SESSION_BYTES:
+            return False
+        keep = self.call.write_general if self.editing_general else self.call.write_notes
+        keep(text)
+        if len(self.call.file_text().encode()) <= MAX_SESSION_BYTES:
+            return False
+        keep(held)
+        self.notes.load_text(held)
+        self.notes.move_cursor(self.notes.document.end)
+        self.notify(
+            f"That would make this call's file larger than {MAX_SESSION_BYTES // 1_000_000} MB, "
+            "more than coffeechat reads back; it was not added. Keep a text this long "
+            "in a file of its own.",
+            title="Too much text",
+            severity="error",
+            timeout=10,
+        )
+        return True
 
     def keep_typing(self) -> None:
         """Copy what the notes box, the capture panel and the wrap-up hold into the call

@@ -215,6 +215,7 @@ class HomeScreen(Screen[None]):
             self.search_notes(self.phrase)
         else:
             self.show_all_sessions(index)
+        self.tell_conflicts(index)
         new = [d for d in index.damaged if d.name not in self.told_damaged]
         if new:
             self.told_damaged.update(d.name for d in new)
@@ -227,6 +228,24 @@ class HomeScreen(Screen[None]):
                 timeout=8,
             )
         self.update_preview()
+
+    def tell_conflicts(self, index: SessionIndex) -> None:
+        """Say once which files look like sync conflicts, and what to do about them."""
+        from coffeechat.core.syncconflicts import WHAT_TO_DO
+
+        new = [c for c in index.conflicts if c.name not in self.told_damaged]
+        if not new:
+            return
+        self.told_damaged.update(c.name for c in new)
+        lines = [f"{c.name}: {c.what}" for c in new[:3]]
+        more = [f"…and {len(new) - 3} more"] if len(new) > 3 else []
+        self.notify(
+            "\n".join([*lines, *more, f"They are left out: {WHAT_TO_DO}."]),
+            title="Files that look like sync conflicts",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
 
     def regroup(self) -> None:
         """Recompute the queue for the time now (no files are read)."""
@@ -265,8 +284,10 @@ class HomeScreen(Screen[None]):
 
     def show_all_sessions(self, index: SessionIndex) -> None:
         """Every session (no search), and how many, the unreadable ones counted apart."""
-        self.query_one(SessionList).show(index.sessions, index.damaged)
+        self.query_one(SessionList).show(index.sessions, index.damaged, conflicts=index.conflicts)
         damaged = f" · [$error]{len(index.damaged)} unreadable[/]" if index.damaged else ""
+        if index.conflicts:
+            damaged += f" · [$warning]{len(index.conflicts)} conflicts[/]"
         self.query_one("#sessions-pane").border_subtitle = f"{len(index.sessions)}{damaged}"
 
     @on(Input.Submitted, "#search")
@@ -384,6 +405,12 @@ class HomeScreen(Screen[None]):
             from coffeechat.ui.widgets import preview
 
             text.update(preview.damaged_preview(sessions.highlighted_damaged))
+        elif sessions.highlighted_conflict is not None and focused is sessions:
+            from coffeechat.ui.widgets import preview
+
+            copy = sessions.highlighted_conflict
+            shown = self.workspace.display(self.workspace.sessions / copy.name)
+            text.update(preview.conflict_preview(copy, shown))
         elif focused in (sessions, self.query_one("#search")) and sessions.highlighted_session:
             from coffeechat.ui.widgets import preview
 
@@ -403,9 +430,9 @@ class HomeScreen(Screen[None]):
         from coffeechat.ui.screens.session import SessionScreen
 
         sessions = self.query_one(SessionList)
-        damaged = sessions.highlighted_damaged
-        if self.focused is sessions and damaged is not None:
-            path = self.workspace.sessions / damaged.name
+        left_out = sessions.highlighted_damaged or sessions.highlighted_conflict
+        if self.focused is sessions and left_out is not None:
+            path = self.workspace.sessions / left_out.name
         else:
             session_id = self._session_in_focus()
             if session_id is None:

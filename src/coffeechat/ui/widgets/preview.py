@@ -10,6 +10,7 @@ from coffeechat.core import dates
 from coffeechat.core.followups import HEADINGS, QueueItem
 from coffeechat.core.index import Damaged
 from coffeechat.core.skim import SessionSummary
+from coffeechat.core.syncconflicts import WHAT_TO_DO, SyncConflict
 from coffeechat.core.writeup import length_words
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.agenda_list import meeting_lines
@@ -86,6 +87,16 @@ def damaged_preview(item: Damaged) -> Content:
 
 def _labelled(label: str, text: str) -> Content:
     return literal((label, "dim"), f" {text}")
+
+
+def conflict_preview(copy: SyncConflict, shown: str) -> Content:
+    """A sync conflict: what it is, and how to merge it by hand."""
+    problem = copy.problem(shown)
+    return literal(
+        (f"{copy.name} is left out", "bold $warning"),
+        f"\n\n{problem.render()}\n\n",
+        (f"{WHAT_TO_DO[:1].upper()}{WHAT_TO_DO[1:]}.", "dim"),
+    )
 
 
 def _joined(*parts: str) -> str:

@@ -48,10 +48,10 @@ class QueueList(OptionList):
         self.shown = (queue, now)
         self.items = {}
         options: list[Option] = []
-        seen: set[str] = set()
+        # Every address is unique: the session reader refuses two follow-ups of a
+        # session with one id, and a session's id is its file's name.
         for bucket in BUCKETS:
-            group = [i for i in queue.items if i.bucket == bucket and i.address not in seen]
-            seen.update(i.address for i in group)
+            group = [i for i in queue.items if i.bucket == bucket]
             if not group:
                 continue
             colour = BUCKET_COLOURS[bucket]

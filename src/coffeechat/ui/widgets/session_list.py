@@ -1,4 +1,5 @@
-"""Past sessions as a list, newest first, with files that could not be read at the end."""
+"""Past sessions as a list, newest first, with the files left out at the end: those
+that could not be read, and those that look like sync conflicts."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from coffeechat.core.index import Damaged
     from coffeechat.core.search import Hit
     from coffeechat.core.skim import SessionSummary
+    from coffeechat.core.syncconflicts import SyncConflict
 
 PAGE = 60
 """Sessions shown before a "more" line: a list measures every option it holds (60
@@ -23,6 +25,8 @@ fill a tall terminal; with thousands of sessions, more would slow the start)."""
 MORE = "more"
 DAMAGED_PREFIX = "damaged:"
 """Option ids of unreadable files start with this (a session id cannot hold a colon)."""
+CONFLICT_PREFIX = "conflict:"
+"""Option ids of sync conflicts start with this."""
 
 
 class SessionList(OptionList):
@@ -36,6 +40,7 @@ class SessionList(OptionList):
         super().__init__(id=id)
         self.sessions: dict[str, SessionSummary] = {}
         self.damaged: dict[str, Damaged] = {}
+        self.conflicts: dict[str, SyncConflict] = {}
         self.limit = PAGE
         self.shown: tuple[Sequence[SessionSummary], Sequence[Damaged], Mapping[str, Hit] | None]
         self.shown = ((), (), None)
@@ -45,13 +50,15 @@ class SessionList(OptionList):
         sessions: Sequence[SessionSummary],
         damaged: Sequence[Damaged],
         hits: Mapping[str, Hit] | None = None,
+        conflicts: Sequence[SyncConflict] = (),
     ) -> None:
-        """Fill the list; with `hits`, only the sessions found (and no damaged files)."""
+        """Fill the list; with `hits`, only the sessions found (and no files left out)."""
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         if hits is not self.shown[2]:
             self.limit = PAGE  # a new search (or its end) starts from the top
         self.shown = (sessions, damaged, hits)
         self.damaged = {} if hits is not None else {d.name: d for d in damaged}
+        self.conflicts = {} if hits is not None else {c.name: c for c in conflicts}
         found = [s for s in sessions if hits is None or s.id in hits]
         self.sessions = {s.id: s for s in found[: self.limit]}
         options = [
@@ -63,6 +70,8 @@ class SessionList(OptionList):
             options.append(Option(more, id=MORE))
         for item in self.damaged.values():
             options.append(Option(damaged_prompt(item), id=DAMAGED_PREFIX + item.name))
+        for copy in self.conflicts.values():
+            options.append(Option(conflict_prompt(copy), id=CONFLICT_PREFIX + copy.name))
         if not options:
             empty = "No session holds these words." if hits is not None else _NO_SESSIONS
             options.append(Option(f"[dim]{empty}[/]", disabled=True))
@@ -79,7 +88,7 @@ class SessionList(OptionList):
         if event.option.id == MORE:
             event.stop()
             self.limit += PAGE
-            self.show(*self.shown)
+            self.show(*self.shown, conflicts=tuple(self.conflicts.values()))
             self.highlighted = event.option_index  # the first of the sessions just shown
 
     @property
@@ -95,6 +104,14 @@ class SessionList(OptionList):
         if option is None or option.id is None or not option.id.startswith(DAMAGED_PREFIX):
             return None
         return self.damaged.get(option.id.removeprefix(DAMAGED_PREFIX))
+
+    @property
+    def highlighted_conflict(self) -> SyncConflict | None:
+        """The sync conflict under the cursor, if that is what it is on."""
+        option = self.highlighted_option
+        if option is None or option.id is None or not option.id.startswith(CONFLICT_PREFIX):
+            return None
+        return self.conflicts.get(option.id.removeprefix(CONFLICT_PREFIX))
 
 
 _NO_SESSIONS = "No sessions yet: they appear here after your first call."
@@ -128,3 +145,8 @@ def session_prompt(summary: SessionSummary, hit: Hit | None = None) -> Content:
 def damaged_prompt(item: Damaged) -> Content:
     """An unreadable file: its name and why."""
     return literal((item.name, "$error"), "\n", (f"cannot be read: {item.reason}", "$error"))
+
+
+def conflict_prompt(copy: SyncConflict) -> Content:
+    """A sync conflict: its name and what it is."""
+    return literal((copy.name, "$warning"), "\n", (f"{copy.what}: left out", "$warning"))
