@@ -44,11 +44,11 @@ from pathlib import Path
 from bench import corpus
 from bench.harness import Bench, Result, figure, ms
 from bench.terminal import SIZE, Pane, Terminal
-from coffeechat.core import atomic
-from coffeechat.core.call import Call
-from coffeechat.core.session import Session, new_session, to_toml
+from coffeechat.core.call.live import Call
+from coffeechat.core.files import atomic
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import Session, new_session, to_toml
 from coffeechat.core.timesource import SystemTime
-from coffeechat.core.workspace import Workspace
 
 AGENDA = "bench-agenda"
 LIVE_MARKER = "Notes · Q1"
@@ -180,8 +180,8 @@ class Typist:
 def notes_box(bench: Bench) -> tuple[int, int]:
     """The notes box's width and height on the live screen in the bench's terminal,
     from the real call screen in a headless app (the bare `TextArea` is made as large)."""
+    from coffeechat.core.call.start import plan_call
     from coffeechat.core.settings import Settings
-    from coffeechat.core.store import plan_call
     from coffeechat.core.timesource import ManualTime
     from coffeechat.ui.app import make_app
     from coffeechat.ui.screens.call import CallScreen

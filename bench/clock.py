@@ -46,8 +46,8 @@ from bench.call import AGENDA, call_workspace, fresh
 from bench.harness import NOT_MEASURABLE, Bench, NotJudgedError, Result, figure, ms
 from bench.terminal import BenchError
 from coffeechat.core import timesource
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 
 CLOCK_AGENDA = "bench-clock"
 TICK = 0.25
@@ -80,9 +80,9 @@ async def simulate(workspace: Workspace, minutes: int) -> Simulated:
     the window), looking at the clock as the loop would: irregularly."""
     from typing import Any
 
-    from coffeechat.core.clock import clock_text
+    from coffeechat.core.call.clock import clock_text
+    from coffeechat.core.call.start import plan_call
     from coffeechat.core.settings import Settings
-    from coffeechat.core.store import plan_call
     from coffeechat.ui.app import make_app
     from coffeechat.ui.screens.call import CallScreen
     from coffeechat.ui.widgets.clock_panel import ClockPanel

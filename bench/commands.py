@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench import corpus
 from bench.harness import Bench, Compared, Result, figure
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
 
 READS = 2.0
 """A command that only reads: at most twice the reference."""

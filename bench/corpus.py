@@ -14,9 +14,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from coffeechat.core.agenda import Agenda, Meeting, load_agenda
-from coffeechat.core.session import FollowUp, Referral, Session, new_session, to_toml
-from coffeechat.core.workspace import Workspace, prepare
+from coffeechat.core.agendas.agenda import Agenda, Meeting, load_agenda
+from coffeechat.core.files.workspace import Workspace, prepare
+from coffeechat.core.sessions.format import FollowUp, Referral, Session, new_session, to_toml
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=timezone(timedelta(hours=-5)))
 """The moment the bench's sessions are made up to (the last call was just before)."""

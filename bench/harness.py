@@ -33,8 +33,8 @@ from typing import TypeVar, cast
 
 from bench import corpus
 from bench.terminal import BenchError, Frame, Terminal
-from coffeechat.core.session import to_toml
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import to_toml
 
 T = TypeVar("T")
 

@@ -19,7 +19,7 @@ from bench import corpus
 from bench.harness import TOMLLIB_PARSE, Bench, Result, figure
 from bench.linkedin import write_connections
 from bench.years import against_parse
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
 
 PEOPLE = 5_000
 

@@ -22,7 +22,7 @@ from bench import corpus
 from bench.hand_edits import hand_edited
 from bench.harness import BARE_FRAME, TOMLLIB_PARSE, Bench, Compared, Result, figure
 from bench.terminal import Frame
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
 
 LOADED_MARKER = " open"
 """In the queue pane's subtitle ("12 open") once the sessions have been read."""

@@ -11,12 +11,12 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
-from coffeechat.core.autosave import Autosaver
-from coffeechat.core.session import Session, read_session
+from coffeechat.core.call.autosave import Autosaver
+from coffeechat.core.call.start import plan_call
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import Session, read_session
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import plan_call
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.app import CoffeechatApp, make_app
 from coffeechat.ui.screens.call import CallScreen
 
@@ -58,7 +58,7 @@ def on_disk(screen: CallScreen) -> Session:
 def retry_quickly(monkeypatch: pytest.MonkeyPatch) -> None:
     """Failed saves are retried every 0.05 s instead of 2 s, so tests wait less."""
     monkeypatch.setattr(
-        "coffeechat.ui.saving.Autosaver", functools.partial(Autosaver, retry_every=0.05)
+        "coffeechat.ui.call_saver.Autosaver", functools.partial(Autosaver, retry_every=0.05)
     )
 
 

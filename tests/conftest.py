@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, settings
 from textual.app import App
 from textual.pilot import Pilot
 
+from coffeechat.core.files.workspace import Workspace, prepare
 from coffeechat.core.themes import BUILTIN_FOLDER, theme_files
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace, prepare
 
 HERE = Path(__file__).parent
 # Property tests stay quick in `make test`; HYPOTHESIS_PROFILE=thorough digs deeper.

@@ -11,9 +11,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from coffeechat.core.agenda import Meeting, load_agenda
-from coffeechat.core.session import FollowUp, Referral, Session, new_session, to_toml
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.agendas.agenda import Meeting, load_agenda
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import FollowUp, Referral, Session, new_session, to_toml
 from tests.conftest import CALL_TIME, EASTERN
 
 FULL = Path(__file__).parent / "agendas" / "good" / "full.toml"

@@ -16,7 +16,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
 
 EXITED = "coffeechat exited with"
 """What the shell prints after the program ends, when the terminal reports the exit."""

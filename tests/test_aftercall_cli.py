@@ -11,9 +11,9 @@ import pytest
 from icalendar import Calendar
 
 from coffeechat.cli import main
-from coffeechat.core.session import read_session
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from tests.past_sessions import DAMAGED_NAME, NOW, fill_workspace
 
 JANE = "2026-11-20-1501-jane-doe"
@@ -242,14 +242,14 @@ def test_empty_workspace(workspace: Workspace, capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize(
     ("args", "module"),
     [
-        (("check", "jane-doe"), "coffeechat.core.agenda"),
-        (("sessions", "--json"), "coffeechat.core.index"),
-        (("followups", "--json"), "coffeechat.core.followups"),
-        (("followups", "--ics", "-"), "coffeechat.core.ics"),
-        (("show", "jane"), "coffeechat.core.writeup"),
-        (("draft", "jane"), "coffeechat.core.drafts"),
-        (("done", f"{JANE}/thank-you"), "coffeechat.core.marking"),
-        (("snooze", f"{JANE}/follow-up", "friday"), "coffeechat.core.marking"),
+        (("check", "jane-doe"), "coffeechat.core.agendas.agenda"),
+        (("sessions", "--json"), "coffeechat.core.sessions.cache"),
+        (("followups", "--json"), "coffeechat.core.queue.followups"),
+        (("followups", "--ics", "-"), "coffeechat.core.queue.calendar"),
+        (("show", "jane"), "coffeechat.core.sessions.printout"),
+        (("draft", "jane"), "coffeechat.core.sessions.thankyou"),
+        (("done", f"{JANE}/thank-you"), "coffeechat.core.sessions.marking"),
+        (("snooze", f"{JANE}/follow-up", "friday"), "coffeechat.core.sessions.marking"),
     ],
 )
 def test_script_commands_never_import_textual(

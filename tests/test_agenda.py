@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import DEFAULT_CLOSING, load_agenda
+from coffeechat.core.agendas.agenda import DEFAULT_CLOSING, load_agenda
 from coffeechat.core.problems import InputError
 
 FIXTURES = Path(__file__).parent / "agendas"

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList
 
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, load_settings
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.home import HomeScreen
 

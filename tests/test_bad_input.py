@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.dates import parse_date
+from coffeechat.core.call.start import open_new, plan_call
+from coffeechat.core.files.workspace import Workspace, find_workspace
 from coffeechat.core.problems import InputError, quoted
-from coffeechat.core.session import check_session_id
+from coffeechat.core.queue.dates import parse_date
+from coffeechat.core.sessions.format import check_session_id
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import open_new, plan_call
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace, find_workspace
 
 HERE = Path(__file__).parent
 SCRIPT = Path(sys.executable).with_name("coffeechat")

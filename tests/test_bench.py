@@ -249,7 +249,7 @@ def test_hand_edited_sessions_hold_the_same_data_in_other_layouts(tmp_path: Path
     from bench import corpus
     from bench.hand_edits import Layout, hand_edited
 
-    from coffeechat.core.session import to_toml
+    from coffeechat.core.sessions.format import to_toml
 
     agenda = corpus.make_agenda(tmp_path)
     rng = random.Random(1)

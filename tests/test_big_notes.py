@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core import atomic
-from coffeechat.core.index import load_index
-from coffeechat.core.session import read_session, to_toml
+from coffeechat.core.call.start import plan_call
+from coffeechat.core.files import atomic
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.cache import load_index
+from coffeechat.core.sessions.format import read_session, to_toml
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import plan_call
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from tests.past_sessions import NOW, jane
 
 JANE = "2026-11-20-1501-jane-doe"
@@ -61,7 +61,7 @@ def test_every_command_reads_it(workspace: Workspace, capsys: pytest.CaptureFixt
 
 
 def test_search_and_home_read_it(workspace: Workspace) -> None:
-    from coffeechat.core.search import search_sessions
+    from coffeechat.core.sessions.search import search_sessions
 
     big(workspace)
     (hit,) = search_sessions(workspace.sessions, [JANE], NEEDLE)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.call import Call
-from coffeechat.core.clock import Phase
-from coffeechat.core.session import Referral, Session, new_session, parse_session
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.call.clock import Phase
+from coffeechat.core.call.live import Call
+from coffeechat.core.sessions.format import Referral, Session, new_session, parse_session
 from coffeechat.core.timesource import ManualTime
 from tests.conftest import CALL_TIME
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from coffeechat.core.session import read_session
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.screens.wrapup import WrapUpScreen
 from tests.call_helpers import burst, call_app, call_screen, on_disk
 

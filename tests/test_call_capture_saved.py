@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.call import Call
-from coffeechat.core.session import new_session, parse_session, read_session
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.call.live import Call
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import new_session, parse_session, read_session
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.screens.wrapup import WrapUpScreen
 from tests.call_helpers import call_app, call_screen, on_disk
 

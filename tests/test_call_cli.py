@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coffeechat.cli import duration_arg, main
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.workspace import Workspace
 
 
 def test_duration_argument() -> None:

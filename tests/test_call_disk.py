@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from coffeechat.core import atomic
-from coffeechat.core.session import read_session
+from coffeechat.core.files import atomic
+from coffeechat.core.files.workspace import Workspace, prepare
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace, prepare
 from coffeechat.ui.app import CoffeechatApp
 from coffeechat.ui.screens.call import CallScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen

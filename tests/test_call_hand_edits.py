@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.session import read_session
+from coffeechat.core.files.workspace import Workspace, prepare
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace, prepare
 from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.call import CallScreen
 from tests.call_helpers import Notes, call_app, call_screen, on_disk, retry_quickly, written

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.session import Session, read_session
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import Session, read_session
 from tests.terminal import Terminal, coffeechat_command, gone
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

@@ -14,12 +14,12 @@ from textual.color import Color
 from textual.widgets import Checkbox, Input, Static
 
 from coffeechat.cli import main
-from coffeechat.core.clock import Phase
-from coffeechat.core.session import read_session
+from coffeechat.core.call.clock import Phase
+from coffeechat.core.call.start import plan_call
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import plan_call
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.resume import ResumeScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen

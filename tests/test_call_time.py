@@ -9,12 +9,12 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.call import Call
-from coffeechat.core.clock import Phase
-from coffeechat.core.session import new_session, read_session
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.call.clock import Phase
+from coffeechat.core.call.live import Call
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import new_session, read_session
 from coffeechat.core.timesource import ManualTime, SystemTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.widgets.clock_panel import ClockPanel
 from tests.call_helpers import Notes, call_app, call_screen, on_disk
 from tests.conftest import CALL_TIME, EASTERN

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input
 
-from coffeechat.core.session import read_session
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.screens.resume import ResumeScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen
 from tests.call_helpers import call_app, call_screen, on_disk

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.editor import editor_command
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.editor import editor_command
+from coffeechat.core.files.workspace import Workspace
 
 BAD = Path(__file__).parent / "agendas" / "bad"
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
 
 
 def run(workspace: Workspace, *args: str) -> int:

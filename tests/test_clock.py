@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coffeechat.core.clock import Crossing, MeetingClock, Phase, clock_text
+from coffeechat.core.call.clock import Crossing, MeetingClock, Phase, clock_text
 from coffeechat.core.timesource import ManualTime
 
 

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.atomic import write_atomic
-from coffeechat.core.leftovers import settle_leftovers
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.files.atomic import write_atomic
+from coffeechat.core.files.leftovers import settle_leftovers
+from coffeechat.core.files.regular import MAX_SESSION_BYTES
+from coffeechat.core.files.workspace import Workspace, settle_workspace_leftovers
 from coffeechat.core.problems import InputError
-from coffeechat.core.reading import MAX_SESSION_BYTES
-from coffeechat.core.session import Session, new_session, read_session, to_toml
-from coffeechat.core.workspace import Workspace, settle_workspace_leftovers
+from coffeechat.core.sessions.format import Session, new_session, read_session, to_toml
 from tests.conftest import CALL_TIME
 
 FULL = Path(__file__).parent / "agendas" / "good" / "full.toml"
@@ -152,7 +152,7 @@ def check_files(folder: Path, confirmed: list[int], where: str, tally: Tally) ->
 
 def whole_session(raw: bytes, path: Path) -> bool:
     """A temp file is worth keeping if it is a complete session."""
-    from coffeechat.core.session import parse_session
+    from coffeechat.core.sessions.format import parse_session
 
     try:
         parse_session(raw, path)

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from coffeechat.core.dates import describe, parse_date, relative_words
 from coffeechat.core.problems import InputError
+from coffeechat.core.queue.dates import describe, parse_date, relative_words
 
 SUNDAY = date(2026, 11, 22)
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.atomic import write_atomic
-from coffeechat.core.session import new_session, read_session, to_toml
-from coffeechat.core.workspace import Workspace, prepare
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.files.atomic import write_atomic
+from coffeechat.core.files.workspace import Workspace, prepare
+from coffeechat.core.sessions.format import new_session, read_session, to_toml
 from tests.conftest import CALL_TIME
 from tests.disks import fill, mount, tiny_tmpfs, with_permissions_enforced
 

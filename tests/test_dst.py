@@ -19,15 +19,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from coffeechat.aftercall import item_lines
-from coffeechat.core import dates
-from coffeechat.core.followups import build_queue, snooze_until
-from coffeechat.core.session import FollowUp, read_session, to_toml
+from coffeechat.core.call.start import begin, plan_call
+from coffeechat.core.call.wrapup import due_date, proposals
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.queue import dates
+from coffeechat.core.queue.followups import build_queue, snooze_until
+from coffeechat.core.sessions.format import FollowUp, read_session, to_toml
+from coffeechat.core.sessions.skim import summarize
 from coffeechat.core.settings import Settings
-from coffeechat.core.skim import summarize
-from coffeechat.core.store import begin, plan_call
 from coffeechat.core.timesource import ManualTime, SystemTime
-from coffeechat.core.workspace import Workspace
-from coffeechat.core.wrapup import due_date, proposals
 from tests.past_sessions import make_session
 
 NEW_YORK = ZoneInfo("America/New_York")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coffeechat.core.durations import DurationError, format_duration, parse_duration
+from coffeechat.core.agendas.durations import DurationError, format_duration, parse_duration
 
 
 @pytest.mark.parametrize(

@@ -7,16 +7,16 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from coffeechat.core.followups import (
+from coffeechat.core.problems import InputError
+from coffeechat.core.queue.followups import (
     DUE_CHOICES,
     bucket_of,
     build_queue,
     parse_address,
     referral_for,
 )
-from coffeechat.core.problems import InputError
-from coffeechat.core.session import FollowUp, Referral
-from coffeechat.core.skim import SessionSummary, summarize
+from coffeechat.core.sessions.format import FollowUp, Referral
+from coffeechat.core.sessions.skim import SessionSummary, summarize
 from tests.past_sessions import NOW, at, jane, lena, omar
 
 
@@ -153,7 +153,7 @@ def test_addresses_refused(bad: str) -> None:
 
 
 def test_snooze_until_the_morning_of_the_day_said() -> None:
-    from coffeechat.core.followups import snooze_until
+    from coffeechat.core.queue.followups import snooze_until
 
     assert snooze_until("friday", NOW).isoformat() == "2026-11-27T09:00:00-05:00"
     assert snooze_until("in 2 weeks", NOW).isoformat() == "2026-12-08T09:00:00-05:00"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.index import load_index
-from coffeechat.core.skim import quick_record
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.cache import load_index
+from coffeechat.core.sessions.skim import quick_record
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from tests.past_sessions import NOW, jane, omar, write
 
 JANE = "2026-11-20-1501-jane-doe"

@@ -18,10 +18,10 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import read_session
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.app import CoffeechatApp, make_app
 from coffeechat.ui.screens.home import HomeScreen
 from coffeechat.ui.screens.prompt import PromptDialog

@@ -14,14 +14,14 @@ import sys
 import textwrap
 from pathlib import Path
 
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.files.workspace import Workspace
 
 MIDWAY = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
 
-    from coffeechat.core.workspace import Workspace
+    from coffeechat.core.files.workspace import Workspace
     from coffeechat.ui.app import make_app
     from coffeechat.ui.widgets.agenda_list import AgendaList
 

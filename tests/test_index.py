@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.index import CACHE_NAME, find_session_file, load_index
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import parse_session, read_session, to_toml
-from coffeechat.core.skim import COUNTS, read_summary, summarize
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.sessions.cache import CACHE_NAME, find_session_file, load_index
+from coffeechat.core.sessions.format import parse_session, read_session, to_toml
+from coffeechat.core.sessions.skim import COUNTS, read_summary, summarize
 from tests.past_sessions import DAMAGED_NAME, fill_workspace, jane, omar, write
 from tests.test_session_file import AWKWARD
 

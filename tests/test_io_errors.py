@@ -2,7 +2,7 @@
 through a whole save; the previous file stays whole, no temp file is left, and the
 error reaches the caller as an OSError it can put into words.
 
-Failures are injected by giving `core.atomic` an `os` whose calls fail on cue, the way
+Failures are injected by giving `core.files.atomic` an `os` whose calls fail on cue, the way
 SQLite's test harness fails its Nth I/O call.
 """
 
@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core import atomic
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.session import new_session, read_session, to_toml
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.files import atomic
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import new_session, read_session, to_toml
 from tests.conftest import CALL_TIME
 
 FULL = Path(__file__).parent / "agendas" / "good" / "full.toml"
@@ -32,7 +32,7 @@ CHUNK = 2048
 
 
 class FaultyOS:
-    """`os` as `core.atomic` sees it: file calls are counted and the Nth one fails.
+    """`os` as `core.files.atomic` sees it: file calls are counted and the Nth one fails.
 
     `lasting` makes every later call fail too (a disk that stays full or read-only).
     """

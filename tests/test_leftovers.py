@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.atomic import write_atomic
-from coffeechat.core.leftovers import recovery_copies, recovery_reminder
-from coffeechat.core.session import Session, new_session, read_session, to_toml
-from coffeechat.core.workspace import Workspace, prepare, settle_workspace_leftovers
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.files.atomic import write_atomic
+from coffeechat.core.files.leftovers import recovery_copies, recovery_reminder
+from coffeechat.core.files.workspace import Workspace, prepare, settle_workspace_leftovers
+from coffeechat.core.sessions.format import Session, new_session, read_session, to_toml
 from coffeechat.ui.app import CoffeechatApp, make_app
 from tests.conftest import CALL_TIME
 from tests.test_crash import dead_pid

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.lock import lock_path
-from coffeechat.core.marking import mark_done, snooze, undo
+from coffeechat.core.files.locks import lock_path
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import read_session, to_toml
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.sessions.format import read_session, to_toml
+from coffeechat.core.sessions.marking import mark_done, snooze, undo
 from tests.past_sessions import at, jane, write
 
 SESSION = "2026-11-20-1501-jane-doe"
@@ -244,7 +244,7 @@ def test_done_on_a_full_disk_names_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from coffeechat.cli import main
-    from coffeechat.core.workspace import prepare
+    from coffeechat.core.files.workspace import prepare
     from tests.disks import fill, tiny_tmpfs
 
     with tiny_tmpfs(tmp_path) as point:

@@ -12,10 +12,10 @@ from textual.content import Content
 from textual.widgets import Checkbox, Static
 
 from coffeechat.cli import main
-from coffeechat.core.session import read_session, to_toml
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import read_session, to_toml
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.tomlwrite import string
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.toml.writing import string
 from coffeechat.ui.screens.resume import ResumeScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen
 from tests.call_helpers import call_app, call_screen

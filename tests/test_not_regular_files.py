@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.index import CACHE_NAME, load_index
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import quoted
+from coffeechat.core.sessions.cache import CACHE_NAME, load_index
 from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.widgets.agenda_list import AgendaList
 from tests.past_sessions import NOW, jane, write
 from tests.test_bad_input import COMMAND, GOOD, assert_clean_failure
@@ -91,7 +91,7 @@ def odd(workspace: Workspace) -> Workspace:
 
 
 def test_read_regular_refuses_what_is_not_a_file(tmp_path: Path) -> None:
-    from coffeechat.core.reading import NotAFileError, read_regular
+    from coffeechat.core.files.regular import NotAFileError, read_regular
 
     fifo = pipe(tmp_path / "fifo")
     kinds = {}

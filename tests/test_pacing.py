@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coffeechat.core.pacing import budgets, pace
-from coffeechat.core.session import SessionQuestion
+from coffeechat.core.call.pacing import budgets, pace
+from coffeechat.core.sessions.format import SessionQuestion
 
 
 def questions(*spec: tuple[str, float | None]) -> list[SessionQuestion]:

@@ -13,9 +13,9 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.settings import load_settings
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.app import CoffeechatApp, make_app
 from coffeechat.ui.commands import ScreenCommands
 from coffeechat.ui.screens.help import HelpScreen

@@ -20,13 +20,20 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.lock import CALL, EDIT, HeldLock, SessionBusyError, SessionLock, session_lock
+from coffeechat.core.call.start import begin, plan_call
+from coffeechat.core.files.locks import (
+    CALL,
+    EDIT,
+    HeldLock,
+    SessionBusyError,
+    SessionLock,
+    session_lock,
+)
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import FollowUp, read_session, to_toml
+from coffeechat.core.sessions.format import FollowUp, read_session, to_toml
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import begin, plan_call
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from tests.conftest import CALL_TIME
 from tests.disks import with_permissions_enforced
 from tests.past_sessions import make_session
@@ -42,7 +49,7 @@ WARM = textwrap.dedent(
     """
 )
 COMMAND = WARM.format(  # warm: the modules the commands below need are loaded
-    imports="from coffeechat.cli import main\nfrom coffeechat.core import index, marking",
+    imports="from coffeechat.cli import main\nfrom coffeechat.core.sessions import cache, marking",
     body="sys.exit(main(sys.argv[1:]))",
 )
 """`coffeechat ARGS`, released together with the others."""
@@ -51,9 +58,9 @@ CALL_START = WARM.format(
         "from pathlib import Path\n"
         "from coffeechat.core.problems import InputError\n"
         "from coffeechat.core.settings import Settings\n"
-        "from coffeechat.core.store import begin, plan_call\n"
+        "from coffeechat.core.call.start import begin, plan_call\n"
         "from coffeechat.core.timesource import SystemTime\n"
-        "from coffeechat.core.workspace import Workspace, prepare\n"
+        "from coffeechat.core.files.workspace import Workspace, prepare\n"
         "workspace = prepare(Workspace(Path(sys.argv[1])))"
     ),
     body=(
@@ -149,7 +156,7 @@ def test_two_runs_of_one_agenda_released_together_are_one_call(workspace: Worksp
 
 def two_calls_on_a_read_only_folder(folder: Path) -> list[str]:
     """Two calls of one agenda whose sessions folder cannot hold a lock file."""
-    from coffeechat.core.workspace import prepare
+    from coffeechat.core.files.workspace import prepare
 
     workspace = prepare(Workspace(folder / "ws"))
     agenda = workspace.agenda_path("jane-doe")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coffeechat.core.pasted import pasted_text
+from coffeechat.core.text.pasted import pasted_text
 
 
 def test_control_characters_are_kept_as_visible_symbols() -> None:

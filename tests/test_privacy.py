@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.atomic import RESCUE_TAG, TEMP_SUFFIX, write_atomic
-from coffeechat.core.autosave import Autosaver
-from coffeechat.core.lock import lock_path
-from coffeechat.core.session import new_session, read_session, to_toml
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.call.autosave import Autosaver
+from coffeechat.core.files.atomic import RESCUE_TAG, TEMP_SUFFIX, write_atomic
+from coffeechat.core.files.locks import lock_path
+from coffeechat.core.files.workspace import Workspace, prepare, settle_workspace_leftovers
+from coffeechat.core.sessions.format import new_session, read_session, to_toml
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace, prepare, settle_workspace_leftovers
 from coffeechat.ui.app import make_app
 from tests.call_helpers import call_app, call_screen, on_disk
 from tests.conftest import CALL_TIME

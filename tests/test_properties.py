@@ -20,12 +20,11 @@ from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from textual.content import Content
 
-from coffeechat.core import tomlwrite
-from coffeechat.core.agenda import Agenda, Meeting, load_agenda, parse_agenda
-from coffeechat.core.controls import escape_controls, escape_json_controls
-from coffeechat.core.dates import describe, parse_date, relative_words
+from coffeechat.core.agendas.agenda import Agenda, Meeting, load_agenda, parse_agenda
+from coffeechat.core.files.workspace import Workspace, prepare
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import (
+from coffeechat.core.queue.dates import describe, parse_date, relative_words
+from coffeechat.core.sessions.format import (
     FollowUp,
     Goal,
     Referral,
@@ -37,9 +36,10 @@ from coffeechat.core.session import (
     to_toml,
 )
 from coffeechat.core.settings import load_settings
-from coffeechat.core.tomlfile import parse_toml
-from coffeechat.core.tomlpos import KeyPath, locate
-from coffeechat.core.workspace import Workspace, prepare
+from coffeechat.core.text.controls import escape_controls, escape_json_controls
+from coffeechat.core.toml import writing
+from coffeechat.core.toml.positions import KeyPath, locate
+from coffeechat.core.toml.reading import parse_toml
 from coffeechat.ui.literal import escape_markup, literal
 
 SHOWN = "agenda.toml"
@@ -307,8 +307,8 @@ def test_any_date_phrase_is_a_date_or_refused(phrase: str, today: date) -> None:
 
 @given(st.text())
 def test_any_text_round_trips_through_toml(text: str) -> None:
-    assert tomllib.loads(f"v = {tomlwrite.string(text)}")["v"] == text
-    assert tomllib.loads(f"{tomlwrite.key(text)} = 1") == {text: 1}
+    assert tomllib.loads(f"v = {writing.string(text)}")["v"] == text
+    assert tomllib.loads(f"{writing.key(text)} = 1") == {text: 1}
 
 
 SIMPLE_VALUES = st.one_of(
@@ -324,7 +324,7 @@ SIMPLE_VALUES = st.one_of(
             "1979-05-27T00:32:00.999999",
         ]
     ),
-    st.text(max_size=30).map(tomlwrite.string),
+    st.text(max_size=30).map(writing.string),
     st.text(
         alphabet=st.characters(blacklist_characters="'\n\r", blacklist_categories=["Cc", "Cs"]),
         max_size=20,
@@ -336,7 +336,7 @@ SIMPLE_VALUES = st.one_of(
 KEY_TEXT = st.one_of(
     st.text("abcdefghij", min_size=1, max_size=3),
     st.sampled_from(["with", "text", "x-y", "1", "_"]),
-    st.text(max_size=8).map(tomlwrite.key),
+    st.text(max_size=8).map(writing.key),
     st.sampled_from(["'lit'", "'a.b'", '"a.b"', '"\\u00e9"', "a.b", "a . c", '"q"."r"']),
 )
 
@@ -682,7 +682,7 @@ def test_literal_text_is_never_markup(parts: list[str | tuple[str, str]]) -> Non
 
 def hostile_agenda(texts: list[str]) -> str:
     """An agenda whose every text comes from `texts` (required ones start with a letter)."""
-    s = tomlwrite.string
+    s = writing.string
     return (
         "format = 1\n[meeting]\n"
         f"with = {s('P' + texts[0])}\nrole = {s(texts[1])}\norganization = {s(texts[2])}\n"
@@ -718,7 +718,7 @@ def hostile_workspace(folder: Path, texts: list[str]) -> tuple[Workspace, Agenda
         texts[0].encode("utf-8", "surrogatepass") + b"\xff = ["
     )
     workspace.themes.mkdir(exist_ok=True)
-    description = tomlwrite.string(texts[5])
+    description = writing.string(texts[5])
     (workspace.themes / "hostile.toml").write_text(
         f'format = 1\nname = "hostile"\nprimary = "#336699"\ndescription = {description}\n'
     )
@@ -731,12 +731,12 @@ TEXTS = st.lists(HOSTILE, min_size=12, max_size=12)
 
 @given(TEXTS)
 def test_every_screen_text_shows_files_as_they_are(texts: list[str]) -> None:
-    from coffeechat.core.call import Call
-    from coffeechat.core.drafts import thank_you
-    from coffeechat.core.followups import build_queue
-    from coffeechat.core.index import load_index
+    from coffeechat.core.call.live import Call
+    from coffeechat.core.queue.followups import build_queue
+    from coffeechat.core.sessions.cache import load_index
+    from coffeechat.core.sessions.printout import session_text
+    from coffeechat.core.sessions.thankyou import thank_you
     from coffeechat.core.timesource import ManualTime
-    from coffeechat.core.writeup import session_text
     from coffeechat.ui.screens.session import _styled
     from coffeechat.ui.widgets import preview
     from coffeechat.ui.widgets.agenda_list import label, plan
@@ -781,7 +781,7 @@ def test_every_screen_text_shows_files_as_they_are(texts: list[str]) -> None:
 
 def hostile_files(texts: list[str]) -> dict[str, bytes]:
     """One file of each kind a person writes or the app reads, holding `texts`."""
-    s = tomlwrite.string
+    s = writing.string
     session = Session(
         id="2026-11-24-1500-x",
         agenda=texts[0],
@@ -998,9 +998,9 @@ def test_a_call_its_captures_and_wrap_up_show_any_text(texts: list[str]) -> None
 async def _call_through(texts: list[str]) -> None:
     from textual.widgets import Input
 
-    from coffeechat.core.session import read_session
+    from coffeechat.core.call.start import plan_call
+    from coffeechat.core.sessions.format import read_session
     from coffeechat.core.settings import Settings
-    from coffeechat.core.store import plan_call
     from coffeechat.core.timesource import ManualTime
     from coffeechat.ui.app import make_app
     from coffeechat.ui.screens.wrapup import WrapUpScreen
@@ -1076,10 +1076,10 @@ def test_a_far_date_is_read_and_shown_or_located(
     session: Session, started: datetime, due: datetime, until: datetime | None
 ) -> None:
     from coffeechat.aftercall import item_json, item_lines, session_json
-    from coffeechat.core.followups import build_queue
-    from coffeechat.core.ics import queue_calendar
-    from coffeechat.core.skim import from_record, quick_record, summarize
-    from coffeechat.core.writeup import session_text
+    from coffeechat.core.queue.calendar import queue_calendar
+    from coffeechat.core.queue.followups import build_queue
+    from coffeechat.core.sessions.printout import session_text
+    from coffeechat.core.sessions.skim import from_record, quick_record, summarize
 
     session.started = started
     session.followups = [FollowUp("x", "follow-up", "Write", due, snoozed_until=until)]

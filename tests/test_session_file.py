@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import load_agenda
+from coffeechat.core.agendas.agenda import load_agenda
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import (
+from coffeechat.core.sessions.format import (
     FollowUp,
     Referral,
     check_session_id,

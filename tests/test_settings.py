@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, load_settings
-from coffeechat.core.workspace import Workspace
 
 
 def test_missing_file_means_defaults(tmp_path: Path) -> None:

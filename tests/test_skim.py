@@ -15,10 +15,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from coffeechat.core import marking
-from coffeechat.core.index import load_index
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import (
+from coffeechat.core.sessions import marking
+from coffeechat.core.sessions.cache import load_index
+from coffeechat.core.sessions.format import (
     FollowUp,
     Goal,
     Meeting,
@@ -28,8 +29,7 @@ from coffeechat.core.session import (
     parse_session,
     to_toml,
 )
-from coffeechat.core.skim import from_record, quick_record, quick_summary, summarize
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.sessions.skim import from_record, quick_record, quick_summary, summarize
 from tests.past_sessions import jane, lena, omar
 from tests.test_properties import damaged_sessions, sessions
 
@@ -279,7 +279,7 @@ def test_snoozing_then_undoing_leaves_the_file_as_it_was(workspace: Workspace, z
 @pytest.mark.parametrize("year", [1, 1899, 1900, 2026, 2999, 3000, 9999])
 def test_the_fast_path_keeps_the_years_the_reader_keeps(year: int) -> None:
     """`skim._MOMENT` spells `dates.YEARS` as a pattern: the two must agree."""
-    from coffeechat.core.dates import YEARS
+    from coffeechat.core.queue.dates import YEARS
 
     session = jane()
     session.started = session.started.replace(year=year)

@@ -16,8 +16,8 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from coffeechat import startup
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.actions import screen_actions
 from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.home import HomeScreen

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core import atomic
-from coffeechat.core.autosave import Autosaver
-from coffeechat.core.leftovers import settle_leftovers
-from coffeechat.core.lock import SessionBusyError, SessionLock, lock_path
+from coffeechat.core.call.autosave import Autosaver
+from coffeechat.core.call.start import abandon, open_new, plan_call
+from coffeechat.core.files import atomic
+from coffeechat.core.files.leftovers import settle_leftovers
+from coffeechat.core.files.locks import SessionBusyError, SessionLock, lock_path
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import read_session, to_toml
+from coffeechat.core.sessions.format import read_session, to_toml
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import abandon, open_new, plan_call
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from tests.disks import with_permissions_enforced
 
 # --- the lock ---------------------------------------------------------------------------
@@ -44,7 +44,7 @@ def test_a_lock_left_by_a_killed_process_blocks_nobody(tmp_path: Path) -> None:
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path\n"
-            "from coffeechat.core.lock import SessionLock\n"
+            "from coffeechat.core.files.locks import SessionLock\n"
             f"SessionLock.acquire(Path({str(tmp_path)!r}), 's')\n"
             "print('locked', flush=True); time.sleep(60)",
         ],
@@ -230,7 +230,7 @@ def test_completed_and_damaged_sessions_are_not_offered(
 
 
 def test_a_rescue_cut_short_is_settled_at_the_next_start(tmp_path: Path) -> None:
-    from coffeechat.core.reading import MAX_BYTES
+    from coffeechat.core.files.regular import MAX_BYTES
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -350,7 +350,7 @@ async def test_home_refuses_a_call_open_in_another_process_naming_its_pid(
             sys.executable,
             "-c",
             "import time; from pathlib import Path\n"
-            "from coffeechat.core.lock import SessionLock\n"
+            "from coffeechat.core.files.locks import SessionLock\n"
             f"SessionLock.acquire(Path({str(workspace.sessions)!r}), {session.stem!r})\n"
             "print('locked', flush=True); time.sleep(60)",
         ],

@@ -16,9 +16,9 @@ import pytest
 from textual.widgets import OptionList
 
 from coffeechat.core import timesource
-from coffeechat.core.session import read_session
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime, SystemTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.screens.resume import ResumeScreen
 from coffeechat.ui.widgets.clock_panel import ClockPanel
 from tests.call_helpers import call_app, call_screen

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from coffeechat.cli import main
-from coffeechat.core.index import load_index
+from coffeechat.core.call.start import plan_call
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.sessions.cache import load_index
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import plan_call
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from tests.past_sessions import NOW, jane, write
 
 # The module under test is imported where it is used, so that the tests that drive
@@ -54,7 +54,7 @@ NOT_COPIES = [
 
 @pytest.mark.parametrize(("name", "tool"), COPIES)
 def test_the_names_sync_tools_give_their_copies(name: str, tool: str) -> None:
-    from coffeechat.core.syncconflicts import copy_by_name
+    from coffeechat.core.files.syncconflicts import copy_by_name
 
     copy = copy_by_name(name, {ORIGINAL}.__contains__)
     assert copy is not None
@@ -63,14 +63,14 @@ def test_the_names_sync_tools_give_their_copies(name: str, tool: str) -> None:
 
 @pytest.mark.parametrize("name", NOT_COPIES)
 def test_the_app_s_own_names_are_not_copies(name: str) -> None:
-    from coffeechat.core.syncconflicts import copy_by_name
+    from coffeechat.core.files.syncconflicts import copy_by_name
 
     assert copy_by_name(name, {ORIGINAL, f"{ID}-2.toml"}.__contains__) is None
 
 
 def test_a_whole_folder_is_judged_as_each_name_alone() -> None:
     """`copies_among` (quick, for the index) agrees with `copy_by_name` (one file)."""
-    from coffeechat.core.syncconflicts import copies_among, copy_by_name, onedrive_original
+    from coffeechat.core.files.syncconflicts import copies_among, copy_by_name, onedrive_original
 
     names = {name for name, _tool in COPIES} | set(NOT_COPIES) | {f"{ID}-2.toml"}
     copies, maybe = copies_among(names)
@@ -83,7 +83,7 @@ def test_a_whole_folder_is_judged_as_each_name_alone() -> None:
 
 
 def test_a_copy_whose_original_is_gone_says_so() -> None:
-    from coffeechat.core.syncconflicts import copy_by_name
+    from coffeechat.core.files.syncconflicts import copy_by_name
 
     copy = copy_by_name(COPIES[0][0], lambda name: False)
     assert copy is not None and copy.alone
@@ -93,7 +93,7 @@ def test_a_copy_whose_original_is_gone_says_so() -> None:
 
 
 def test_a_lowercase_suffix_is_told_apart_by_the_call_it_holds() -> None:
-    from coffeechat.core.syncconflicts import named_for, onedrive_copy
+    from coffeechat.core.files.syncconflicts import named_for, onedrive_copy
 
     session = jane()
     laptop = f"{ID}-janes-laptop.toml"
@@ -123,7 +123,7 @@ CONFLICTED_NOTES = (
     ],
 )
 def test_git_markers_are_found_only_as_a_whole_block(text: str, line: int) -> None:
-    from coffeechat.core.syncconflicts import git_markers
+    from coffeechat.core.files.syncconflicts import git_markers
 
     assert git_markers(text.encode()) == line
 
@@ -272,8 +272,8 @@ async def test_home_lists_them_apart_and_says_once(workspace: Workspace) -> None
 def test_a_file_of_the_sync_tools_is_never_a_session_by_any_path(workspace: Workspace) -> None:
     """The readers one by one: the fast path, the full path, `read_session`."""
     from coffeechat.core.problems import InputError
-    from coffeechat.core.session import parse_session, read_session
-    from coffeechat.core.skim import quick_record
+    from coffeechat.core.sessions.format import parse_session, read_session
+    from coffeechat.core.sessions.skim import quick_record
 
     names = conflicted(workspace)
     git = workspace.sessions / names["git"]

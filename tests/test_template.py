@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import load_agenda
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.agendas.template import Person, agenda_slug, agenda_template, slugify
 from coffeechat.core.problems import InputError
-from coffeechat.core.template import Person, agenda_slug, agenda_template, slugify
 
 
 def test_template_is_valid_with_no_warnings(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.app import make_app
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import load_agenda
+from coffeechat.core.agendas.agenda import load_agenda
 from coffeechat.core.problems import InputError
 
 CASES = sorted((Path(__file__).parent / "toml_invalid").glob("*.toml"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coffeechat.core.tomlpos import Spot, locate
+from coffeechat.core.toml.positions import Spot, locate
 
 TEXT = '''\
 format = 1 # comment with = sign

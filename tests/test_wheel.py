@@ -84,7 +84,7 @@ def test_installed_app_starts_in_a_built_in_theme(installed: Path, tmp_path: Pat
     script = (
         "import asyncio\n"
         "from pathlib import Path\n"
-        "from coffeechat.core.workspace import Workspace, prepare\n"
+        "from coffeechat.core.files.workspace import Workspace, prepare\n"
         "from coffeechat.ui.app import make_app\n"
         "async def main():\n"
         "    app = make_app(prepare(Workspace(Path('ws'))), theme='high-contrast')\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import load_agenda
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.files.workspace import Workspace, find_workspace, prepare
 from coffeechat.core.problems import InputError
-from coffeechat.core.workspace import Workspace, find_workspace, prepare
 
 
 def test_order_of_discovery(tmp_path: Path) -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.core.agenda import load_agenda
-from coffeechat.core.call import Call
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.call.live import Call
+from coffeechat.core.call.wrapup import due_date, finish, proposals
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import (
+from coffeechat.core.sessions.format import (
     FollowUp,
     Referral,
     Session,
@@ -19,9 +20,8 @@ from coffeechat.core.session import (
     read_session,
     to_toml,
 )
-from coffeechat.core.skim import quick_record, read_summary, summarize
+from coffeechat.core.sessions.skim import quick_record, read_summary, summarize
 from coffeechat.core.timesource import ManualTime
-from coffeechat.core.wrapup import due_date, finish, proposals
 from tests.conftest import CALL_TIME, EASTERN
 
 FULL = Path(__file__).parent / "agendas" / "good" / "full.toml"

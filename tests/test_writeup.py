@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coffeechat.core.drafts import LONGEST_QUOTE, excerpt, thank_you
-from coffeechat.core.writeup import clock, length_words, session_markdown, session_text
+from coffeechat.core.sessions.printout import clock, length_words, session_markdown, session_text
+from coffeechat.core.sessions.thankyou import LONGEST_QUOTE, excerpt, thank_you
 from tests.past_sessions import jane, lena, omar
 
 OMAR_MARKDOWN = """\

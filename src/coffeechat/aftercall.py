@@ -14,17 +14,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import atomic, dates
+from coffeechat.core.files import atomic
 from coffeechat.core.problems import InputError
+from coffeechat.core.queue import dates
 
 if TYPE_CHECKING:
     from datetime import datetime, tzinfo
 
-    from coffeechat.core.followups import Queue, QueueItem
-    from coffeechat.core.index import Damaged, SessionIndex
-    from coffeechat.core.skim import SessionSummary
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.queue.followups import Queue, QueueItem
+    from coffeechat.core.sessions.cache import Damaged, SessionIndex
+    from coffeechat.core.sessions.skim import SessionSummary
     from coffeechat.core.timesource import TimeSource
-    from coffeechat.core.workspace import Workspace
 
 JSON_FORMAT = 1
 """Raise only when a field of the JSON output changes meaning or goes away."""
@@ -91,7 +92,7 @@ def time_of(args: argparse.Namespace) -> TimeSource:
 
 def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat sessions`: one line per session, newest first."""
-    from coffeechat.core.index import collector_paused, load_index
+    from coffeechat.core.sessions.cache import collector_paused, load_index
 
     # The output walks every summary: no collections while it is made (see index).
     with collector_paused():
@@ -113,7 +114,7 @@ def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:
 def _print_sessions(index: SessionIndex, zone: tzinfo | None) -> None:
     """One line per session, its start in local time (`zone`), as `followups` shows
     due times; a start written without an offset is local time already."""
-    from coffeechat.core.writeup import length_words
+    from coffeechat.core.sessions.printout import length_words
 
     if not index.sessions:
         print("No sessions yet. Record one with: coffeechat run AGENDA")
@@ -169,9 +170,9 @@ def session_json(s: SessionSummary) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat show SESSION`: the whole session, as text or Markdown."""
-    from coffeechat.core.index import find_session_file
-    from coffeechat.core.session import read_session
-    from coffeechat.core.writeup import session_markdown, session_text
+    from coffeechat.core.sessions.cache import find_session_file
+    from coffeechat.core.sessions.format import read_session
+    from coffeechat.core.sessions.printout import session_markdown, session_text
 
     path = find_session_file(workspace, args.session)
     session = read_session(path, workspace.display(path))
@@ -183,7 +184,7 @@ def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
 def _mention_copies(workspace: Workspace, path: Path) -> None:
     """Say on stderr which sync conflict copies of the session `path` lie beside it:
     what they hold is not in what was shown."""
-    from coffeechat.core.index import session_files, sync_copies
+    from coffeechat.core.sessions.cache import session_files, sync_copies
 
     names = {p.name for p in session_files(path.parent)}
     for copy in sync_copies(names):
@@ -195,9 +196,9 @@ def _mention_copies(workspace: Workspace, path: Path) -> None:
 
 def cmd_draft(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat draft SESSION`: the thank-you note, printed or written to a new file."""
-    from coffeechat.core.drafts import thank_you
-    from coffeechat.core.index import find_session_file
-    from coffeechat.core.session import read_session
+    from coffeechat.core.sessions.cache import find_session_file
+    from coffeechat.core.sessions.format import read_session
+    from coffeechat.core.sessions.thankyou import thank_you
 
     path = find_session_file(workspace, args.session)
     text = thank_you(read_session(path, workspace.display(path)))
@@ -226,8 +227,8 @@ def write_new_file(path: Path, text: str) -> None:
 
 def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat followups`: the queue, grouped by when things are due."""
-    from coffeechat.core.followups import DUE_CHOICES, build_queue
-    from coffeechat.core.index import collector_paused, load_index
+    from coffeechat.core.queue.followups import DUE_CHOICES, build_queue
+    from coffeechat.core.sessions.cache import collector_paused, load_index
 
     now = time_of(args).now()
     with collector_paused():
@@ -235,7 +236,7 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
         queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
         items = queue.in_buckets(DUE_CHOICES[args.due])
         if args.ics:
-            from coffeechat.core.ics import queue_calendar
+            from coffeechat.core.queue.calendar import queue_calendar
 
             payload = queue_calendar(items, now)
             if args.ics == "-":
@@ -273,7 +274,7 @@ def _write_calendar(path: Path, payload: bytes) -> None:
 def _print_queue(
     items: tuple[QueueItem, ...], queue: Queue, now: datetime, show_snoozed: bool
 ) -> None:
-    from coffeechat.core.followups import HEADINGS
+    from coffeechat.core.queue.followups import HEADINGS
 
     if not items:
         print("Nothing to follow up right now.")
@@ -342,7 +343,7 @@ def item_json(item: QueueItem) -> dict[str, Any]:
 
 def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat done ID`: mark one follow-up done in its session file."""
-    from coffeechat.core.marking import mark_done
+    from coffeechat.core.sessions.marking import mark_done
 
     change = mark_done(workspace, args.id)
     if not change.changed:
@@ -354,8 +355,8 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat snooze ID WHEN`: hide one follow-up until WHEN, saying the date back."""
-    from coffeechat.core.followups import snooze_until
-    from coffeechat.core.marking import snooze
+    from coffeechat.core.queue.followups import snooze_until
+    from coffeechat.core.sessions.marking import snooze
 
     now = time_of(args).now()
     until = snooze_until(" ".join(args.when), now)
@@ -399,7 +400,7 @@ def _shown(workspace: Workspace, name: str) -> str:
 def _report_left_out(workspace: Workspace, index: SessionIndex) -> None:
     """Name on stderr each file that was left out: damaged ones with every problem,
     sync conflicts one line each and what to do about them once."""
-    from coffeechat.core.syncconflicts import WHAT_TO_DO
+    from coffeechat.core.files.syncconflicts import WHAT_TO_DO
 
     damaged = index.damaged
     for item in damaged:
@@ -426,7 +427,7 @@ def _report_left_out(workspace: Workspace, index: SessionIndex) -> None:
 def _print_json(payload: dict[str, Any]) -> None:
     import json
 
-    from coffeechat.core.controls import escape_json_controls
+    from coffeechat.core.text.controls import escape_json_controls
 
     # Indented for a person at a terminal; one compact line for a script (the
     # indenting encoder is pure Python and costs a second on 10,000 sessions).

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from coffeechat.aftercall import add_commands
+from coffeechat.core.files.workspace import Workspace, default_workspace, prepare
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.workspace import Workspace, default_workspace, prepare
 from coffeechat.output import escaped_output
 from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
-    from coffeechat.core.agenda import Agenda
+    from coffeechat.core.agendas.agenda import Agenda
     from coffeechat.core.settings import Settings
     from coffeechat.core.timesource import TimeSource
 
@@ -191,7 +191,7 @@ def run() -> None:
 
 def file_problem(err: OSError, shown: str | None = None) -> Problem:
     """An operating-system error on a file, as a problem a person can act on."""
-    from coffeechat.core.atomic import reason, remedy
+    from coffeechat.core.files.atomic import reason, remedy
 
     where = shown or str(err.filename or "coffeechat")
     return Problem(where, 0, 0, reason(err), remedy(err))
@@ -217,7 +217,7 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
 def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat run AGENDA [--duration DUR] [--theme NAME]`: the call, then its wrap-up."""
     with tuned_for_the_app():  # see `coffeechat.startup`
-        from coffeechat.core.store import plan_call
+        from coffeechat.core.call.start import plan_call
 
         duration = duration_arg(args.duration)
         settings = settings_of(workspace)
@@ -249,7 +249,7 @@ def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def duration_arg(text: str | None) -> int | None:
     """The seconds in `--duration`, or None when it was not given."""
-    from coffeechat.core.durations import EXAMPLES, DurationError, parse_duration
+    from coffeechat.core.agendas.durations import EXAMPLES, DurationError, parse_duration
 
     if text is None:
         return None
@@ -295,7 +295,7 @@ def settings_of(workspace: Workspace) -> Settings:
 
 def read_agenda(workspace: Workspace, path: Path, shown: str) -> Agenda:
     """Load an agenda with the workspace's default window and warnings."""
-    from coffeechat.core.agenda import load_agenda
+    from coffeechat.core.agendas.agenda import load_agenda
 
     settings = settings_of(workspace)
     return load_agenda(path, shown, settings.duration, settings.warn_at)
@@ -303,8 +303,8 @@ def read_agenda(workspace: Workspace, path: Path, shown: str) -> Agenda:
 
 def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat new NAME`: write an agenda from the template, never overwriting."""
-    from coffeechat.core import atomic
-    from coffeechat.core.template import Person, agenda_slug, agenda_template
+    from coffeechat.core.agendas.template import Person, agenda_slug, agenda_template
+    from coffeechat.core.files import atomic
 
     slug = agenda_slug(args.name)
     path = workspace.agendas / f"{slug}.toml"
@@ -360,7 +360,7 @@ def _check_target(workspace: Workspace, ref: str) -> tuple[Path, str]:
 
 def summary(agenda: Agenda) -> str:
     """One line saying a valid agenda is ready: who, how long, how many questions."""
-    from coffeechat.core.durations import format_duration
+    from coffeechat.core.agendas.durations import format_duration
 
     meeting = agenda.meeting
     who = meeting.person + (f" ({meeting.organization})" if meeting.organization else "")
@@ -380,7 +380,7 @@ def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat edit AGENDA`: edit, re-check, offer to reopen until it is valid."""
     import subprocess
 
-    from coffeechat.core.editor import editor_command
+    from coffeechat.core.files.editor import editor_command
 
     path = workspace.agenda_path(args.agenda)
     shown = workspace.display(path)

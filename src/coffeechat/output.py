@@ -3,7 +3,7 @@
 Nearly everything a command prints can hold such text: a name, a note, a theme's
 description, a file name inside a problem. Rather than each `print` remembering it,
 `escaped_output` puts a filter on stdout and stderr for the whole command, which
-writes every control character out (`core.controls`), newlines and tabs kept. JSON
+writes every control character out (`core.text.controls`), newlines and tabs kept. JSON
 goes through it unchanged: its text holds no control character (see
 `escape_json_controls`). The calendar of `followups --ics -` is bytes, written to
 the stream's `buffer` as they are.
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO, cast
 
-from coffeechat.core.controls import escape_controls
+from coffeechat.core.text.controls import escape_controls
 
 
 class EscapingStream:

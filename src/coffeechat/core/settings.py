@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import atomic
-from coffeechat.core.controls import CONTROLS
-from coffeechat.core.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
+from coffeechat.core.agendas.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
+from coffeechat.core.files import atomic
 from coffeechat.core.problems import InputError, did_you_mean, quoted
-from coffeechat.core.validate import Validator
+from coffeechat.core.text.controls import CONTROLS
+from coffeechat.core.toml.validation import Validator
 
 if TYPE_CHECKING:
     from coffeechat.core.themes import ThemeCatalogue
-    from coffeechat.core.tomlpos import KeyPath
+    from coffeechat.core.toml.positions import KeyPath
 
 _KEYS = ("duration", "warn_at", "bell", "theme", "keys")
 SETTINGS_FILE = "a settings file"
@@ -50,7 +50,7 @@ def load_settings(path: Path, display: str | None = None) -> Settings:
     """Read `coffeechat.toml` if it exists; `InputError` lists every problem in it."""
     if not path.exists():
         return Settings()
-    from coffeechat.core.tomlfile import read_toml  # most workspaces have no settings file
+    from coffeechat.core.toml.reading import read_toml  # most workspaces have no settings file
 
     checker = _SettingsChecker(read_toml(path, display, SETTINGS_FILE))
     settings = checker.settings()
@@ -119,7 +119,7 @@ def check_choices(
     if not bad_theme and not unknown_ids:
         return
     from coffeechat.core.themes import unknown_theme  # only to explain a wrong name
-    from coffeechat.core.tomlfile import read_toml
+    from coffeechat.core.toml.reading import read_toml
 
     checker = Validator(read_toml(path, display, SETTINGS_FILE))
     if theme is not None and bad_theme:
@@ -145,8 +145,8 @@ def save_theme(path: Path, name: str, display: str | None = None) -> None:
     import codecs
     import tomllib
 
-    from coffeechat.core.reading import MAX_BYTES
-    from coffeechat.core.tomlfile import parse_toml, read_bytes
+    from coffeechat.core.files.regular import MAX_BYTES
+    from coffeechat.core.toml.reading import parse_toml, read_bytes
 
     shown = display if display is not None else str(path)
     raw = read_bytes(path, shown, SETTINGS_FILE, MAX_BYTES) if path.exists() else b""

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from coffeechat.core.problems import InputError, Problem, did_you_mean
-from coffeechat.core.tomlfile import TomlFile, read_toml
-from coffeechat.core.validate import Validator
+from coffeechat.core.toml.reading import TomlFile, read_toml
+from coffeechat.core.toml.validation import Validator
 
 FORMAT = 1
 DEFAULT_THEME = "coffee"

@@ -16,23 +16,23 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from coffeechat.core.controls import escape_controls
-from coffeechat.core.leftovers import recovery_copies, recovery_reminder
+from coffeechat.core.files.leftovers import recovery_copies, recovery_reminder
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, check_choices
+from coffeechat.core.text.controls import escape_controls
 from coffeechat.core.timesource import SystemTime, TimeSource
-from coffeechat.core.workspace import Workspace
 from coffeechat.startup import release_collector
 from coffeechat.ui import theming
 from coffeechat.ui.keyorder import KeysInOrderApp
-from coffeechat.ui.saving import HoldsTyping, end_on_signals
+from coffeechat.ui.call_saver import HoldsTyping, end_on_signals
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.driver import Driver
 
-    from coffeechat.core.store import CallPlan, OpenSession
-    from coffeechat.ui.saving import Unsaved
+    from coffeechat.core.call.start import CallPlan, OpenSession
+    from coffeechat.ui.call_saver import Unsaved
     from coffeechat.ui.screens.call import CallScreen
     from coffeechat.ui.screens.home import HomeScreen
     from coffeechat.ui.screens.resume import ResumeChoice
@@ -233,7 +233,7 @@ class CoffeechatApp(KeysInOrderApp):
 
     def start_call(self, agenda_path: Path, duration: int | None = None) -> bool:
         """Start a call from an agenda (offering to resume an unfinished one); False if not."""
-        from coffeechat.core.store import plan_call
+        from coffeechat.core.call.start import plan_call
 
         try:
             plan = plan_call(self.workspace, agenda_path, self.settings, duration)
@@ -265,8 +265,8 @@ class CoffeechatApp(KeysInOrderApp):
 
     def call_screen(self, plan: CallPlan, chosen: OpenSession | None) -> CallScreen:
         """The live call on `chosen` (an unfinished session) or on a new session."""
-        from coffeechat.core.call import Call
-        from coffeechat.core.store import begin
+        from coffeechat.core.call.live import Call
+        from coffeechat.core.call.start import begin
         from coffeechat.ui.screens.call import CallHooks, CallScreen
 
         opened = begin(self.workspace, plan, chosen, self.time.now())

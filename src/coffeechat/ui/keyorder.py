@@ -31,7 +31,7 @@ What this cannot see is an action taken later, by a message the key made a widge
 post (`Input.Submitted`, `OptionList.OptionSelected`): a key that should move the
 focus, like Enter in a capture field, is therefore a priority binding of its
 screen, not a handler of such a message. A paste passes through the same queue and
-is made plain text on its way (`coffeechat.core.pasted`).
+is made plain text on its way (`coffeechat.core.text.pasted`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from coffeechat.core.pasted import pasted_text
+from coffeechat.core.text.pasted import pasted_text
 
 
 class KeysInOrderApp(App[None]):

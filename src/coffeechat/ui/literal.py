@@ -6,7 +6,7 @@ border title, a toast or a palette hit as content markup: `[/]` ends a style (a
 `[@click=app.quit]` is an action. Escaping does not cover it (`rich.markup.escape`
 leaves `[WIP]`, and a backslash before a tag cannot be written at all), so text from
 outside never goes into a markup string: it is made into `Content` here, its control
-characters written out (`core.controls`: a raw ESC would reach the terminal), and
+characters written out (`core.text.controls`: a raw ESC would reach the terminal), and
 joined with coffeechat's own styles. Our own fixed texts may still be markup.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
-from coffeechat.core.controls import escape_controls
+from coffeechat.core.text.controls import escape_controls
 
 Part = str | Content | tuple[str, str]
 """A piece of `literal`: text as it is, text with a style ("bold $error"), or Content."""

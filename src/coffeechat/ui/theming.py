@@ -13,6 +13,7 @@ from textual.app import App
 from textual.color import ColorParseError
 from textual.theme import Theme
 
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.core.settings import Settings, save_theme
 from coffeechat.core.themes import (
@@ -22,7 +23,6 @@ from coffeechat.core.themes import (
     load_themes,
     unknown_theme,
 )
-from coffeechat.core.workspace import Workspace
 from coffeechat.ui.colours import TextualValues, clock_defaults
 
 REPORT_TITLE = "Some theme files cannot be used"

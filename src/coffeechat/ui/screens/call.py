@@ -26,19 +26,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 
-from coffeechat.core.agenda import Agenda
-from coffeechat.core.autosave import SaveStatus
-from coffeechat.core.call import Call, Draft, draft_referral
-from coffeechat.core.clock import Crossing, Phase
-from coffeechat.core.controls import escape_controls
-from coffeechat.core.durations import format_duration
-from coffeechat.core.reading import MAX_SESSION_BYTES
+from coffeechat.core.agendas.agenda import Agenda
+from coffeechat.core.agendas.durations import format_duration
+from coffeechat.core.call.autosave import SaveStatus
+from coffeechat.core.call.clock import Crossing, Phase
+from coffeechat.core.call.live import Call, Draft, draft_referral
+from coffeechat.core.call.start import OpenSession
+from coffeechat.core.files.regular import MAX_SESSION_BYTES
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.settings import Settings
-from coffeechat.core.store import OpenSession
-from coffeechat.core.workspace import Workspace
+from coffeechat.core.text.controls import escape_controls
 from coffeechat.startup import freeze_for_the_call, thaw_after_the_call
 from coffeechat.ui.literal import literal
-from coffeechat.ui.saving import CallSaver, Unsaved
+from coffeechat.ui.call_saver import CallSaver, Unsaved
 from coffeechat.ui.widgets.call_parts import (
     Checklist,
     MeetingHeader,

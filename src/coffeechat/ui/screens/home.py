@@ -2,7 +2,7 @@
 
 The follow-up queue comes first (overdue items in the error colour) because it is
 why you open coffeechat between calls. The first frame is painted before anything
-is read: the agendas and the sessions (from the index, `core.index`) load in worker
+is read: the agendas and the sessions (from the summary cache, `core.sessions.cache`) load in worker
 threads started once it is on screen, and everything only an action needs (the
 editor, the session screen, marking done) is imported when that action runs. A
 search reads the notes in another worker as you type. Narrow terminals get the
@@ -34,14 +34,14 @@ from coffeechat.ui.widgets.session_list import SessionList
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from coffeechat.core.agenda import Agenda
-    from coffeechat.core.followups import Queue
-    from coffeechat.core.index import SessionIndex
-    from coffeechat.core.marking import Change
-    from coffeechat.core.search import Hit
+    from coffeechat.core.agendas.agenda import Agenda
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.queue.followups import Queue
+    from coffeechat.core.sessions.cache import SessionIndex
+    from coffeechat.core.sessions.marking import Change
+    from coffeechat.core.sessions.search import Hit
     from coffeechat.core.settings import Settings
     from coffeechat.core.timesource import TimeSource
-    from coffeechat.core.workspace import Workspace
 
 REFRESH_SECONDS = 60
 """How often the queue is regrouped as time passes (items fall due while you look)."""
@@ -187,7 +187,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="sessions")
     def load_sessions(self) -> None:
         """Read the session index (cached summaries) off the event loop."""
-        from coffeechat.core.index import load_index
+        from coffeechat.core.sessions.cache import load_index
 
         index = load_index(self.workspace)
         if not get_current_worker().is_cancelled:
@@ -231,7 +231,7 @@ class HomeScreen(Screen[None]):
 
     def tell_conflicts(self, index: SessionIndex) -> None:
         """Say once which files look like sync conflicts, and what to do about them."""
-        from coffeechat.core.syncconflicts import WHAT_TO_DO
+        from coffeechat.core.files.syncconflicts import WHAT_TO_DO
 
         new = [c for c in index.conflicts if c.name not in self.told_damaged]
         if not new:
@@ -251,7 +251,7 @@ class HomeScreen(Screen[None]):
         """Recompute the queue for the time now (no files are read)."""
         if self.index is None:
             return
-        from coffeechat.core.followups import build_queue
+        from coffeechat.core.queue.followups import build_queue
 
         now = self.time.now()
         self.queue = build_queue(self.index.sessions, now)
@@ -303,7 +303,7 @@ class HomeScreen(Screen[None]):
         """
         if self.index is None:
             return
-        from coffeechat.core.search import search_sessions
+        from coffeechat.core.sessions.search import search_sessions
 
         worker = get_current_worker()
         ids = [s.id for s in self.index.sessions]
@@ -459,7 +459,7 @@ class HomeScreen(Screen[None]):
 
     def action_done(self) -> None:
         """Mark the highlighted follow-up done."""
-        from coffeechat.core.marking import mark_done
+        from coffeechat.core.sessions.marking import mark_done
 
         item = self.query_one(QueueList).highlighted_item
         if item is None:
@@ -468,9 +468,9 @@ class HomeScreen(Screen[None]):
 
     def action_snooze(self) -> None:
         """Ask until when to hide the highlighted follow-up; show the date back first."""
-        from coffeechat.core.dates import describe
-        from coffeechat.core.followups import snooze_until
-        from coffeechat.core.marking import snooze
+        from coffeechat.core.queue.dates import describe
+        from coffeechat.core.queue.followups import snooze_until
+        from coffeechat.core.sessions.marking import snooze
         from coffeechat.ui.screens.prompt import PromptDialog
 
         item = self.query_one(QueueList).highlighted_item
@@ -494,7 +494,7 @@ class HomeScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Put back the follow-up changed last."""
-        from coffeechat.core.marking import undo
+        from coffeechat.core.sessions.marking import undo
 
         change = self.last_change
         if change is not None:
@@ -503,7 +503,7 @@ class HomeScreen(Screen[None]):
 
     def apply(self, edit: Callable[[], Change], verb: str, undoable: bool = True) -> None:
         """Run an edit of a session file, say what it did, and show the queue again."""
-        from coffeechat.core.dates import describe
+        from coffeechat.core.queue.dates import describe
 
         try:
             change: Change = edit()
@@ -538,8 +538,8 @@ class HomeScreen(Screen[None]):
 
     def action_new_agenda(self) -> None:
         """Ask the person's name, write the commented template, open it in the editor."""
-        from coffeechat.core import atomic
-        from coffeechat.core.template import Person, agenda_slug, agenda_template
+        from coffeechat.core.agendas.template import Person, agenda_slug, agenda_template
+        from coffeechat.core.files import atomic
         from coffeechat.ui.screens.prompt import PromptDialog
 
         def check(name: str) -> str:
@@ -580,7 +580,7 @@ class HomeScreen(Screen[None]):
         """Suspend the app, run the editor on `path`, then re-check the agenda."""
         import subprocess
 
-        from coffeechat.core.editor import editor_command
+        from coffeechat.core.files.editor import editor_command
 
         try:
             command = editor_command()

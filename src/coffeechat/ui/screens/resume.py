@@ -17,10 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coffeechat.core import dates
-from coffeechat.core.clock import clock_text
-from coffeechat.core.durations import format_duration
-from coffeechat.core.store import CallPlan, OpenSession, count_time_away, time_away
+from coffeechat.core.agendas.durations import format_duration
+from coffeechat.core.call.clock import clock_text
+from coffeechat.core.call.start import CallPlan, OpenSession, count_time_away, time_away
+from coffeechat.core.queue import dates
 from coffeechat.ui.literal import literal
 
 NEW = "new"

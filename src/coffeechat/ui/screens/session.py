@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from coffeechat.core import atomic
-from coffeechat.core.controls import escape_controls
-from coffeechat.core.drafts import thank_you
+from coffeechat.core.files import atomic
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.session import Session, read_session
-from coffeechat.core.workspace import Workspace
-from coffeechat.core.writeup import session_markdown, session_text
+from coffeechat.core.sessions.format import Session, read_session
+from coffeechat.core.sessions.printout import session_markdown, session_text
+from coffeechat.core.sessions.thankyou import thank_you
+from coffeechat.core.text.controls import escape_controls
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.screens.prompt import PromptDialog
 

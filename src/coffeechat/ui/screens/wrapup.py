@@ -1,7 +1,7 @@
 """The wrap-up, right after the call: confirm the follow-ups, say what you learned.
 
 Each proposed follow-up can be kept or dropped; each date is typed in the strict
-grammar of `core.dates` and shown back resolved as you type, and a date that is
+grammar of `core.queue.dates` and shown back resolved as you type, and a date that is
 not understood is refused with examples, never guessed. `ctrl+s` saves the
 session as completed; Escape goes back to the call if it was not over after all.
 What is set here goes into the call as it changes and is saved like the notes
@@ -22,13 +22,13 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Static
 
-from coffeechat.core import dates
-from coffeechat.core.agenda import Agenda
-from coffeechat.core.autosave import SaveStatus
-from coffeechat.core.call import Call
-from coffeechat.core.durations import format_duration
+from coffeechat.core.agendas.agenda import Agenda
+from coffeechat.core.agendas.durations import format_duration
+from coffeechat.core.call.autosave import SaveStatus
+from coffeechat.core.call.live import Call
+from coffeechat.core.call.wrapup import Proposal, due_date, finish, proposals
 from coffeechat.core.problems import InputError
-from coffeechat.core.wrapup import Proposal, due_date, finish, proposals
+from coffeechat.core.queue import dates
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.question_list import minutes
 

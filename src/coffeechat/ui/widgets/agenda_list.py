@@ -15,10 +15,10 @@ from coffeechat.ui.widgets.queue_list import placeholders
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from coffeechat.core.agenda import Agenda
-    from coffeechat.core.records import Meeting
+    from coffeechat.core.agendas.agenda import Agenda
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.sessions.records import Meeting
     from coffeechat.core.settings import Settings
-    from coffeechat.core.workspace import Workspace
 
 
 class AgendaList(OptionList):
@@ -61,7 +61,7 @@ class AgendaList(OptionList):
 
 def read(workspace: Workspace, settings: Settings, path: Path) -> Agenda | InputError:
     """The agenda in `path`, or the error saying what is wrong with it."""
-    from coffeechat.core.agenda import load_agenda
+    from coffeechat.core.agendas.agenda import load_agenda
 
     try:
         return load_agenda(path, workspace.display(path), settings.duration, settings.warn_at)
@@ -83,7 +83,7 @@ def plan(agenda: Agenda | InputError) -> Content:
     """The plan of an agenda: who, the window, goals and questions."""
     if isinstance(agenda, InputError):
         return literal(("This agenda has problems", "bold $error"), "\n\n", str(agenda))
-    from coffeechat.core.durations import format_duration
+    from coffeechat.core.agendas.durations import format_duration
 
     shown = meeting_lines(agenda.meeting)
     must = sum(1 for q in agenda.questions if q.priority == "must")

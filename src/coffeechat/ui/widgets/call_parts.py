@@ -6,11 +6,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from coffeechat.core.agenda import Agenda
-from coffeechat.core.call import Call
-from coffeechat.core.clock import Phase
-from coffeechat.core.durations import format_duration
-from coffeechat.core.pacing import Pacing
+from coffeechat.core.agendas.agenda import Agenda
+from coffeechat.core.agendas.durations import format_duration
+from coffeechat.core.call.clock import Phase
+from coffeechat.core.call.live import Call
+from coffeechat.core.call.pacing import Pacing
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.question_list import WONT_FIT, looks, minutes
 

@@ -6,7 +6,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from coffeechat.core.agenda import Agenda
+from coffeechat.core.agendas.agenda import Agenda
 from coffeechat.ui.literal import lines
 
 

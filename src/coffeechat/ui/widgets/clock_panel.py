@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, ProgressBar, Static
 
-from coffeechat.core.clock import MeetingClock, Phase
-from coffeechat.core.durations import format_duration
+from coffeechat.core.agendas.durations import format_duration
+from coffeechat.core.call.clock import MeetingClock, Phase
 
 PHASE_CLASSES = tuple(f"-{phase.value}" for phase in Phase)
 FLASH_SECONDS = 3.0

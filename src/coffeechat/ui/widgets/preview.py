@@ -6,12 +6,12 @@ from datetime import datetime
 
 from textual.content import Content
 
-from coffeechat.core import dates
-from coffeechat.core.followups import HEADINGS, QueueItem
-from coffeechat.core.index import Damaged
-from coffeechat.core.skim import SessionSummary
-from coffeechat.core.syncconflicts import WHAT_TO_DO, SyncConflict
-from coffeechat.core.writeup import length_words
+from coffeechat.core.files.syncconflicts import WHAT_TO_DO, SyncConflict
+from coffeechat.core.queue import dates
+from coffeechat.core.queue.followups import HEADINGS, QueueItem
+from coffeechat.core.sessions.cache import Damaged
+from coffeechat.core.sessions.printout import length_words
+from coffeechat.core.sessions.skim import SessionSummary
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.agenda_list import meeting_lines
 from coffeechat.ui.widgets.queue_list import BUCKET_COLOURS

@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from coffeechat.core.call import Call
-from coffeechat.core.controls import escape_controls
-from coffeechat.core.pacing import budgets
+from coffeechat.core.call.live import Call
+from coffeechat.core.call.pacing import budgets
+from coffeechat.core.text.controls import escape_controls
 
 MARKS = {"pending": "·", "answered": "✓", "skipped": "↷"}
 """How each state shows; the current question shows ▶ whatever its state."""

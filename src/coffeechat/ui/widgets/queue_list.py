@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from coffeechat.ui.literal import lines, literal
 
 if TYPE_CHECKING:
-    from coffeechat.core.followups import Queue, QueueItem
+    from coffeechat.core.queue.followups import Queue, QueueItem
 
 PAGE = 40
 """Items shown per group before a "more" line: a list measures every option it holds
@@ -42,7 +42,7 @@ class QueueList(OptionList):
 
     def show(self, queue: Queue, now: datetime) -> None:
         """Fill the list, keeping the highlighted item if it is still there."""
-        from coffeechat.core.followups import BUCKETS, HEADINGS  # not needed to start
+        from coffeechat.core.queue.followups import BUCKETS, HEADINGS  # not needed to start
 
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         self.shown = (queue, now)
@@ -110,7 +110,7 @@ def item_prompt(item: QueueItem, now: datetime) -> Content:
 
 def due_words(item: QueueItem, now: datetime) -> str:
     """When an item is due, in the fewest words: `due 3 days ago`, `due today 18:22`."""
-    from coffeechat.core import dates
+    from coffeechat.core.queue import dates
 
     due = item.due.astimezone(now.tzinfo)
     today = now.date()

@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option
 from coffeechat.ui.literal import lines, literal
 
 if TYPE_CHECKING:
-    from coffeechat.core.index import Damaged
-    from coffeechat.core.search import Hit
-    from coffeechat.core.skim import SessionSummary
-    from coffeechat.core.syncconflicts import SyncConflict
+    from coffeechat.core.files.syncconflicts import SyncConflict
+    from coffeechat.core.sessions.cache import Damaged
+    from coffeechat.core.sessions.search import Hit
+    from coffeechat.core.sessions.skim import SessionSummary
 
 PAGE = 60
 """Sessions shown before a "more" line: a list measures every option it holds (60

@@ -18,12 +18,12 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from coffeechat.core.names import check_session_id, is_id, slugify
+from coffeechat.core.files.names import check_session_id, is_id, slugify
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
-    from coffeechat.core.records import FollowUp, Referral
-    from coffeechat.core.skim import SessionSummary
+    from coffeechat.core.sessions.records import FollowUp, Referral
+    from coffeechat.core.sessions.skim import SessionSummary
 
 BUCKETS = ("overdue", "today", "week", "later")
 """The queue's groups, most urgent first."""
@@ -185,7 +185,7 @@ def parse_address(text: str, source: str = "ID") -> tuple[str, str]:
 
 def snooze_until(phrase: str, now: datetime, source: str = "WHEN") -> datetime:
     """The moment a snooze typed as `phrase` ends: that day's morning; never in the past."""
-    from coffeechat.core import dates  # the date grammar, needed by `snooze` alone
+    from coffeechat.core.queue import dates  # the date grammar, needed by `snooze` alone
 
     day = dates.parse_date(phrase, now.date(), source)
     if day < now.date():

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coffeechat.core.agenda import PRIORITIES
-from coffeechat.core.session import SessionQuestion
+from coffeechat.core.agendas.agenda import PRIORITIES
+from coffeechat.core.sessions.format import SessionQuestion
 
 SHORTEST_BUDGET = 60
 """A question without a budget is given at least this many seconds."""

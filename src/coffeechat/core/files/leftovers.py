@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from coffeechat.core import atomic
+from coffeechat.core.files import atomic
+from coffeechat.core.files.regular import read_regular
 from coffeechat.core.problems import Problem
-from coffeechat.core.reading import read_regular
 
 Outcome = Literal["swept", "restored", "kept", "left"]
 IsWhole = Callable[[bytes, Path], bool]

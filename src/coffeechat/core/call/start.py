@@ -2,7 +2,7 @@
 
 A call's record lives at `sessions/<id>.toml`, where the id is the start time and
 the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` takes the
-agenda's call lock (`core.lock.call_lock`), so that one call at a time runs from an
+agenda's call lock (`core.files.locks.call_lock`), so that one call at a time runs from an
 agenda: a second `coffeechat run` of it is refused with the first one's pid, however
 close together they start, and even when the sessions folder is read-only. Then it
 finds the sessions of the agenda still `in-progress` (a call quit with ctrl+q, or cut
@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from coffeechat.core import atomic
-from coffeechat.core.agenda import Agenda, load_agenda
-from coffeechat.core.autosave import Signature, keep_copy, signature
-from coffeechat.core.lock import (
+from coffeechat.core.agendas.agenda import Agenda, load_agenda
+from coffeechat.core.agendas.template import slugify
+from coffeechat.core.call.autosave import Signature, keep_copy, signature
+from coffeechat.core.files import atomic
+from coffeechat.core.files.locks import (
     CALL,
     HeldLock,
     SessionBusyError,
@@ -28,12 +29,11 @@ from coffeechat.core.lock import (
     call_lock,
     lock_path,
 )
+from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.reading import MAX_SESSION_BYTES, read_regular
-from coffeechat.core.session import Session, new_session, read_session, session_id, to_toml
+from coffeechat.core.sessions.format import Session, new_session, read_session, session_id, to_toml
 from coffeechat.core.settings import Settings
-from coffeechat.core.template import slugify
-from coffeechat.core.workspace import Workspace
 
 AWAY_OFFERED = 60
 """Seconds since an unfinished call's last save from which resuming offers to count them."""
@@ -230,7 +230,7 @@ def reopen(item: OpenSession, duration: int | None, zone: tzinfo | None = None) 
     Its start and end are put in `zone` (the clock's, which knows its daylight-saving
     rules), as if this process had taken them: the file holds only their offset, and
     the wrap-up's dates count from the end. Temp files of saves cut short were
-    already settled when the workspace was prepared (`core.leftovers`).
+    already settled when the workspace was prepared (`core.files.leftovers`).
     """
     session = item.session
     if duration:

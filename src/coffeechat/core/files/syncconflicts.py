@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from coffeechat.core.names import session_id
+from coffeechat.core.files.names import session_id
 from coffeechat.core.problems import Problem
 
 SUFFIX = ".toml"

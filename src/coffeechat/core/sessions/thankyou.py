@@ -5,7 +5,7 @@ send it within a day, thank them by name, thank whoever introduced you, mention 
 specific thing they said, say what you will do with their referrals, and confirm the
 follow-up they agreed to. The draft does exactly that from the notes: the specific
 point is the first starred insight, or the first answered note. It is only text
-(control characters written out, see `core.controls`): coffeechat never sends anything.
+(control characters written out, see `core.text.controls`): coffeechat never sends anything.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from coffeechat.core.controls import escape_controls
-from coffeechat.core.session import Session, SessionQuestion
+from coffeechat.core.sessions.format import Session, SessionQuestion
+from coffeechat.core.text.controls import escape_controls
 
 SIGNATURE = "[Your name]"
 LONGEST_QUOTE = 200

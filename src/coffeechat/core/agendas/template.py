@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coffeechat.core import tomlwrite
-from coffeechat.core.names import slugify as slugify
+from coffeechat.core.files.names import slugify as slugify
 from coffeechat.core.problems import InputError, quoted
+from coffeechat.core.toml import writing
 
 
 def agenda_slug(name: str) -> str:
@@ -200,11 +200,11 @@ def agenda_template(person: Person, path: str) -> str:
     """The text of a new agenda for `person`, to be written at `path`."""
     return _TEMPLATE.format(
         path=path,
-        name=tomlwrite.string(person.name),
-        role=tomlwrite.string(person.role),
-        organization=tomlwrite.string(person.organization),
-        referred_by=tomlwrite.string(person.referred_by),
-        contact=tomlwrite.string(person.contact),
-        pitch=tomlwrite.string(person.pitch),
-        research=tomlwrite.string(person.research),
+        name=writing.string(person.name),
+        role=writing.string(person.role),
+        organization=writing.string(person.organization),
+        referred_by=writing.string(person.referred_by),
+        contact=writing.string(person.contact),
+        pitch=writing.string(person.pitch),
+        research=writing.string(person.research),
     )

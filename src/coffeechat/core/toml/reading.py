@@ -15,12 +15,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coffeechat.core.files.regular import MAX_BYTES, NotAFileError, read_regular
+from coffeechat.core.files.syncconflicts import git_conflict
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.reading import MAX_BYTES, NotAFileError, read_regular
-from coffeechat.core.syncconflicts import git_conflict
 
 if TYPE_CHECKING:
-    from coffeechat.core.tomlpos import TomlMap
+    from coffeechat.core.toml.positions import TomlMap
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
@@ -69,7 +69,7 @@ class TomlFile:
     @cached_property
     def where(self) -> TomlMap:
         """Positions of keys and values; computed only when a problem needs one."""
-        from coffeechat.core.tomlpos import locate  # only a problem needs positions
+        from coffeechat.core.toml.positions import locate  # only a problem needs positions
 
         return locate(self.text)
 
@@ -199,7 +199,7 @@ def _in_toml_words(message: str, hint: str) -> tuple[str, str]:
     """tomllib's message and a hint, with its key tuples written as TOML keys."""
     import ast  # error messages only
 
-    from coffeechat.core import tomlwrite
+    from coffeechat.core.toml import writing
 
     found = _KEY_TUPLE.search(message)
     if found is None:
@@ -208,7 +208,7 @@ def _in_toml_words(message: str, hint: str) -> tuple[str, str]:
         keys = ast.literal_eval(found.group())
     except (ValueError, SyntaxError):
         return message, hint
-    dotted = ".".join(tomlwrite.key(k) for k in (keys if isinstance(keys, tuple) else (keys,)))
+    dotted = ".".join(writing.key(k) for k in (keys if isinstance(keys, tuple) else (keys,)))
     for before, after, better_hint in _REWORDED:
         if message == before.format(found.group()):
             return after.format(dotted), better_hint

@@ -11,7 +11,7 @@ typed), after everything else, so that a quit, a signal or a crash there resumes
 into the same wrap-up (and going back to the call and ending it again shows it as
 left). The goals ticked are kept in `[[goals]]` as they are ticked. Saving the
 wrap-up turns the proposals into `[[followups]]` and drops the `[[wrapup]]` tables:
-a completed session never has them, so the fast reader (`core.skim`) need not know
+a completed session never has them, so the fast reader (`core.sessions.skim`) need not know
 them. This is an addition to format 1; a file without them reads as before.
 """
 
@@ -23,19 +23,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import syncconflicts, tomlwrite
-from coffeechat.core.agenda import MEETING_KEYS, PRIORITIES, TOPICS, Agenda, Meeting
-from coffeechat.core.names import check_session_id as check_session_id
-from coffeechat.core.names import session_id as session_id
+from coffeechat.core.agendas.agenda import MEETING_KEYS, PRIORITIES, TOPICS, Agenda, Meeting
+from coffeechat.core.files import syncconflicts
+from coffeechat.core.files.names import check_session_id as check_session_id
+from coffeechat.core.files.names import session_id as session_id
+from coffeechat.core.files.regular import MAX_SESSION_BYTES, SESSION_FILE
 from coffeechat.core.problems import InputError, quoted
-from coffeechat.core.reading import MAX_SESSION_BYTES, SESSION_FILE
-from coffeechat.core.records import FollowUp as FollowUp
-from coffeechat.core.records import Referral as Referral
-from coffeechat.core.tomlfile import TomlFile, parse_toml, read_bytes
-from coffeechat.core.validate import Validator
+from coffeechat.core.sessions.records import FollowUp as FollowUp
+from coffeechat.core.sessions.records import Referral as Referral
+from coffeechat.core.toml import writing
+from coffeechat.core.toml.reading import TomlFile, parse_toml, read_bytes
+from coffeechat.core.toml.validation import Validator
 
 if TYPE_CHECKING:
-    from coffeechat.core.tomlpos import KeyPath
+    from coffeechat.core.toml.positions import KeyPath
 
 FORMAT = 1
 STATUSES = ("in-progress", "completed", "abandoned")
@@ -127,7 +128,7 @@ def to_toml(session: Session) -> str:
     meeting = session.meeting
     lines = [
         f"format = {FORMAT}",
-        *tomlwrite.pairs(
+        *writing.pairs(
             {
                 "agenda": session.agenda,
                 "status": session.status,
@@ -142,7 +143,7 @@ def to_toml(session: Session) -> str:
         ),
         "",
         "[meeting]",
-        *tomlwrite.pairs(
+        *writing.pairs(
             {
                 "with": meeting.person,
                 "role": meeting.role,
@@ -155,14 +156,14 @@ def to_toml(session: Session) -> str:
         ),
     ]
     if session.general_notes:
-        lines += ["", "[notes]", *tomlwrite.pairs({"general": session.general_notes})]
+        lines += ["", "[notes]", *writing.pairs({"general": session.general_notes})]
     for goal in session.goals:
-        lines += ["", "[[goals]]", *tomlwrite.pairs({"text": goal.text, "learned": goal.learned})]
+        lines += ["", "[[goals]]", *writing.pairs({"text": goal.text, "learned": goal.learned})]
     for question in session.questions:
         lines += [
             "",
             "[[questions]]",
-            *tomlwrite.pairs(
+            *writing.pairs(
                 {
                     "text": question.text,
                     "topic": question.topic,
@@ -177,11 +178,11 @@ def to_toml(session: Session) -> str:
             ),
         ]
     for referral in session.referrals:
-        lines += ["", "[[referrals]]", *tomlwrite.pairs(referral.__dict__)]
+        lines += ["", "[[referrals]]", *writing.pairs(referral.__dict__)]
     for item in session.followups:
-        lines += ["", "[[followups]]", *tomlwrite.pairs(item.__dict__)]
+        lines += ["", "[[followups]]", *writing.pairs(item.__dict__)]
     for choice in session.wrapup:
-        lines += ["", "[[wrapup]]", *tomlwrite.pairs(choice.__dict__)]
+        lines += ["", "[[wrapup]]", *writing.pairs(choice.__dict__)]
     return "\n".join(lines) + "\n"
 
 

@@ -23,11 +23,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coffeechat.core import atomic
-from coffeechat.core.names import check_session_id
+from coffeechat.core.files import atomic
+from coffeechat.core.files.names import check_session_id
+from coffeechat.core.files.regular import (
+    MAX_SESSION_BYTES,
+    SESSION_FILE,
+    NotAFileError,
+    read_regular,
+)
+from coffeechat.core.files.syncconflicts import (
+    SyncConflict,
+    copies_among,
+    git_conflict,
+    onedrive_copy,
+    onedrive_original,
+)
+from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.reading import MAX_SESSION_BYTES, SESSION_FILE, NotAFileError, read_regular
-from coffeechat.core.skim import (
+from coffeechat.core.sessions.skim import (
     ORDER,
     Record,
     SessionSummary,
@@ -35,14 +48,6 @@ from coffeechat.core.skim import (
     read_record,
     read_summary,
 )
-from coffeechat.core.syncconflicts import (
-    SyncConflict,
-    copies_among,
-    git_conflict,
-    onedrive_copy,
-    onedrive_original,
-)
-from coffeechat.core.workspace import Workspace
 
 CACHE_NAME = "sessions.json"
 CACHE_VERSION = 4

@@ -1,7 +1,7 @@
 """The wrap-up: the follow-ups a finished call proposes, and writing them down.
 
 A call proposes a thank-you note due within 24 hours of its end, the follow-up the
-person agreed to (on a date typed in the strict grammar of `core.dates`), one
+person agreed to (on a date typed in the strict grammar of `core.queue.dates`), one
 outreach per referral, and the promises captured during the call. The person
 keeps or drops each, sets the dates, says which goals they learned, and `finish`
 turns that into the completed session. Until then, what they set is kept in the
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from coffeechat.core import dates
-from coffeechat.core.session import FollowUp, Session, WrapUpChoice
+from coffeechat.core.queue import dates
+from coffeechat.core.sessions.format import FollowUp, Session, WrapUpChoice
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 FOLLOW_UP_AFTER = "in 3 weeks"

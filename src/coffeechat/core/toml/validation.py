@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from coffeechat.core import dates, durations
+from coffeechat.core.agendas import durations
 from coffeechat.core.problems import InputError, Problem, Severity, did_you_mean, quoted
+from coffeechat.core.queue import dates
 
 if TYPE_CHECKING:
-    from coffeechat.core.tomlfile import TomlFile
-    from coffeechat.core.tomlpos import KeyPath
+    from coffeechat.core.toml.positions import KeyPath
+    from coffeechat.core.toml.reading import TomlFile
 
 T = TypeVar("T")
 

@@ -22,12 +22,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import atomic
-from coffeechat.core.followups import parse_address
-from coffeechat.core.lock import session_lock
+from coffeechat.core.files import atomic
+from coffeechat.core.files.locks import session_lock
+from coffeechat.core.files.regular import (
+    MAX_SESSION_BYTES,
+    SESSION_FILE,
+    NotAFileError,
+    read_regular,
+)
+from coffeechat.core.files.syncconflicts import copy_of_file
 from coffeechat.core.problems import InputError, Problem, did_you_mean
-from coffeechat.core.reading import MAX_SESSION_BYTES, SESSION_FILE, NotAFileError, read_regular
-from coffeechat.core.skim import (
+from coffeechat.core.queue.followups import parse_address
+from coffeechat.core.sessions.skim import (
     FOLLOWUPS,
     Record,
     SessionSummary,
@@ -35,12 +41,11 @@ from coffeechat.core.skim import (
     quick_record,
     summarize,
 )
-from coffeechat.core.syncconflicts import copy_of_file
 
 if TYPE_CHECKING:
-    from coffeechat.core.records import FollowUp
-    from coffeechat.core.session import Session
-    from coffeechat.core.workspace import Workspace
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.sessions.format import Session
+    from coffeechat.core.sessions.records import FollowUp
 
 _BOM = b"\xef\xbb\xbf"
 _BARE_LF = re.compile(r"(?<!\r)\n")
@@ -112,7 +117,7 @@ def edit_followup(
     path = workspace.sessions / f"{session_id}.toml"
     shown = workspace.display(path)
     if not path.is_file():
-        from coffeechat.core.index import session_files, session_hint
+        from coffeechat.core.sessions.cache import session_files, session_hint
 
         known = sorted((p.stem for p in session_files(workspace.sessions)), reverse=True)
         hint = session_hint(session_id, known)
@@ -176,7 +181,7 @@ def _full_edit(
 ) -> tuple[Change, bytes | None]:
     """The change made with `tomlkit` and checked with `tomllib`; the new bytes, or
     None when the item already was as asked."""
-    from coffeechat.core.session import parse_session
+    from coffeechat.core.sessions.format import parse_session
 
     session = parse_session(raw, path, shown)
     index = _find(session, item_id, shown)

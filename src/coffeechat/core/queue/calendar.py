@@ -4,7 +4,7 @@ Made with the `icalendar` package (imported only here, only when asked for), so 
 escaping, folding and line endings are what calendar apps expect. Each to-do's UID
 is the item's address, so importing a newer export updates the same to-dos instead
 of adding copies. Times are written in UTC, which every calendar app reads. Control
-characters, which iCalendar text may not hold, are written out (`core.controls`).
+characters, which iCalendar text may not hold, are written out (`core.text.controls`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from coffeechat.core.controls import escape_controls
-from coffeechat.core.followups import QueueItem
+from coffeechat.core.queue.followups import QueueItem
+from coffeechat.core.text.controls import escape_controls
 
 PRODUCT = "-//coffeechat//follow-up queue//EN"
 UID_DOMAIN = "coffeechat"

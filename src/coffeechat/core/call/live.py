@@ -17,11 +17,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from coffeechat.core.clock import MeetingClock, Phase
-from coffeechat.core.pacing import Pacing, pace
-from coffeechat.core.session import FollowUp, Referral, Session, SessionQuestion, to_toml
+from coffeechat.core.call.clock import MeetingClock, Phase
+from coffeechat.core.call.pacing import Pacing, pace
+from coffeechat.core.call.wrapup import Proposal, choices
+from coffeechat.core.sessions.format import FollowUp, Referral, Session, SessionQuestion, to_toml
 from coffeechat.core.timesource import TimeSource
-from coffeechat.core.wrapup import Proposal, choices
 
 ACTION_DAYS = 2
 """A promise made during the call is due this many days later unless the wrap-up says."""

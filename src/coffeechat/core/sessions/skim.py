@@ -26,11 +26,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core.reading import MAX_SESSION_BYTES
-from coffeechat.core.records import FollowUp, Meeting, Referral
+from coffeechat.core.files.regular import MAX_SESSION_BYTES
+from coffeechat.core.sessions.records import FollowUp, Meeting, Referral
 
 if TYPE_CHECKING:
-    from coffeechat.core.session import Session
+    from coffeechat.core.sessions.format import Session
 
 Record = list[Any]
 """A summary as JSON-ready data, its fields in this order (a list: in a cache of
@@ -90,7 +90,7 @@ def read_summary(raw: bytes, path: Path, display: str | None = None) -> SessionS
     if quick is not None:
         return quick
     # The full reader (tomllib and the validators) is loaded only when a file needs it.
-    from coffeechat.core.session import parse_session
+    from coffeechat.core.sessions.format import parse_session
 
     return summarize(parse_session(raw, path, display))
 
@@ -100,7 +100,7 @@ def read_record(raw: bytes, path: Path, display: str | None = None) -> Record:
     record = quick_record(raw, path.stem)
     if record is not None:
         return record
-    from coffeechat.core.session import parse_session
+    from coffeechat.core.sessions.format import parse_session
 
     return as_record(summarize(parse_session(raw, path, display)))
 

@@ -16,16 +16,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core import dates, durations
-from coffeechat.core.durations import DEFAULT_DURATION as DEFAULT_DURATION
-from coffeechat.core.durations import DEFAULT_WARN_AT as DEFAULT_WARN_AT
+from coffeechat.core.agendas import durations
+from coffeechat.core.agendas.durations import DEFAULT_DURATION as DEFAULT_DURATION
+from coffeechat.core.agendas.durations import DEFAULT_WARN_AT as DEFAULT_WARN_AT
 from coffeechat.core.problems import InputError, Problem, quoted
-from coffeechat.core.records import Meeting as Meeting
-from coffeechat.core.tomlfile import parse_toml, read_toml
-from coffeechat.core.validate import Validator
+from coffeechat.core.queue import dates
+from coffeechat.core.sessions.records import Meeting as Meeting
+from coffeechat.core.toml.reading import parse_toml, read_toml
+from coffeechat.core.toml.validation import Validator
 
 if TYPE_CHECKING:
-    from coffeechat.core.tomlpos import KeyPath
+    from coffeechat.core.toml.positions import KeyPath
 
 FORMAT = 1
 TOPICS = ("role", "organization", "industry", "path", "advice", "other")

@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from coffeechat.core import atomic, leftovers
+from coffeechat.core.files import atomic, leftovers
+from coffeechat.core.files.regular import MAX_BYTES, MAX_SESSION_BYTES, not_a_file
 from coffeechat.core.problems import InputError, Problem, did_you_mean, quoted
-from coffeechat.core.reading import MAX_BYTES, MAX_SESSION_BYTES, not_a_file
 
 SETTINGS_NAME = "coffeechat.toml"
 HOME_VARIABLE = "COFFEECHAT_HOME"
@@ -65,7 +65,7 @@ class Workspace:
         if given.is_file():
             return given
         _refuse_special(ref, given)
-        from coffeechat.core.names import slugify
+        from coffeechat.core.files.names import slugify
 
         name = ref.removesuffix(".toml")
         if slugify(name) == name:
@@ -171,7 +171,7 @@ def _new_agendas(workspace: Workspace) -> None:
     # Only a new workspace needs the template (most starts skip its import).
     import tempfile
 
-    from coffeechat.core.template import EXAMPLE, agenda_template, slugify
+    from coffeechat.core.agendas.template import EXAMPLE, agenda_template, slugify
 
     folder = Path(tempfile.mkdtemp(prefix=f".{workspace.agendas.name}.", dir=workspace.root))
     name = f"{slugify(EXAMPLE.name)}.toml"
@@ -187,7 +187,7 @@ def _new_agendas(workspace: Workspace) -> None:
 
 
 def settle_workspace_leftovers(workspace: Workspace) -> list[leftovers.Leftover]:
-    """Deal with temp files left by interrupted saves (see `core.leftovers`)."""
+    """Deal with temp files left by interrupted saves (see `core.files.leftovers`)."""
     found = leftovers.settle_leftovers(workspace.sessions, _whole_session, MAX_SESSION_BYTES)
     for folder in (workspace.root, workspace.agendas):
         found += leftovers.settle_leftovers(folder, _whole_toml, MAX_BYTES)
@@ -195,7 +195,7 @@ def settle_workspace_leftovers(workspace: Workspace) -> list[leftovers.Leftover]
 
 
 def _whole_session(raw: bytes, path: Path) -> bool:
-    from coffeechat.core.session import parse_session
+    from coffeechat.core.sessions.format import parse_session
 
     try:
         parse_session(raw, path)
@@ -205,7 +205,7 @@ def _whole_session(raw: bytes, path: Path) -> bool:
 
 
 def _whole_toml(raw: bytes, path: Path) -> bool:
-    from coffeechat.core.tomlfile import parse_toml
+    from coffeechat.core.toml.reading import parse_toml
 
     try:
         parse_toml(raw, str(path))

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.css.query import NoMatches
 
-from coffeechat.core.autosave import Autosaver, SaveStatus
+from coffeechat.core.call.autosave import Autosaver, SaveStatus
 
 if TYPE_CHECKING:  # the home screen uses `end_on_signals` and needs neither to start
-    from coffeechat.core.call import Call
-    from coffeechat.core.store import OpenSession
+    from coffeechat.core.call.live import Call
+    from coffeechat.core.call.start import OpenSession
 
 CLOCK_SAVE_SECONDS = 1.0
 """With nothing typed, the elapsed time is still saved this often, for resuming."""

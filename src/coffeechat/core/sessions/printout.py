@@ -3,7 +3,7 @@
 Both hold the same things in the same order: who and when, how long against the
 agreed window, the goals, the starred insights, every question with its notes, the
 general notes, the referrals and the follow-ups. A person's notes are kept exactly as
-typed, but for control characters, written out so that they show (`core.controls`):
+typed, but for control characters, written out so that they show (`core.text.controls`):
 this text is printed to terminals and opened in editors.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from coffeechat.core.controls import escape_controls
-from coffeechat.core.session import FollowUp, Session, SessionQuestion
+from coffeechat.core.sessions.format import FollowUp, Session, SessionQuestion
+from coffeechat.core.text.controls import escape_controls
 
 STATE_WORDS = {"answered": "answered", "skipped": "skipped", "pending": "not asked"}
 

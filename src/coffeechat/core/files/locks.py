@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from coffeechat.core.atomic import PRIVATE_FILE
+from coffeechat.core.files.atomic import PRIVATE_FILE
 from coffeechat.core.problems import InputError
 
 CALL = "call"

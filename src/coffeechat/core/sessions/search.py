@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
-from coffeechat.core.reading import MAX_SESSION_BYTES, read_regular
-from coffeechat.core.session import Session, parse_session
+from coffeechat.core.sessions.format import Session, parse_session
 
 AROUND = 30
 """Characters of context shown on each side of a hit."""

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from coffeechat.core import atomic
-from coffeechat.core.reading import read_regular
+from coffeechat.core.files import atomic
+from coffeechat.core.files.regular import read_regular
 
 Writer = Callable[[Path, str], None]
 Signature = tuple[int, int, int, int]

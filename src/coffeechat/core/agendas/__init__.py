@@ -1,0 +1,3 @@
+"""The agenda a person prepares: its format and checker, the template `new` writes,
+and lengths of time as people write them.
+"""

@@ -1,0 +1,3 @@
+"""The live call: the call itself, its clock, pacing, autosave, the wrap-up, and
+starting or resuming a call.
+"""
