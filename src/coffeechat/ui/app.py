@@ -24,8 +24,8 @@ from coffeechat.core.text.controls import escape_controls
 from coffeechat.core.timesource import SystemTime, TimeSource
 from coffeechat.startup import release_collector
 from coffeechat.ui import theming
-from coffeechat.ui.keyorder import KeysInOrderApp
 from coffeechat.ui.call_saver import HoldsTyping, end_on_signals
+from coffeechat.ui.keyorder import KeysInOrderApp
 
 if TYPE_CHECKING:
     from textual.command import Provider

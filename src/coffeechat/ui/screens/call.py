@@ -37,8 +37,8 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.settings import Settings
 from coffeechat.core.text.controls import escape_controls
 from coffeechat.startup import freeze_for_the_call, thaw_after_the_call
-from coffeechat.ui.literal import literal
 from coffeechat.ui.call_saver import CallSaver, Unsaved
+from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.call_parts import (
     Checklist,
     MeetingHeader,
