@@ -88,8 +88,14 @@ def test_a_big_unfinished_call_is_offered_to_resume(
 def test_past_the_limit_every_reader_says_the_same(
     workspace: Workspace, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One limit (`reading.MAX_SESSION_BYTES`), the same for every reader."""
-    for module in ("reading", "skim", "index", "session", "marking"):
+    """One limit (`files.regular.MAX_SESSION_BYTES`), the same for every reader."""
+    for module in (
+        "files.regular",
+        "sessions.skim",
+        "sessions.cache",
+        "sessions.format",
+        "sessions.marking",
+    ):
         monkeypatch.setattr(f"coffeechat.core.{module}.MAX_SESSION_BYTES", 1_000_000, raising=False)
     path = big(workspace)
     for args in (["sessions"], ["show", JANE]):
