@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/coffeechat
 
 LINT := "$(BIN)/ruff check src tests bench" "$(BIN)/ruff format --check src tests bench" \
-	"$(BIN)/mypy --strict src bench"
+	"$(BIN)/mypy --strict src tests bench"
 
 # Every check runs whatever the ones before it found; the target fails if any failed,
 # and says which.

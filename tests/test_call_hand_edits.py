@@ -188,6 +188,7 @@ async def test_a_conflict_copy_that_does_not_fit_on_the_disk_leaves_no_half_copy
             assert screen.saving.status.error
             assert path.read_text() == edited
             filler.unlink()
+            assert screen.saving.saver is not None
             assert screen.saving.saver.wait_saved(5)
             (copy,) = conflicts(path)
             assert copy.read_text() == edited

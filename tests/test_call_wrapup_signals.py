@@ -64,7 +64,7 @@ def the_session(workspace: Workspace) -> Session:
 def wrapped_up_as_typed(workspace: Workspace) -> bool:
     """The file holds the wrap-up as typed (read as plain TOML)."""
     (path,) = workspace.sessions.glob("*.toml")
-    wrapup = tomllib.loads(path.read_text()).get("wrapup", [])
+    wrapup: list[dict[str, object]] = tomllib.loads(path.read_text()).get("wrapup", [])
     return wrapup[:2] == [
         {"id": "thank-you", "keep": False},
         {"id": "follow-up", "keep": True, "when": DATE},
