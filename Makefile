@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/coffeechat
 
 LINT := "$(BIN)/ruff check src tests bench" "$(BIN)/ruff format --check src tests bench" \
-	"$(BIN)/mypy --strict src tests bench"
+	"$(BIN)/mypy --strict src tests bench" "$(BIN)/lint-imports --no-logo"
 
 # Every check runs whatever the ones before it found; the target fails if any failed,
 # and says which.
@@ -40,4 +40,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
