@@ -8,7 +8,6 @@ wrap-up as typed, and the next `run` resumes into that same wrap-up.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 import tomllib
@@ -21,7 +20,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import Session, read_session
 from tests.terminal import Terminal, coffeechat_command, gone
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = pytest.mark.e2e
 
 DATE = "in 10 days"
 """Not one of the examples the wrap-up shows, so the screen shows it only once typed."""

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from textual.content import Content
@@ -937,6 +938,7 @@ def no_raw_control_on_screen(app: Any, where: str) -> None:
     assert found is None, (where, painted[max(found.start() - 80, 0) : found.end() + 80])
 
 
+@pytest.mark.slow
 @given(TEXTS)
 @example(THE_ISSUES_TEXTS)
 @PILOT
@@ -988,6 +990,7 @@ async def _walk_home(texts: list[str]) -> None:
             assert app.is_running
 
 
+@pytest.mark.slow
 @given(TEXTS)
 @example(THE_ISSUES_TEXTS)
 @PILOT
