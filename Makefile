@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-fast lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/coffeechat
 
 LINT := "$(BIN)/ruff check src tests bench" "$(BIN)/ruff format --check src tests bench" \
-	"$(BIN)/mypy --strict src bench"
+	"$(BIN)/mypy --strict src tests bench" "$(BIN)/lint-imports --no-logo"
 
 # Every check runs whatever the ones before it found; the target fails if any failed,
 # and says which.
@@ -32,6 +32,12 @@ endef
 test: $(STAMP)
 	$(call run_all,"$(BIN)/pytest -q" $(LINT))
 
+# The quick loop (about half a minute): every test that starts neither the app nor a
+# terminal, with fewer property examples; the markers are in pyproject.toml. Not a
+# substitute for `make test`, which runs everything.
+test-fast: $(STAMP)
+	HYPOTHESIS_PROFILE=quick $(BIN)/pytest -q -m "not (e2e or slow or bench or pilot)"
+
 lint: $(STAMP)
 	$(call run_all,$(LINT))
 
@@ -40,4 +46,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

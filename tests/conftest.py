@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import shutil
 import tomllib
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime, timedelta, timezone
@@ -20,7 +21,8 @@ from coffeechat.core.themes import BUILTIN_FOLDER, theme_files
 from coffeechat.core.timesource import ManualTime
 
 HERE = Path(__file__).parent
-# Property tests stay quick in `make test`; HYPOTHESIS_PROFILE=thorough digs deeper.
+# Property tests stay quick in `make test`; HYPOTHESIS_PROFILE=thorough digs deeper, and
+# `make test-fast` tries fewer examples (HYPOTHESIS_PROFILE=quick).
 # No example database: it would write a .hypothesis folder into the checkout.
 settings.register_profile(
     "coffeechat",
@@ -30,7 +32,24 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("thorough", parent=settings.get_profile("coffeechat"), max_examples=5000)
+settings.register_profile("quick", parent=settings.get_profile("coffeechat"), max_examples=20)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "coffeechat"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what runs the app headless as `pilot` (every `async def` test, since each
+    drives the app with `app.run_test()`, and every snapshot), so `make test-fast` can
+    leave it out; and skip the end-to-end tests where tmux is missing, saying so (CI
+    installs tmux, and fails if it cannot)."""
+    no_tmux = shutil.which("tmux") is None
+    for item in items:
+        function = getattr(item, "function", None)
+        fixtures = getattr(item, "fixturenames", ())
+        if inspect.iscoroutinefunction(function) or "snap_compare" in fixtures:
+            item.add_marker(pytest.mark.pilot)
+        if no_tmux and item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.skip(reason="tmux is not installed"))
+
 
 EASTERN = timezone(timedelta(hours=-5))
 CALL_TIME = datetime(2026, 11, 24, 15, 0, tzinfo=EASTERN)

@@ -32,6 +32,7 @@ def figure_names() -> list[str]:
     return [figure.name for figure in FIGURES]
 
 
+@pytest.mark.bench
 def test_the_bench_measures_every_figure() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bench", "--runs", "1", "--sessions", "30"],
@@ -69,6 +70,7 @@ def test_the_bench_leaves_no_data_behind(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.e2e
 def test_keys_can_be_typed_and_timed_in_the_bench_terminal(tmp_path: Path) -> None:
     # What the live-call figures (keystroke to frame) will build on.
     from bench.terminal import Terminal
@@ -84,6 +86,7 @@ def test_keys_can_be_typed_and_timed_in_the_bench_terminal(tmp_path: Path) -> No
         assert pane.peak_kb() > 0
 
 
+@pytest.mark.e2e
 def test_a_program_in_the_bench_terminal_gets_the_panes_size_not_the_benchs_columns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
-import shutil
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -269,7 +268,7 @@ async def test_quitting_while_the_disk_is_full_hands_the_notes_over(
     assert not list(path.parent.glob(".*.lock")), "the lock outlived the call"
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.e2e
 @pytest.mark.parametrize("how", ["ctrl+q", "SIGTERM"])
 def test_notes_that_cannot_be_saved_are_printed_when_coffeechat_run_ends(
     tiny_workspace: Workspace, tmp_path: Path, how: str

@@ -8,7 +8,6 @@ waiting on the app's own clock is the 5 seconds of the `--duration 5s` window.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import Session, read_session
 from tests.terminal import Terminal, coffeechat_command, gone
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = pytest.mark.e2e
 
 NOTES = "Mondays are for planning; crits on Thursday"
 

@@ -8,7 +8,6 @@ Before the next save replaces it, the edited version is kept beside it as
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -188,13 +187,14 @@ async def test_a_conflict_copy_that_does_not_fit_on_the_disk_leaves_no_half_copy
             assert screen.saving.status.error
             assert path.read_text() == edited
             filler.unlink()
+            assert screen.saving.saver is not None
             assert screen.saving.saver.wait_saved(5)
             (copy,) = conflicts(path)
             assert copy.read_text() == edited
             assert read_session(path).questions[0].notes == "ours!"
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.e2e
 def test_coffeechat_run_names_the_copy_on_the_terminal_after_the_call(
     workspace: Workspace, tmp_path: Path
 ) -> None:

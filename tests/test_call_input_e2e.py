@@ -8,7 +8,6 @@ Each test ends the call with ctrl+q and reads the file the app left.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import Session, read_session
 from tests.terminal import Terminal, coffeechat_command, gone
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture

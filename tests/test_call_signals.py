@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import time
@@ -24,7 +23,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import Session, read_session
 from tests.terminal import Terminal, coffeechat_command, gone
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = pytest.mark.e2e
 
 NOTES = "Moved from research to design in 2021"
 """Short enough for one line of the notes box at 80x24, so the screen shows it whole."""

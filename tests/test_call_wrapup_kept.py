@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input
 
 from coffeechat.core.files.workspace import Workspace
@@ -31,7 +33,7 @@ async def test_what_is_set_in_the_wrap_up_is_saved_and_resumed_as_it_was(
         await pilot.press(*"said yes", "ctrl+r", *"Priya Patel", "escape")
         clock.advance(20 * 60)
         await pilot.press("ctrl+e")
-        wrap = app.screen
+        wrap: Screen[Any] = app.screen
         assert isinstance(wrap, WrapUpScreen)
         wrap.query_one("#when-1", Input).focus()
         await pilot.press("ctrl+u", *"next tuesday")

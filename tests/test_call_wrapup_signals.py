@@ -8,7 +8,6 @@ wrap-up as typed, and the next `run` resumes into that same wrap-up.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 import tomllib
@@ -21,7 +20,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import Session, read_session
 from tests.terminal import Terminal, coffeechat_command, gone
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = pytest.mark.e2e
 
 DATE = "in 10 days"
 """Not one of the examples the wrap-up shows, so the screen shows it only once typed."""
@@ -64,7 +63,7 @@ def the_session(workspace: Workspace) -> Session:
 def wrapped_up_as_typed(workspace: Workspace) -> bool:
     """The file holds the wrap-up as typed (read as plain TOML)."""
     (path,) = workspace.sessions.glob("*.toml")
-    wrapup = tomllib.loads(path.read_text()).get("wrapup", [])
+    wrapup: list[dict[str, object]] = tomllib.loads(path.read_text()).get("wrapup", [])
     return wrapup[:2] == [
         {"id": "thank-you", "keep": False},
         {"id": "follow-up", "keep": True, "when": DATE},

@@ -161,6 +161,7 @@ def whole_session(raw: bytes, path: Path) -> bool:
     return True
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 def test_kill_9_never_leaves_a_damaged_or_stale_session(tmp_path: Path) -> None:
     seed = int(os.environ.get("COFFEECHAT_CRASH_SEED", random.randrange(2**32)))

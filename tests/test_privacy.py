@@ -4,7 +4,6 @@ whatever the umask, and nothing about a person is written outside the workspace.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -230,7 +229,7 @@ def test_a_rescue_from_a_signal_handler_writes_privately(
     assert {mode for _, mode in temps} == {0o600}
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.e2e
 def test_a_call_in_a_terminal_writes_nothing_outside_the_workspace(tmp_path: Path) -> None:
     """The real app, under umask 0, with empty home, temp and working folders."""
     _env, (home, temp, here) = clean_environment(tmp_path)

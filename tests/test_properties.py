@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from textual.content import Content
@@ -891,7 +892,7 @@ def test_commands_print_no_raw_control_code(texts: list[str]) -> None:
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 main(["--workspace", str(workspace.root), *command], ManualTime(ZONED_NOW))
             out.flush()
-            printed = out.buffer.getvalue().decode()  # type: ignore[attr-defined]
+            printed = out.buffer.getvalue().decode()
             for stream in (printed, err.getvalue()):
                 assert RAW_PRINTED.search(stream) is None, (command, stream)
             if command[-1] == "--json" and command[0] == "sessions":
@@ -904,7 +905,7 @@ def test_commands_print_no_raw_control_code(texts: list[str]) -> None:
 # try a Pilot run: minutes). What is typed into an input box goes without its control
 # characters (pasting them is another matter).
 PILOT = settings(
-    max_examples=max(1, settings.default.max_examples // 100),
+    max_examples=max(1, settings().max_examples // 100),  # of the profile in force
     deadline=None,
     phases=[Phase.explicit, Phase.generate],
 )
@@ -937,6 +938,7 @@ def no_raw_control_on_screen(app: Any, where: str) -> None:
     assert found is None, (where, painted[max(found.start() - 80, 0) : found.end() + 80])
 
 
+@pytest.mark.slow
 @given(TEXTS)
 @example(THE_ISSUES_TEXTS)
 @PILOT
@@ -988,6 +990,7 @@ async def _walk_home(texts: list[str]) -> None:
             assert app.is_running
 
 
+@pytest.mark.slow
 @given(TEXTS)
 @example(THE_ISSUES_TEXTS)
 @PILOT
@@ -1029,7 +1032,7 @@ async def _call_through(texts: list[str]) -> None:
             await capture(pilot, "ctrl+r", "R" + texts[4])
             await capture(pilot, "f3", "Q" + texts[5])
             clock.advance(19 * 60)  # the closing checklist
-            app.screen.tick()  # type: ignore[attr-defined]
+            app.screen.tick()
             await pilot.pause()
             no_raw_control_on_screen(app, "captured")
             await pilot.press("ctrl+e")
@@ -1059,7 +1062,7 @@ OFFSETS = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(lambda m: timezone(timede
 FAR_MOMENTS = st.datetimes(
     min_value=datetime(1, 1, 1),
     max_value=datetime(9999, 12, 31, 23, 59, 59),
-    timezones=st.none() | OFFSETS,
+    timezones=st.one_of(st.none(), OFFSETS),
 ).map(lambda moment: moment.replace(microsecond=0))
 """Any moment TOML can hold: year 1 to 9999, offsets to ±23:59, or none (local)."""
 NOW_ZONES = [timezone(timedelta(hours=h)) for h in (-12, -5, 0, 5, 14)]

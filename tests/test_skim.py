@@ -8,13 +8,15 @@ the full reader's. `done` and `snooze` edit such files as text: their bytes must
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from coffeechat.core.agendas.agenda import Meeting
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions import marking
@@ -22,7 +24,6 @@ from coffeechat.core.sessions.cache import load_index
 from coffeechat.core.sessions.format import (
     FollowUp,
     Goal,
-    Meeting,
     Referral,
     Session,
     SessionQuestion,
@@ -232,7 +233,7 @@ WHENS = st.builds(
     st.integers(0, 60),
     ZONES,
 )
-CHANGES = st.one_of(
+CHANGES: st.SearchStrategy[dict[str, Any]] = st.one_of(
     st.builds(dict, status=st.sampled_from(["open", "done", "dropped"])),
     st.builds(dict, snoozed_until=WHENS),
     st.builds(dict, snoozed_until=st.none(), status=st.sampled_from(["open", "done"])),
@@ -240,7 +241,9 @@ CHANGES = st.one_of(
 
 
 @given(plain_sessions(), CHANGES, st.integers(0, 3))
-def test_a_text_edit_gives_tomlkit_s_bytes(session: Session, changes: dict, pick: int) -> None:
+def test_a_text_edit_gives_tomlkit_s_bytes(
+    session: Session, changes: dict[str, Any], pick: int
+) -> None:
     raw = to_toml(session).encode()
     if not session.followups or quick_record(raw, SESSION_ID) is None:
         return
@@ -260,7 +263,9 @@ def test_a_text_edit_gives_tomlkit_s_bytes(session: Session, changes: dict, pick
 
 
 @pytest.mark.parametrize("zone", [UTC, timezone(timedelta(hours=-5)), None])
-def test_snoozing_then_undoing_leaves_the_file_as_it_was(workspace: Workspace, zone) -> None:
+def test_snoozing_then_undoing_leaves_the_file_as_it_was(
+    workspace: Workspace, zone: tzinfo | None
+) -> None:
     session = jane()
     session.followups[1].detail = "Mention the portfolio"
     path = workspace.sessions / f"{session.id}.toml"

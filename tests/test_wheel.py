@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # it builds a wheel and a virtual environment
+
 ROOT = Path(__file__).parent.parent
 BUILT_IN = ("coffee", "high-contrast", "latte", "matcha")
 

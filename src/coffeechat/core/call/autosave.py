@@ -75,7 +75,7 @@ class Autosaver:
     ) -> None:
         """A saver for `path`. `own` is the signature of the version on disk that may
         be replaced as it is: one this process read and found to be exactly what it
-        writes (see `store`). Any other file there is kept as a conflict copy before
+        writes (see `core.call.start`). Any other file there is kept as a conflict copy before
         the first save, since replacing it would lose what coffeechat did not write."""
         self.path = path
         self.retry_every = retry_every

@@ -1,4 +1,4 @@
-"""Session files in a workspace: naming them, finding unfinished calls, opening one.
+"""Starting a call or resuming one: its session file, its locks, the calls left unfinished.
 
 A call's record lives at `sessions/<id>.toml`, where the id is the start time and
 the person (`2026-11-24-1501-jane-doe`). Before a call starts, `plan_call` takes the

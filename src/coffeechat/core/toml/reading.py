@@ -3,7 +3,7 @@
 `tomllib` alone lets several failures escape as other exceptions (bad UTF-8, deep
 nesting) and puts positions only inside its message text. `read_toml` turns all of
 them into `InputError` with `path:line:col`, and keeps the text so that later
-checks can locate keys with `tomlpos`.
+checks can locate keys with `core.toml.positions`.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def read_toml(
     """Read and parse a TOML file, raising `InputError` for anything wrong with it.
 
     `what` names the kind of file in messages (`an agenda file`); `limit` is the
-    most bytes it may hold (see `reading`).
+    most bytes it may hold (see `core.files.regular`).
     """
     shown = display if display is not None else str(path)
     return parse_toml(read_bytes(path, shown, what, limit), shown, limit)

@@ -2,7 +2,8 @@
 
 A call cut short by a crash (or a closed terminal) went on without coffeechat: its
 clock stopped at the last save. When that was over a minute ago, resuming is also
-offered with that time counted (`store.time_away`); which is right, the person knows.
+offered with that time counted (`core.call.start.time_away`); which is right, the
+person knows.
 """
 
 from __future__ import annotations
