@@ -2,9 +2,9 @@
 
 The command palette and the F1 help are both built from this, for whatever screen is
 showing and whichever widget has the focus there, so neither keeps a table of keys
-that could drift from the code. Each action
-is named "category: verb": the category comes from the binding id ("call.next" is a
-Call action), the verb from the binding's description.
+that could drift from the code. Each action is named "category: verb": the category
+comes from the binding id ("call.next" is a Call action), the verb from the
+binding's description.
 """
 
 from __future__ import annotations
