@@ -56,9 +56,9 @@ def help_layout(prog: str) -> argparse.HelpFormatter:
     which `check AGENDA` and `sessions --json` need to stay within 2x of
     `import tomllib` (measured on 2026-12-02: 1.93x with it, 2.00x and 2.06x without).
     The width is `shutil.get_terminal_size`'s, less two as argparse takes it."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
+    given = os.environ.get("COLUMNS", "")
+    columns = int(given) if given.isdigit() else 0
+    if columns <= 0:
         try:
             columns = os.get_terminal_size().columns
         except OSError:
