@@ -11,6 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from coffeechat.cli import main
+from coffeechat.cli.parser import GROUPS
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
@@ -265,6 +266,38 @@ def test_script_commands_never_import_textual(
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert module in imported  # the command really ran, and its imports were seen
     assert not {m for m in imported if m.split(".")[0] in ("textual", "rich")}
+    if "--ics" not in args:  # (icalendar needs it)
+        assert "shutil" not in imported  # the help layout is told the width (`cli.parser`)
+
+
+HELPERS = {"context", "left_out", "output", "parser", "problems"}
+"""The modules of the command line that several commands share."""
+
+
+@pytest.mark.parametrize("command", ["check", "sessions", "followups", "done", "themes"])
+def test_a_command_imports_only_its_own_module_of_the_command_line(
+    filled: Workspace, command: str
+) -> None:
+    args = {"check": ["jane-doe"], "done": [f"{JANE}/thank-you"]}.get(command, [])
+    script = (
+        "import sys\n"
+        "from coffeechat.cli import main\n"
+        f"main(['--workspace', {str(filled.root)!r}, {command!r}, *{args!r}])\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('coffeechat.cli.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    last = result.stdout.splitlines()[-1]  # after what the command printed
+    loaded = {m.removeprefix("coffeechat.cli.") for m in last.split()}
+    assert loaded - HELPERS == {GROUPS[command]}
+
+
+def test_the_due_words_are_the_queues() -> None:
+    from coffeechat.cli.parser import DUE_WORDS
+    from coffeechat.core.queue.followups import DUE_CHOICES
+
+    assert list(DUE_WORDS) == list(DUE_CHOICES)
 
 
 def test_sessions_and_followups_show_local_time(

@@ -64,7 +64,7 @@ def test_search_and_home_read_it(workspace: Workspace) -> None:
     from coffeechat.core.sessions.search import search_sessions
 
     big(workspace)
-    (hit,) = search_sessions(workspace.sessions, [JANE], NEEDLE)
+    (hit,) = search_sessions(workspace, [JANE], NEEDLE)
     assert hit.where == "question 1"
     index = load_index(workspace)
     assert [s.id for s in index.sessions] == [JANE] and index.damaged == ()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coffeechat.cli import duration_arg, main
+from coffeechat.cli import main
+from coffeechat.cli.call import duration_arg
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
 

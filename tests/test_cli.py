@@ -84,7 +84,7 @@ def test_edit_rechecks_and_offers_to_reopen(
 ) -> None:
     monkeypatch.setenv("VISUAL", fake_editor(tmp_path, "[meeting]\nwith = 1\n", GOOD))
     answers = iter(["", "y"])
-    monkeypatch.setattr("coffeechat.cli.ask", lambda _q: next(answers) == "")
+    monkeypatch.setattr("coffeechat.cli.agendas.ask", lambda _q: next(answers) == "")
     assert run(workspace, "edit", "jane-doe") == 0
     out, err = capsys.readouterr()
     assert "jane-doe.toml:2:8: expected a string, got an integer" in err
@@ -96,7 +96,7 @@ def test_edit_gives_up_when_declined(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("VISUAL", fake_editor(tmp_path, "oops = \n"))
-    monkeypatch.setattr("coffeechat.cli.ask", lambda _q: False)
+    monkeypatch.setattr("coffeechat.cli.agendas.ask", lambda _q: False)
     assert run(workspace, "edit", "jane-doe") == 1
 
 
@@ -105,3 +105,32 @@ def test_editor_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert editor_command({"EDITOR": "nano"}) == ["nano"]
     monkeypatch.setattr("shutil.which", lambda name: name == "vi")
     assert editor_command({}) == ["vi"]
+
+
+def test_version_is_the_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    import coffeechat
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"coffeechat {coffeechat.__version__}\n"
+
+
+def test_a_reader_that_left_is_no_error(workspace: Workspace) -> None:
+    """`coffeechat sessions | head -0`: no traceback, nothing on stderr, and success."""
+    import os
+    import subprocess
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "coffeechat", "--workspace", str(workspace.root), "sessions"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coffeechat.aftercall import item_lines
+from coffeechat.cli.queue import item_lines
 from coffeechat.core.call.start import begin, plan_call
 from coffeechat.core.call.wrapup import due_date, proposals
 from coffeechat.core.files.workspace import Workspace

@@ -263,7 +263,7 @@ async def test_edit_agenda_rechecks_it_on_return(
 def test_every_home_key_has_an_id_and_a_description() -> None:
     bindings = [b for b in HomeScreen.BINDINGS if isinstance(b, Binding)]
     assert len(bindings) == len(HomeScreen.BINDINGS)
-    for binding in [*bindings, *QueueList.BINDINGS, *SessionList.BINDINGS]:
+    for binding in [*bindings, *QueueList.BINDINGS, *SessionList.BINDINGS, *AgendaList.BINDINGS]:
         assert isinstance(binding, Binding)
         assert binding.id and binding.id.startswith("home.")
         assert binding.description
@@ -364,7 +364,7 @@ async def test_enter_on_an_agenda_starts_the_call_and_home_shows_it_after(
         agendas = screen.query_one(AgendaList)
         agendas.focus()
         await pilot.pause()
-        assert screen.check_action("start_call", ())
+        assert agendas.check_action("start_call", ())
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "CallScreen"

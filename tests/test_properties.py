@@ -1078,7 +1078,8 @@ NOW_ZONES = [timezone(timedelta(hours=h)) for h in (-12, -5, 0, 5, 14)]
 def test_a_far_date_is_read_and_shown_or_located(
     session: Session, started: datetime, due: datetime, until: datetime | None
 ) -> None:
-    from coffeechat.aftercall import item_json, item_lines, session_json
+    from coffeechat.cli.queue import item_json, item_lines
+    from coffeechat.cli.sessions import session_json
     from coffeechat.core.queue.calendar import queue_calendar
     from coffeechat.core.queue.followups import build_queue
     from coffeechat.core.sessions.printout import session_text

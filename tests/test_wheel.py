@@ -97,3 +97,15 @@ def test_installed_app_starts_in_a_built_in_theme(installed: Path, tmp_path: Pat
     )
     out = sh(installed / "bin" / "python", "-c", script, cwd=tmp_path)
     assert out.split() == ["high-contrast", "HomeScreen", "ansi_bright_green"]
+
+
+def test_the_wheel_has_the_one_version(installed: Path, tmp_path: Path) -> None:
+    """The package's metadata and `coffeechat --version` both say `__version__`."""
+    import coffeechat
+
+    out = sh(installed / "bin" / "coffeechat", "--version", cwd=tmp_path)
+    assert out == f"coffeechat {coffeechat.__version__}\n"
+    metadata = "import importlib.metadata as m; print(m.version('coffeechat'))"
+    assert sh(installed / "bin" / "python", "-c", metadata, cwd=tmp_path).strip() == (
+        coffeechat.__version__
+    )

@@ -1,9 +1,10 @@
 """What a person can do on a screen, read from the real bindings of the screen and app.
 
 The command palette and the F1 help are both built from this, for whatever screen is
-showing, so neither keeps a table of keys that could drift from the code. Each action
-is named "category: verb": the category comes from the binding id ("call.next" is a
-Call action), the verb from the binding's description.
+showing and whichever widget has the focus there, so neither keeps a table of keys
+that could drift from the code. Each action is named "category: verb": the category
+comes from the binding id ("call.next" is a Call action), the verb from the
+binding's description.
 """
 
 from __future__ import annotations
@@ -50,20 +51,27 @@ class ScreenAction:
 
 
 def screen_actions(screen: Screen[Any]) -> list[ScreenAction]:
-    """The actions of `screen` and of the app, in the order their `BINDINGS` list them
-    (a class's own before those it inherits from Textual).
+    """The actions of the focused widget (and the widgets holding it), of `screen` and
+    of the app, as Textual looks for a key's binding; each node's in the order its
+    `BINDINGS` list them (a class's own before those it inherits from Textual).
 
     Keys are the ones in use now (after remapping); bindings without a description
-    and Textual's system bindings are left out; one action bound to several keys is
-    listed once; an action its screen refuses (`check_action` is False) is left out.
+    and Textual's system bindings are left out, and so are a widget's keys that
+    Textual gives it (the arrows of a list: only coffeechat's own, which have ids);
+    one action bound to several keys is listed once; an action its node refuses
+    (`check_action` is False) is left out.
     """
     app = screen.app
     current = _current_keys(screen)
     found: dict[tuple[int, str], ScreenAction] = {}
-    for node in (screen, app):
+    chain = [] if screen.focused is None else screen.focused.ancestors_with_self
+    widgets = [node for node in chain if node is not screen and node is not app]
+    for node in (*widgets, screen, app):
         # A node's own bindings (which have ids) before those inherited from Textual.
         for binding in sorted(class_bindings(type(node)), key=lambda b: b.id is None):
             if not binding.description or binding.system:
+                continue
+            if node in widgets and not binding.id:
                 continue
             target, name, params = _target(node, screen, binding.action)
             state = target.check_action(name, params)

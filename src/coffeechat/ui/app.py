@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from coffeechat.core.call.start import CallPlan, OpenSession
     from coffeechat.ui.call_saver import Unsaved
     from coffeechat.ui.screens.call import CallScreen
-    from coffeechat.ui.screens.home import HomeScreen
     from coffeechat.ui.screens.resume import ResumeChoice
+    from coffeechat.ui.widgets.agenda_list import AgendaList
 
 
 def screen_commands() -> type[Provider]:
@@ -227,7 +227,7 @@ class CoffeechatApp(KeysInOrderApp):
 
     # --- calls ------------------------------------------------------------------------
 
-    def on_home_screen_start_call(self, message: HomeScreen.StartCall) -> None:
+    def on_agenda_list_start_call(self, message: AgendaList.StartCall) -> None:
         """Start the call the person chose on the home screen."""
         self.start_call(message.agenda)
 

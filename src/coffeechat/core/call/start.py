@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from coffeechat.core.agendas.agenda import Agenda, load_agenda
+from coffeechat.core.agendas.agenda import Agenda
+from coffeechat.core.agendas.files import read_agenda
 from coffeechat.core.agendas.template import slugify
 from coffeechat.core.call.autosave import Signature, keep_copy, signature
 from coffeechat.core.files import atomic
@@ -104,19 +105,12 @@ def agenda_ref(workspace: Workspace, path: Path) -> str:
         return str(full)
 
 
-def session_path(workspace: Workspace, ident: str) -> Path:
-    """Where the session `ident` is stored."""
-    return workspace.sessions / f"{ident}.toml"
-
-
 def plan_call(
     workspace: Workspace, agenda_path: Path, settings: Settings, duration: int | None = None
 ) -> CallPlan:
     """Load the agenda, lock it and its unfinished sessions; `InputError` if a call from
     it is already running."""
-    agenda = load_agenda(
-        agenda_path, workspace.display(agenda_path), settings.duration, settings.warn_at
-    )
+    agenda = read_agenda(workspace, settings, agenda_path)
     plan = CallPlan(agenda, agenda_ref(workspace, agenda_path), duration)
     try:
         plan.lock = call_lock(workspace.sessions, plan.ref)
@@ -193,7 +187,7 @@ def open_new(workspace: Workspace, plan: CallPlan, started: datetime) -> OpenSes
     number = 1
     while True:
         ident = base if number == 1 else f"{base}-{number}"
-        path = session_path(workspace, ident)
+        path = workspace.session_path(ident)
         if not path.exists():
             try:
                 lock = try_lock(workspace, ident)

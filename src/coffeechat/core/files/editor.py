@@ -1,10 +1,13 @@
-"""Which editor to open a file in: the person's own, as their shell would choose it."""
+"""Which editor to open a file in (the person's own, as their shell would choose it),
+and opening a file in it."""
 
 from __future__ import annotations
 
 import os
 import shlex
-from collections.abc import Mapping
+import subprocess
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from coffeechat.core.problems import InputError
 
@@ -23,3 +26,18 @@ def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
         if shutil.which(name):
             return [name]
     raise InputError.at("$EDITOR", "no editor found", "set one: export EDITOR=nano", line=0, col=0)
+
+
+def open_in_editor(command: Sequence[str], path: Path) -> None:
+    """Run the editor `command` on `path` and wait until it closes; `InputError` if it
+    cannot be started."""
+    try:
+        subprocess.run([*command, str(path)], check=False)
+    except OSError as err:
+        raise InputError.at(
+            " ".join(command),
+            f"cannot start the editor: {err.strerror}",
+            "set $EDITOR to your editor, e.g. export EDITOR=nano",
+            line=0,
+            col=0,
+        ) from None

@@ -51,6 +51,14 @@ class Workspace:
         """Derived data that can be deleted at any time (kept inside the workspace)."""
         return self.root / ".coffeechat-cache"
 
+    def agenda_file(self, name: str) -> Path:
+        """Where the agenda called `name` (a file stem, e.g. `jane-doe`) is stored."""
+        return self.agendas / f"{name}.toml"
+
+    def session_path(self, session_id: str) -> Path:
+        """Where the session `session_id` is stored (the id is its file's stem)."""
+        return self.sessions / f"{session_id}.toml"
+
     def agenda_files(self) -> list[Path]:
         """Every agenda file, sorted by name."""
         if not self.agendas.is_dir():
@@ -69,7 +77,7 @@ class Workspace:
 
         name = ref.removesuffix(".toml")
         if slugify(name) == name:
-            candidate = self.agendas / f"{name}.toml"
+            candidate = self.agenda_file(name)
             if candidate.is_file():
                 return candidate
             _refuse_special(ref, candidate)

@@ -377,7 +377,7 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
     if ref.endswith(".toml") and given.is_file():
         return given
     wanted = check_session_id(ref.removesuffix(".toml"), source)
-    exact = workspace.sessions / f"{wanted}.toml"
+    exact = workspace.session_path(wanted)
     if exact.is_file():
         return exact
     names = {p.name for p in session_files(workspace.sessions)}
@@ -387,7 +387,7 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
     if len(matches) > 1:
         matches = [i for i in matches if not _onedrive_copy(workspace.sessions, f"{i}.toml", names)]
     if len(matches) == 1:
-        return workspace.sessions / f"{matches[0]}.toml"
+        return workspace.session_path(matches[0])
     if matches:
         shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
         raise InputError.at(

@@ -90,7 +90,7 @@ def undo(workspace: Workspace, change: Change) -> Change:
     status and snooze as they were."""
     if change.raw_before is not None and change.raw_after is not None:
         session_id, _item = parse_address(change.address)
-        path = workspace.sessions / f"{session_id}.toml"
+        path = workspace.session_path(session_id)
         shown = workspace.display(path)
         with session_lock(workspace.sessions, session_id, shown):
             if _read(path, shown) == change.raw_after:
@@ -114,7 +114,7 @@ def edit_followup(
 ) -> Change:
     """Apply `changes` to one follow-up's table in its session file."""
     session_id, item_id = parse_address(address)
-    path = workspace.sessions / f"{session_id}.toml"
+    path = workspace.session_path(session_id)
     shown = workspace.display(path)
     if not path.is_file():
         from coffeechat.core.sessions.cache import session_files, session_hint

@@ -3,21 +3,30 @@
 The summaries in the index hold no notes, so a search reads the files: each one's
 text is checked for the phrase first (cheap), and only the files that contain it are
 parsed, to find the note it is in and quote the words around it. The caller can stop
-a search at any time (a newer one replaces it as the person types).
+a search at any time (a newer one replaces it as the person types). Home shows the
+hits found so far after every `BATCH` sessions (`search_in_batches`), so the first
+ones appear at once even among thousands of sessions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions.format import Session, parse_session
 
+if TYPE_CHECKING:
+    from coffeechat.core.files.workspace import Workspace
+
 AROUND = 30
 """Characters of context shown on each side of a hit."""
+BATCH = 500
+"""Sessions read between two reports of a search's progress (`search_in_batches`)."""
+MOST_HITS = 200
+"""A search in batches stops after this many sessions found (newest first): enough to scan."""
 
 
 @dataclass(frozen=True)
@@ -30,8 +39,43 @@ class Hit:
     snippet: str
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far a search has come: the sessions found so far (by id, in the order
+    searched), how many sessions were read, and whether it is over."""
+
+    hits: Mapping[str, Hit]
+    read: int
+    done: bool
+
+
+def search_in_batches(
+    workspace: Workspace,
+    session_ids: Sequence[str],
+    phrase: str,
+    stopped: Callable[[], bool] = lambda: False,
+) -> Iterator[Progress]:
+    """Search the sessions (in the order given) for `phrase`, telling the progress after
+    each `BATCH` of them; it ends after the last, after `MOST_HITS` found, or with
+    nothing more told once `stopped` says so."""
+    hits: dict[str, Hit] = {}
+    for start in range(0, len(session_ids), BATCH):
+        batch = session_ids[start : start + BATCH]
+        for hit in search_sessions(workspace, batch, phrase, stopped):
+            hits[hit.session_id] = hit
+            if len(hits) >= MOST_HITS:
+                break
+        if stopped():
+            return
+        read = min(start + BATCH, len(session_ids))
+        done = len(hits) >= MOST_HITS or read >= len(session_ids)
+        yield Progress(dict(hits), read, done)
+        if done:
+            return
+
+
 def search_sessions(
-    folder: Path,
+    workspace: Workspace,
     session_ids: Iterable[str],
     phrase: str,
     stopped: Callable[[], bool] = lambda: False,
@@ -43,7 +87,7 @@ def search_sessions(
     for session_id in session_ids:
         if stopped():
             return
-        path = folder / f"{session_id}.toml"
+        path = workspace.session_path(session_id)
         try:
             raw = read_regular(path, MAX_SESSION_BYTES)
         except OSError:

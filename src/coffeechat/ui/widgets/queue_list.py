@@ -1,24 +1,38 @@
-"""The follow-up queue as a list: grouped by when things are due, overdue first."""
+"""The follow-up queue as a list: grouped by when things are due, overdue first.
+
+Its keys act on the highlighted item: Enter opens its session, `d` marks it done,
+`s` snoozes it (asking until when), `u` undoes the last change, `t` opens the
+thank-you draft. They are this widget's bindings, so the footer, F1 help and the
+palette offer them (Textual's own mechanism) while the queue has the focus and they
+apply; after a change, home reads the sessions again (`QueueList.Changed`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from coffeechat.core.problems import InputError
 from coffeechat.ui.literal import lines, literal
 
 if TYPE_CHECKING:
+    from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.queue.followups import Queue, QueueItem
+    from coffeechat.core.sessions.marking import Change
+    from coffeechat.core.timesource import TimeSource
 
 PAGE = 40
 """Items shown per group before a "more" line: a list measures every option it holds
 (40 fill a tall terminal; with thousands of sessions, more would slow the start)."""
 MORE = "more:"
+SNOOZE_EXAMPLES = "tomorrow · in 3 days · 2w · next monday · friday · dec 3 · 2026-12-03 · eom"
 BUCKET_COLOURS = {
     "overdue": "$error",
     "today": "$warning",
@@ -32,13 +46,26 @@ class QueueList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="home.open"),
+        Binding("d", "done", "Done", id="home.done"),
+        Binding("s", "snooze", "Snooze", id="home.snooze"),
+        Binding("u", "undo", "Undo", id="home.undo"),
+        Binding("t", "draft", "Thank-you", id="home.draft"),
     ]
 
-    def __init__(self, id: str | None = None, placeholder: str = "") -> None:
+    class Changed(Message):
+        """A follow-up changed in its session file: the sessions are to be read again."""
+
+    def __init__(
+        self, workspace: Workspace, time: TimeSource, id: str | None = None, placeholder: str = ""
+    ) -> None:
         super().__init__(*placeholders(placeholder), id=id)
+        self.workspace = workspace
+        self.time = time
         self.items: dict[str, QueueItem] = {}
         self.limits = dict.fromkeys(BUCKET_COLOURS, PAGE)
         self.shown: tuple[Queue, datetime] | None = None
+        self.last_change: Change | None = None
+        """The change `u` puts back."""
 
     def show(self, queue: Queue, now: datetime) -> None:
         """Fill the list, keeping the highlighted item if it is still there."""
@@ -76,13 +103,16 @@ class QueueList(OptionList):
             self.action_first()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a "more" line shows the next page of that group."""
+        """Enter on an item opens its session; on a "more" line, shows the next page of
+        that group."""
         option_id = event.option.id or ""
         if option_id.startswith(MORE) and self.shown is not None:
             event.stop()
             self.limits[option_id.removeprefix(MORE)] += PAGE
             self.show(*self.shown)
             self.highlighted = event.option_index  # the first of the items just shown
+        else:
+            self.open_session()
 
     @property
     def highlighted_item(self) -> QueueItem | None:
@@ -91,6 +121,100 @@ class QueueList(OptionList):
         if option is None or option.id is None:
             return None
         return self.items.get(option.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys for an item are there only while one is under the cursor, undo
+        only once something can be undone."""
+        if action in ("done", "snooze", "draft"):
+            return self.highlighted_item is not None
+        if action == "undo":
+            return self.last_change is not None
+        return True
+
+    def open_session(self, draft: bool = False) -> None:
+        """Show the highlighted item's session (or its thank-you draft) on its own screen."""
+        from coffeechat.ui.screens.session import SessionScreen
+
+        item = self.highlighted_item
+        if item is not None:
+            path = self.workspace.session_path(item.session.id)
+            self.app.push_screen(SessionScreen(self.workspace, path, draft=draft))
+
+    def action_draft(self) -> None:
+        """The thank-you draft of the session in focus."""
+        self.open_session(draft=True)
+
+    def action_done(self) -> None:
+        """Mark the highlighted follow-up done."""
+        from coffeechat.core.sessions.marking import mark_done
+
+        item = self.highlighted_item
+        if item is not None:
+            self.apply(lambda: mark_done(self.workspace, item.address), "Done")
+
+    def action_snooze(self) -> None:
+        """Ask until when to hide the highlighted follow-up; show the date back first."""
+        from coffeechat.core.queue.dates import describe
+        from coffeechat.core.queue.followups import snooze_until
+        from coffeechat.core.sessions.marking import snooze
+        from coffeechat.ui.screens.prompt import PromptDialog
+
+        item = self.highlighted_item
+        if item is None:
+            return
+
+        def check(text: str) -> str:
+            now = self.time.now()
+            until = snooze_until(text, now)
+            return f"→ hidden until {describe(until.date(), now.date())}, {until:%H:%M}"
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                until = snooze_until(text, self.time.now())
+                self.apply(lambda: snooze(self.workspace, item.address, until), "Snoozed")
+
+        dialog = PromptDialog(
+            f"Snooze “{item.title}” until", check, placeholder="tomorrow", hint=SNOOZE_EXAMPLES
+        )
+        self.app.push_screen(dialog, chosen)
+
+    def action_undo(self) -> None:
+        """Put back the follow-up changed last."""
+        from coffeechat.core.sessions.marking import undo
+
+        change = self.last_change
+        if change is not None:
+            self.last_change = None
+            self.apply(lambda: undo(self.workspace, change), "Undone", undoable=False)
+
+    def apply(self, edit: Callable[[], Change], verb: str, undoable: bool = True) -> None:
+        """Run an edit of a session file, say what it did, and have the queue read again."""
+        from coffeechat.core.queue.dates import describe
+
+        try:
+            change: Change = edit()
+        except InputError as err:
+            self.notify(str(err), title="Nothing was changed", severity="error")
+            return
+        if undoable and change.changed:
+            self.last_change = change
+        message = f"{verb}: {change.after.title}"
+        if change.after.snoozed_until is not None and verb == "Snoozed":
+            until = change.after.snoozed_until
+            message += f"\nuntil {describe(until.date(), self.time.now().date())}"
+        if undoable and change.changed:
+            message += "\n(u undoes it)"
+        self.notify(message)
+        self.post_message(self.Changed())
+        self.refresh_bindings()
+
+    def preview(self) -> Content | str:
+        """The highlighted item in full, as of when the queue was grouped."""
+        if self.highlighted_item is None or self.shown is None:
+            return ""
+        from coffeechat.ui.widgets.preview import item_preview  # nothing to show before it
+
+        return item_preview(self.highlighted_item, self.shown[1])
 
 
 def placeholders(text: str) -> list[Option]:

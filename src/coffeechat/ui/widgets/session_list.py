@@ -1,9 +1,16 @@
 """Past sessions as a list, newest first, with the files left out at the end: those
-that could not be read, and those that look like sync conflicts."""
+that could not be read, and those that look like sync conflicts.
+
+Its keys act on the highlighted session: Enter opens it (or says why a file is left
+out), `t` opens its thank-you draft, `m` exports it as Markdown, each on the
+session's own screen. They are this widget's bindings, so the footer, F1 help and
+the palette offer them while the list has the focus and they apply.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -15,9 +22,11 @@ from coffeechat.ui.literal import lines, literal
 
 if TYPE_CHECKING:
     from coffeechat.core.files.syncconflicts import SyncConflict
+    from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.sessions.cache import Damaged
     from coffeechat.core.sessions.search import Hit
     from coffeechat.core.sessions.skim import SessionSummary
+    from coffeechat.ui.screens.session import SessionScreen
 
 PAGE = 60
 """Sessions shown before a "more" line: a list measures every option it holds (60
@@ -34,10 +43,13 @@ class SessionList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="home.open_session"),
+        Binding("t", "draft", "Thank-you", id="home.draft"),
+        Binding("m", "export", "Markdown", id="home.export"),
     ]
 
-    def __init__(self, id: str | None = None) -> None:
+    def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.workspace = workspace
         self.sessions: dict[str, SessionSummary] = {}
         self.damaged: dict[str, Damaged] = {}
         self.conflicts: dict[str, SyncConflict] = {}
@@ -84,12 +96,19 @@ class SessionList(OptionList):
             self.highlighted = ids.index(keep) if keep is not None and keep in ids else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on the "more" line shows the next page of sessions."""
+        """Enter on a session opens it, on a file left out says why; on the "more" line,
+        it shows the next page of sessions."""
         if event.option.id == MORE:
             event.stop()
             self.limit += PAGE
             self.show(*self.shown, conflicts=tuple(self.conflicts.values()))
             self.highlighted = event.option_index  # the first of the sessions just shown
+            return
+        left_out = self.highlighted_damaged or self.highlighted_conflict
+        if left_out is not None:
+            self.open_session(self.workspace.sessions / left_out.name)
+        elif self.highlighted_session is not None:
+            self.open_session(self.workspace.session_path(self.highlighted_session.id))
 
     @property
     def highlighted_session(self) -> SessionSummary | None:
@@ -112,6 +131,47 @@ class SessionList(OptionList):
         if option is None or option.id is None or not option.id.startswith(CONFLICT_PREFIX):
             return None
         return self.conflicts.get(option.id.removeprefix(CONFLICT_PREFIX))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys for a session are there only while one is under the cursor."""
+        if action in ("draft", "export"):
+            return self.highlighted_session is not None
+        return True
+
+    def open_session(self, path: Path, draft: bool = False) -> SessionScreen:
+        """Show the session file `path` on its own screen (or why it cannot be read)."""
+        from coffeechat.ui.screens.session import SessionScreen
+
+        screen = SessionScreen(self.workspace, path, draft=draft)
+        self.app.push_screen(screen)
+        return screen
+
+    def action_draft(self) -> None:
+        """The thank-you draft of the session in focus."""
+        if self.highlighted_session is not None:
+            self.open_session(self.workspace.session_path(self.highlighted_session.id), draft=True)
+
+    def action_export(self) -> None:
+        """Export the highlighted session as Markdown (from its own screen)."""
+        if self.highlighted_session is not None:
+            screen = self.open_session(self.workspace.session_path(self.highlighted_session.id))
+            screen.call_after_refresh(screen.action_export)
+
+    def preview(self) -> Content | str:
+        """The highlighted thing in full: a session, or why a file is left out."""
+        if self.highlighted_option is None:
+            return ""
+        from coffeechat.ui.widgets import preview  # nothing to show before sessions load
+
+        if self.highlighted_damaged is not None:
+            return preview.damaged_preview(self.highlighted_damaged)
+        copy = self.highlighted_conflict
+        if copy is not None:
+            shown = self.workspace.display(self.workspace.sessions / copy.name)
+            return preview.conflict_preview(copy, shown)
+        if self.highlighted_session is not None:
+            return preview.session_preview(self.highlighted_session)
+        return ""
 
 
 _NO_SESSIONS = "No sessions yet: they appear here after your first call."

@@ -16,7 +16,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO, cast
 
-from coffeechat.core.text.controls import escape_controls
+from coffeechat.core.text.controls import escape_controls, escape_json_controls
+
+JSON_FORMAT = 1
+"""The `format` of every `--json` output: raise only when a field changes meaning or goes away."""
 
 
 class EscapingStream:
@@ -50,3 +53,13 @@ def escaped_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def print_json(payload: dict[str, Any]) -> None:
+    """Print `payload` as JSON: indented for a person at a terminal, one compact line
+    for a script (the indenting encoder is pure Python: a second on 10,000 sessions)."""
+    import json
+
+    indent = 2 if sys.stdout.isatty() else None
+    text = json.dumps(payload, ensure_ascii=False, indent=indent)
+    sys.stdout.write(escape_json_controls(text) + "\n")

@@ -1,0 +1,118 @@
+"""The agenda commands: `new` (from the commented template), `edit` (in $EDITOR, then
+checked again), `check` (a summary per good file, every problem of the others).
+
+The jobs themselves are `core.agendas.files`, which home's `n` and `e` use too;
+this module says their outcome on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coffeechat.cli.context import settings_of
+from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK, print_problems
+from coffeechat.core.agendas.files import read_agenda
+from coffeechat.core.problems import InputError
+
+if TYPE_CHECKING:
+    from coffeechat.core.agendas.agenda import Agenda
+    from coffeechat.core.files.workspace import Workspace
+
+
+def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat new NAME`: write an agenda from the template, never overwriting."""
+    from coffeechat.core.agendas.files import write_new_agenda
+    from coffeechat.core.agendas.template import Person
+
+    person = Person(
+        name=args.name, role=args.role, organization=args.organization, referred_by=args.referred_by
+    )
+    try:
+        path = write_new_agenda(workspace, person)
+    except FileExistsError as err:
+        there = Path(err.filename)
+        raise InputError.at(
+            workspace.display(there),
+            "an agenda with this name already exists; it was left as it is",
+            f"open it with: coffeechat edit {there.stem}",
+            line=0,
+            col=0,
+        ) from None
+    print(f"Wrote {workspace.display(path)}")
+    print(f"Next: coffeechat edit {path.stem}   then, at call time: coffeechat run {path.stem}")
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat edit AGENDA`: edit, re-check, offer to reopen until it is valid."""
+    from coffeechat.core.agendas.files import edit_agenda
+
+    path = workspace.agenda_path(args.agenda)
+    while True:
+        result = edit_agenda(workspace, settings_of(workspace), path)
+        if not isinstance(result, InputError):
+            print_problems(result.warnings)
+            print(summary(result))
+            return EXIT_OK
+        print_problems(result.problems)
+        if not ask("The agenda has problems. Reopen it in the editor? [Y/n] "):
+            return EXIT_INPUT
+
+
+def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:
+    """`coffeechat check FILE...`: a summary per valid file, every problem otherwise."""
+    status = EXIT_OK
+    settings = settings_of(workspace)
+    for ref in args.files:
+        try:
+            agenda = read_agenda(workspace, settings, *_check_target(workspace, ref))
+        except InputError as err:
+            print_problems(err.problems)
+            status = EXIT_INPUT
+            continue
+        print_problems(agenda.warnings)
+        print(summary(agenda))
+    return status
+
+
+def _check_target(workspace: Workspace, ref: str) -> tuple[Path, str]:
+    """The file `check` reads for `ref`, and how to name it: as typed, if it is a path."""
+    if "\0" not in ref and Path(ref).exists():
+        return Path(ref), ref
+    try:
+        path = workspace.agenda_path(ref)
+    except InputError:
+        return Path(ref), ref
+    return path, workspace.display(path)
+
+
+def summary(agenda: Agenda) -> str:
+    """One line saying a valid agenda is ready: who, how long, how many questions."""
+    from coffeechat.core.agendas.durations import format_duration
+
+    meeting = agenda.meeting
+    who = meeting.person + (f" ({meeting.organization})" if meeting.organization else "")
+    must = sum(1 for q in agenda.questions if q.priority == "must")
+    count = len(agenda.questions)
+    line = (
+        f"{agenda.path}: ok: {who}, {format_duration(agenda.duration)}, "
+        f"{count} question{'s' if count != 1 else ''} ({must} must)"
+    )
+    if agenda.warnings:
+        count = len(agenda.warnings)
+        line += f", {count} warning{'s' if count > 1 else ''}"
+    return line
+
+
+def ask(question: str) -> bool:
+    """Ask yes/no on the terminal (default yes); without a terminal, the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(question).strip().lower()
+    except EOFError:
+        return False
+    return answer in ("", "y", "yes")

@@ -1,0 +1,157 @@
+"""The arguments of every command, and which module runs each one.
+
+This is the whole command line at a glance (DESIGN.md, *Command line*). A command's
+code is in the module `GROUPS` names, imported only when that command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from coffeechat import __version__
+from coffeechat.core.queue.dates import EXAMPLES as WHEN_EXAMPLES
+
+if TYPE_CHECKING:
+    from coffeechat.core.files.workspace import Workspace
+
+Handler = Callable[[argparse.Namespace, "Workspace"], int]
+"""A command: its arguments and the workspace in, the exit code out."""
+
+GROUPS = {
+    "new": "agendas",
+    "edit": "agendas",
+    "check": "agendas",
+    "run": "call",
+    "sessions": "sessions",
+    "show": "sessions",
+    "draft": "sessions",
+    "followups": "queue",
+    "done": "queue",
+    "snooze": "queue",
+    "themes": "themes",
+}
+"""The module of `coffeechat.cli` that runs each command, as `cmd_<command>`
+(`coffeechat` alone opens home: `cli.home`)."""
+
+DUE_WORDS = ("today", "week", "all")
+"""What `--due` takes: the keys of `followups.DUE_CHOICES` (a test keeps them equal)."""
+
+
+def command_handler(args: argparse.Namespace) -> Handler:
+    """The function that runs the command `args` were parsed for."""
+    command = args.command or "home"
+    module = importlib.import_module(f"coffeechat.cli.{GROUPS.get(command, command)}")
+    handler: Handler = getattr(module, f"cmd_{command}")
+    return handler
+
+
+def help_layout(prog: str) -> argparse.HelpFormatter:
+    """argparse's help layout, told the terminal's width so that it does not import
+    `shutil` to ask (argparse makes one for every argument it adds, and `shutil`
+    brings `bz2`, `lzma` and `threading` along): 3 to 5 ms of every command's start,
+    which `check AGENDA` and `sessions --json` need to stay within 2x of
+    `import tomllib` (measured on 2026-12-02: 1.93x with it, 2.00x and 2.06x without).
+    The width is `shutil.get_terminal_size`'s, less two as argparse takes it."""
+    given = os.environ.get("COLUMNS", "")
+    columns = int(given) if given.isdigit() else 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size().columns
+        except OSError:
+            columns = 80
+    return argparse.HelpFormatter(prog, width=max(columns, 22) - 2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="coffeechat",
+        description="A terminal companion for informational interviews.",
+        formatter_class=help_layout,
+    )
+    parser.add_argument(
+        "--workspace", metavar="DIR", help="the workspace folder (default: see README)"
+    )
+    add_theme_option(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # Given after the command too; SUPPRESS keeps it from undoing one given before it.
+    common = argparse.ArgumentParser(add_help=False, formatter_class=help_layout)
+    common.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = commands.add_parser(
+            name, parents=[common], help=help, formatter_class=help_layout
+        )
+        return made
+
+    new = command("new", "write a new agenda from the commented template")
+    new.add_argument("name", metavar="NAME", help='the person\'s name, e.g. "Jane Doe"')
+    new.add_argument("--role", default="", help="their title")
+    new.add_argument("--organization", default="", help="where they work")
+    new.add_argument("--referred-by", default="", help="who introduced you")
+
+    edit = command("edit", "open an agenda in $EDITOR and check it on exit")
+    edit.add_argument("agenda", metavar="AGENDA", help="a path, or a name under agendas/")
+
+    run = command("run", "start a call from an agenda (or resume an unfinished one)")
+    run.add_argument("agenda", metavar="AGENDA", help="a path, or a name under agendas/")
+    run.add_argument(
+        "--duration", metavar="DUR", help="the agreed window, e.g. 20m (default: the agenda's)"
+    )
+    add_theme_option(run, argparse.SUPPRESS)
+
+    check = command("check", "check agenda files")
+    check.add_argument("files", metavar="FILE", nargs="+", help="agenda files or names")
+
+    command("themes", "list the themes, built-in and the workspace's own")
+
+    sessions = command("sessions", "list past sessions")
+    sessions.add_argument("--json", action="store_true", help="print JSON (see README)")
+
+    show = command("show", "print one session")
+    show.add_argument("session", metavar="SESSION", help="a session id, or a unique part of one")
+    show.add_argument("--markdown", action="store_true", help="print it as Markdown")
+
+    followups = command("followups", "the follow-up queue: what to do after your calls")
+    followups.add_argument(
+        "--due",
+        choices=DUE_WORDS,
+        default="all",
+        help="today: overdue and due today; week: also the next 6 days; all (default)",
+    )
+    followups.add_argument("--json", action="store_true", help="print JSON (see README)")
+    followups.add_argument(
+        "--ics", metavar="FILE", help="write the items as calendar to-dos (- for stdout)"
+    )
+    followups.add_argument(
+        "--snoozed", action="store_true", help="also show snoozed items, with their dates"
+    )
+
+    done = command("done", "mark a follow-up done")
+    done.add_argument("id", metavar="ID", help="e.g. 2026-11-24-1501-jane-doe/thank-you")
+
+    snooze = command("snooze", "hide a follow-up until a date")
+    snooze.add_argument("id", metavar="ID", help="e.g. 2026-11-24-1501-jane-doe/thank-you")
+    snooze.add_argument("when", metavar="WHEN", nargs="+", help=f"a date, e.g. {WHEN_EXAMPLES}")
+
+    draft = command("draft", "draft the thank-you note for a session (never sent)")
+    draft.add_argument("session", metavar="SESSION", help="a session id, or a unique part of one")
+    draft.add_argument("--output", metavar="FILE", help="write it to FILE instead of printing")
+    return parser
+
+
+def add_theme_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """`--theme NAME` for the commands that open the app (used for that run, not saved).
+
+    The top-level parser takes it with `default=None`; a subcommand that opens the app
+    (`run`) takes it with `default=argparse.SUPPRESS`, so that a `--theme` given before
+    the subcommand is not undone by the subcommand's own default.
+    """
+    parser.add_argument(
+        "--theme", metavar="NAME", default=default, help="the theme to use (see: coffeechat themes)"
+    )

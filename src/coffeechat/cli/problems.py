@@ -1,0 +1,26 @@
+"""How the command line reports what went wrong: exit codes, and each problem as
+`path:line:col: message` with its hint on stderr (bad usage is argparse's: exit 2)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from coffeechat.core.problems import Problem
+
+EXIT_OK, EXIT_INPUT = 0, 1
+"""Success; bad input (every problem printed)."""
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    """Write problems to stderr, one `path:line:col: message` each, with hints."""
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+
+
+def file_problem(err: OSError, shown: str | None = None) -> Problem:
+    """An operating-system error on a file, as a problem a person can act on."""
+    from coffeechat.core.files.atomic import reason, remedy
+
+    where = shown or str(err.filename or "coffeechat")
+    return Problem(where, 0, 0, reason(err), remedy(err))

@@ -1,0 +1,89 @@
+"""The workspace's agenda files as a person works on them: each read with the
+workspace's defaults, a new one written from the commented template, one opened in
+the person's editor and checked again when it closes.
+
+The command line (`check`, `new`, `edit`, `run`) and home (its list, `n`, `e`) both
+do these jobs through here, so the two cannot drift apart; each says the outcome in
+its own way (printed problems, a toast).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coffeechat.core.agendas.agenda import Agenda, load_agenda
+from coffeechat.core.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from coffeechat.core.agendas.template import Person
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.settings import Settings
+
+
+def read_agenda(
+    workspace: Workspace, settings: Settings, path: Path, shown: str | None = None
+) -> Agenda:
+    """The agenda in `path` with the workspace's default window and warnings, named
+    `shown` in problems (default: as the workspace displays it); `InputError` lists
+    every problem found."""
+    display = workspace.display(path) if shown is None else shown
+    return load_agenda(path, display, settings.duration, settings.warn_at)
+
+
+def new_agenda_path(workspace: Workspace, name: str) -> Path:
+    """Where the agenda for a person called `name` is written; `InputError` if the
+    name has no letters or digits to name a file after."""
+    from coffeechat.core.agendas.template import agenda_slug  # only to make a new one
+
+    return workspace.agenda_file(agenda_slug(name))
+
+
+def write_new_agenda(workspace: Workspace, person: Person) -> Path:
+    """Write the commented template for `person` as a new private agenda; its path.
+
+    `FileExistsError` (its `filename` the agenda's path) if an agenda of that name
+    exists: it is never overwritten, and each caller says how to open it instead.
+    `InputError` if the file cannot be written (nothing is left behind).
+    """
+    from coffeechat.core.agendas.template import agenda_template
+    from coffeechat.core.files import atomic
+
+    path = new_agenda_path(workspace, person.name)  # a refusal quotes the name as given
+    person = dataclasses.replace(person, name=" ".join(person.name.split()))
+    shown = workspace.display(path)
+    try:
+        atomic.private_dir(workspace.agendas)
+        atomic.write_new(path, agenda_template(person, shown))
+    except FileExistsError:
+        raise
+    except OSError as err:
+        raise InputError([Problem(shown, 0, 0, atomic.reason(err), atomic.remedy(err))]) from None
+    return path
+
+
+def edit_agenda(
+    workspace: Workspace,
+    settings: Settings,
+    path: Path,
+    handing_over: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> Agenda | InputError:
+    """Open `path` in the person's editor, wait until it closes, and check the agenda
+    again: the agenda, or the error listing what is wrong with it.
+
+    `handing_over` gives the terminal to the editor and takes it back (the app's
+    `suspend`; a command line needs nothing). `InputError` is raised only when no
+    editor can be started.
+    """
+    from coffeechat.core.files.editor import editor_command, open_in_editor
+
+    command = editor_command()  # before the terminal is handed over: it may be refused
+    with handing_over():
+        open_in_editor(command, path)
+    try:
+        return read_agenda(workspace, settings, path)
+    except InputError as err:
+        return err
