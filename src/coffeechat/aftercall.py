@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.queue.followups import Queue, QueueItem
     from coffeechat.core.sessions.cache import Damaged, SessionIndex
-    from coffeechat.core.sessions.skim import SessionSummary
+    from coffeechat.core.sessions.summary import SessionSummary
     from coffeechat.core.timesource import TimeSource
 
 JSON_FORMAT = 1

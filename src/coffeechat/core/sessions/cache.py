@@ -2,7 +2,7 @@
 
 The home screen, `sessions` and `followups` need a line or two about each of
 possibly thousands of sessions, never their notes. Each file is summarised once
-(`skim.read_record`: the app's own layout without a TOML parser, anything else
+(`summary.read_summary`: the app's own layout without a TOML parser, anything else
 with `tomllib`) and the summaries are kept in
 `.coffeechat-cache/sessions.json`, keyed by each file's name, size, modification
 time and inode, so the next start reads one small JSON file and re-reads only the
@@ -17,9 +17,11 @@ import gc
 import json
 import os
 import stat
+import zlib
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from coffeechat.core.files.regular import (
     NotAFileError,
     read_regular,
 )
+from coffeechat.core.files.serial import decoder, encoder, shape
 from coffeechat.core.files.syncconflicts import (
     SyncConflict,
     copies_among,
@@ -40,19 +43,9 @@ from coffeechat.core.files.syncconflicts import (
 )
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.sessions.skim import (
-    ORDER,
-    Record,
-    SessionSummary,
-    from_record,
-    read_record,
-    read_summary,
-)
+from coffeechat.core.sessions.summary import SessionSummary, read_summary
 
 CACHE_NAME = "sessions.json"
-CACHE_VERSION = 4
-"""Raise when `SessionSummary`, the records, the skim or what the readers accept
-change: older caches are then ignored."""
 PARALLEL_FROM = 800
 """From this many files to read, other processes share the work (one per core)."""
 BATCH = 250
@@ -60,8 +53,29 @@ BATCH = 250
 Stamp = list[int]
 """What says a file is unchanged: [size, modification time in ns, inode] (a list, as
 the cache holds it, so that the two compare as they are)."""
+Record = list[Any]
+"""A summary as the cache keeps it (see `serial`)."""
 Damage = dict[str, Any]
-"""The record of a file that could not be read: {"problems": [...]}."""
+"""What the cache keeps of a file that could not be read: {"problems": [...]}."""
+
+
+@cache
+def cache_version() -> str:
+    """The version of the cache's contents, made from all they depend on: the session
+    format's definition, the summary's fields, and the readers' limits. A cache of
+    another version is ignored (and made again), so none is ever out of date."""
+    from coffeechat.core.queue.dates import YEARS
+    from coffeechat.core.sessions.format import FORMAT, Session
+    from coffeechat.core.toml.schema import describe, table_of
+
+    made_from = (
+        FORMAT,
+        describe(table_of(Session)),
+        shape(SessionSummary),
+        YEARS,
+        MAX_SESSION_BYTES,
+    )
+    return f"{FORMAT}.{zlib.crc32(repr(made_from).encode()):08x}"
 
 
 @dataclass(frozen=True)
@@ -191,8 +205,8 @@ class _LeftOut:
                 else:
                     self.damaged.append(Damaged(name, problems))
                 return True
-            summary = from_record(record)
-            found.append((float(record[ORDER]), summary.id, summary))
+            summary: SessionSummary = decoder(SessionSummary)(record)
+            found.append((summary.order, summary.id, summary))
         except (KeyError, ValueError, TypeError, IndexError):
             return False
         return True
@@ -302,7 +316,7 @@ def _summarise_file(path: Path, shown: str) -> Record | Damage:
     if conflict is not None:
         return {"problems": [_problem_record(conflict.problem(shown))], "sync": "git"}
     try:
-        return read_record(raw, path, shown)
+        return encoder(SessionSummary)(read_summary(raw, path, shown))
     except InputError as err:
         return {"problems": [_problem_record(p) for p in err.problems]}
 
@@ -321,7 +335,7 @@ def _read_cache(path: Path) -> dict[str, Any]:
         data = json.loads(read_regular(path))
     except (OSError, ValueError, RecursionError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+    if not isinstance(data, dict) or data.get("version") != cache_version():
         return {}
     files: Any = data.get("files")
     return files if isinstance(files, dict) else {}
@@ -332,7 +346,7 @@ def _write_cache(
 ) -> None:
     """Save the records; a cache that cannot be written only costs time next start."""
     payload = {
-        "version": CACHE_VERSION,
+        "version": cache_version(),
         "files": {name: [stamp, record] for name, (stamp, record) in entries.items()},
     }
     try:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from coffeechat.core.files.syncconflicts import SyncConflict
     from coffeechat.core.sessions.cache import Damaged
     from coffeechat.core.sessions.search import Hit
-    from coffeechat.core.sessions.skim import SessionSummary
+    from coffeechat.core.sessions.summary import SessionSummary
 
 PAGE = 60
 """Sessions shown before a "more" line: a list measures every option it holds (60
