@@ -20,7 +20,8 @@ from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from textual.content import Content
 
-from coffeechat.core.agendas.agenda import Agenda, Meeting, load_agenda, parse_agenda
+from coffeechat.core.agendas.agenda import Agenda, load_agenda, parse_agenda
+from coffeechat.core.agendas.meeting import Meeting
 from coffeechat.core.files.names import check_session_id
 from coffeechat.core.files.workspace import Workspace, prepare
 from coffeechat.core.problems import InputError

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from coffeechat.core.agendas.agenda import Meeting
+from coffeechat.core.agendas.meeting import Meeting
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions import marking

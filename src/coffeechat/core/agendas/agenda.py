@@ -1,39 +1,28 @@
-"""The agenda format: what a person prepares for a call, and the words its keys take.
+"""The agenda format: what a person prepares for a call.
 
 An agenda is written by hand (`coffeechat new` starts one from a commented
 template), so it is read by `checker`, which reports every problem at its
 `path:line:col` and warns about what a 15–30 minute call cannot hold. This module
-holds what the agenda *is*: its kinds as typed constants (the topics, priorities and
-channels, which a session copies from it), the meeting block a session copies whole,
-and the objects a checked agenda becomes. It loads no TOML parser, so the lists and
-the queue can use `Meeting` at no cost.
+holds what a checked agenda *is*; its two parts that sessions copy have modules of
+their own, `meeting` (whom the call is with, and the channels) and `questions` (what
+to ask, with the topics and priorities).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING
 
 from coffeechat.core.agendas.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
-from coffeechat.core.toml.schema import key
+from coffeechat.core.agendas.meeting import Meeting
+from coffeechat.core.agendas.questions import Question
+from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
     from coffeechat.core.problems import Problem
 
 FORMAT = 1
-Topic = Literal["role", "organization", "industry", "path", "advice", "other"]
-TOPICS: tuple[Topic, ...] = get_args(Topic)
-Priority = Literal["must", "should", "nice"]
-PRIORITIES: tuple[Priority, ...] = get_args(Priority)
-"""Most important first."""
-Channel = Literal["phone", "video", "in-person"]
-CHANNELS: tuple[Channel, ...] = get_args(Channel)
-
-WINDOW_KEYS = ("duration", "warn_at")
-"""The keys of a [meeting] block that set the call's window: the agenda reads them,
-a session (which copies the block) records the window in its own keys."""
 DEFAULT_OPENING = ("Thank them for their time", "Say who referred you", "State the purpose")
 DEFAULT_CLOSING = (
     "Ask for two people I should talk to",
@@ -42,37 +31,8 @@ DEFAULT_CLOSING = (
 )
 
 
-@dataclass(frozen=True)
-class Meeting:
-    """Who the call is with: the agenda's [meeting] block, which a session copies."""
-
-    person: str = key(name="with", required=True)
-    role: str = ""
-    organization: str = ""
-    referred_by: str = ""
-    contact: str = ""
-    channel: str = ""
-    """One of `CHANNELS` in an agenda (the checker holds it to them), or empty."""
-    scheduled: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question to ask, with its priority and optional time budget."""
-
-    text: str
-    topic: Topic = "other"
-    priority: Priority = "should"
-    minutes: float | None = None
-
-    @property
-    def budget_seconds(self) -> int | None:
-        """The budget in seconds, if the question has one."""
-        return None if self.minutes is None else round(self.minutes * 60)
-
-
-@dataclass(frozen=True)
-class Agenda:
+@dataclass(frozen=True, eq=False, repr=False)
+class Agenda(FrozenRecord):
     """A validated agenda; `duration` and `warn_at` already have defaults applied."""
 
     path: str

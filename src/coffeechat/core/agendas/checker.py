@@ -16,18 +16,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.agendas import durations
-from coffeechat.core.agendas.agenda import (
-    CHANNELS,
-    DEFAULT_CLOSING,
-    DEFAULT_OPENING,
-    FORMAT,
-    PRIORITIES,
-    TOPICS,
-    WINDOW_KEYS,
-    Agenda,
-    Meeting,
-    Question,
-)
+from coffeechat.core.agendas.agenda import DEFAULT_CLOSING, DEFAULT_OPENING, FORMAT, Agenda
+from coffeechat.core.agendas.meeting import CHANNELS, WINDOW_KEYS, Meeting
+from coffeechat.core.agendas.questions import PRIORITIES, TOPICS, Question
 from coffeechat.core.problems import InputError, quoted
 from coffeechat.core.queue import dates
 from coffeechat.core.toml.schema import table_of

@@ -5,8 +5,7 @@ list of its fields' values in the order the dataclass declares them (a list read
 faster than a table of named fields), a date-time as its ISO text, a dataclass in a
 field as its own list, a tuple or list of dataclasses as a list of lists; other
 values (text, numbers, booleans, None) as they are. The form is made from the types
-alone, and `shape` describes it, so a cache can say which form it holds and be
-ignored when the dataclass changes.
+alone.
 """
 
 from __future__ import annotations
@@ -68,18 +67,6 @@ def _decoder(cls: type[Any]) -> Callable[[list[Any]], Any]:
         return cls(*values)
 
     return decode
-
-
-def shape(cls: type[Any]) -> str:
-    """The fields and types of `cls` (and of the dataclasses in it), as text."""
-    hints = typing.get_type_hints(cls)
-    parts = []
-    for item in fields(cls):
-        hint = hints[item.name]
-        inner = [arg for arg in (hint, *typing.get_args(hint)) if is_dataclass(arg)]
-        nested = "".join(f"({shape(arg)})" for arg in inner if isinstance(arg, type))
-        parts.append(f"{item.name}:{hint!r}{nested}")
-    return f"{cls.__name__}[{', '.join(parts)}]"
 
 
 def _conversions(

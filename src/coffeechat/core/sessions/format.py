@@ -19,17 +19,19 @@ are ticked. Saving the wrap-up turns the proposals into `[[followups]]` and drop
 format 1; a file without them reads as before.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-from coffeechat.core.agendas.agenda import WINDOW_KEYS, Agenda, Meeting, Priority, Topic
+from coffeechat.core.agendas.meeting import WINDOW_KEYS, Meeting
+from coffeechat.core.agendas.questions import Priority, Topic
 from coffeechat.core.files.names import session_id
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, SESSION_FILE
-from coffeechat.core.toml.schema import key, table_of
+from coffeechat.core.toml.schema import Record, key, table_of
+
+if TYPE_CHECKING:
+    from coffeechat.core.agendas.agenda import Agenda
 
 FORMAT = 1
 SessionStatus = Literal["in-progress", "completed", "abandoned"]
@@ -42,8 +44,8 @@ FollowUpState = Literal["open", "done", "dropped"]
 FOLLOWUP_STATES: tuple[FollowUpState, ...] = get_args(FollowUpState)
 
 
-@dataclass
-class SessionQuestion:
+@dataclass(eq=False, repr=False)
+class SessionQuestion(Record):
     """A question as it went during the call."""
 
     text: str = key(required=True)
@@ -58,16 +60,16 @@ class SessionQuestion:
     notes: str = ""
 
 
-@dataclass
-class Goal:
+@dataclass(eq=False, repr=False)
+class Goal(Record):
     """Something the person wanted to learn, and whether they did."""
 
     text: str
     learned: bool = False
 
 
-@dataclass
-class Referral:
+@dataclass(eq=False, repr=False)
+class Referral(Record):
     """Someone the person suggested talking to."""
 
     name: str = key(required=True)
@@ -76,8 +78,8 @@ class Referral:
     note: str = ""
 
 
-@dataclass
-class FollowUp:
+@dataclass(eq=False, repr=False)
+class FollowUp(Record):
     """Something to do after the call; its address is `<session-id>/<id>`."""
 
     id: str = key(required=True, unique="follow-up")
@@ -90,8 +92,8 @@ class FollowUp:
     """Hidden until then (`snooze` adds it at the end of its table, as it is written)."""
 
 
-@dataclass
-class WrapUpChoice:
+@dataclass(eq=False, repr=False)
+class WrapUpChoice(Record):
     """What the wrap-up holds, not yet saved, for one proposed follow-up."""
 
     id: str = key(required=True)
@@ -101,8 +103,8 @@ class WrapUpChoice:
     """The date as typed, understood or not (None for the thank-you: its time is fixed)."""
 
 
-@dataclass(kw_only=True)
-class Session:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Session(Record):
     """Everything about one call, its fields in the order the file holds them."""
 
     id: str = key(in_file=False)
@@ -126,7 +128,7 @@ class Session:
     """The wrap-up as typed while it is open (empty once the session is completed)."""
 
 
-def new_session(agenda: Agenda, agenda_ref: str, started: datetime, planned: int) -> Session:
+def new_session(agenda: "Agenda", agenda_ref: str, started: datetime, planned: int) -> Session:
     """A fresh in-progress session for a call from `agenda` starting now."""
     return Session(
         id=session_id(started, agenda.meeting.person),

@@ -22,7 +22,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core.agendas.agenda import Meeting
+from coffeechat.core.agendas.meeting import Meeting
 from coffeechat.core.files.regular import MAX_SESSION_BYTES
 from coffeechat.core.queue.dates import in_range
 from coffeechat.core.sessions.format import FORMAT, FollowUp, Referral, Session

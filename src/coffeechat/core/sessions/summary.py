@@ -7,14 +7,13 @@ own layout (`skim`) when it can and by the full reader otherwise, and the two gi
 the same summary. The cache keeps summaries between runs (`cache`).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from coffeechat.core.agendas.agenda import Meeting
+from coffeechat.core.agendas.meeting import Meeting
 from coffeechat.core.sessions.format import FollowUp, Referral, SessionStatus
+from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,8 +21,8 @@ if TYPE_CHECKING:
     from coffeechat.core.sessions.format import Session
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class SessionSummary(FrozenRecord):
     """One session as the lists and the follow-up queue see it (no notes)."""
 
     id: str
@@ -54,7 +53,7 @@ class SessionSummary:
             return 0.0
 
 
-def summarize(session: Session) -> SessionSummary:
+def summarize(session: "Session") -> SessionSummary:
     """The summary of a fully read session."""
     states = [q.status for q in session.questions]
     return SessionSummary(
@@ -74,7 +73,7 @@ def summarize(session: Session) -> SessionSummary:
     )
 
 
-def read_summary(raw: bytes, path: Path, display: str | None = None) -> SessionSummary:
+def read_summary(raw: bytes, path: "Path", display: str | None = None) -> SessionSummary:
     """The summary of the session file `path` holding `raw`; `InputError` if damaged."""
     from coffeechat.core.sessions.skim import quick_summary
 

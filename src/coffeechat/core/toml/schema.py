@@ -13,14 +13,14 @@ and a key left out reads as the field's default. What a type cannot say (another
 than the attribute's name, a key that must be there, a hint...) is given with
 `key(...)`. The writer (`writing.document`), the reader and validator
 (`Validator.record`), the fast reader of the app's own layout (`sessions.skim`) and
-the cache's version (`describe`) are all derived from the `Table` made here, so a
+the summaries' cache are all derived from the `Table` made here, so a
 format is written down in one place, and a new one is a definition, not new code.
 """
 
 from __future__ import annotations
 
 import typing
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, field, fields, is_dataclass
 from datetime import datetime
 from types import NoneType, UnionType
 from typing import Any, Literal
@@ -31,6 +31,40 @@ Kind = Literal[
 """What a field is in the file (see the module's table)."""
 VALUES: tuple[Kind, ...] = ("text", "choice", "integer", "number", "flag", "moment", "integers")
 """The kinds written as `key = value` (the others are tables)."""
+
+
+class Record:
+    """The base of a format's dataclasses, declared `@dataclass(eq=False, repr=False)`:
+    their equality, `repr` and (`FrozenRecord`) hash come from their fields, as the
+    dataclass would generate them, but are shared. Python 3.11 compiles each method a
+    dataclass generates when its module is imported, some 60 µs each: for the ten
+    classes a script command loads just to read the summaries' cache, that was 2 ms,
+    a tenth of the command (`bench`: `followups --json` against `import tomllib`)."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]  # mutable: like a dataclass with eq
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    def __repr__(self) -> str:
+        shown = (f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]
+        return f"{self.__class__.__qualname__}({', '.join(shown)})"
+
+
+class FrozenRecord(Record):
+    """A `Record` declared `frozen=True`: hashed by its fields, as a dataclass would be."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override]  # Record's is None
+        return hash(_compared(self))
+
+
+def _compared(record: object) -> tuple[Any, ...]:
+    return tuple(getattr(record, f.name) for f in fields(record) if f.compare)  # type: ignore[arg-type]
 
 
 class Rules:
@@ -70,9 +104,6 @@ class Rules:
         self.also = also
         self.absent = absent
 
-    def __repr__(self) -> str:
-        return f"Rules({', '.join(_shown(getattr(self, name)) for name in self.__slots__)})"
-
 
 def key(
     default: Any = MISSING,
@@ -104,25 +135,48 @@ def key(
     return field(default=default, default_factory=factory, metadata={"toml": rules})
 
 
-@dataclass(frozen=True)
 class Field:
     """One field of a table, as the file holds it."""
 
-    attr: str
-    key: str
-    section: str
-    """The table that groups it within its own (`notes` for `notes.general`), or ""."""
-    kind: Kind
-    optional: bool
-    """None is one of its values (written by leaving the key out)."""
-    choices: tuple[str, ...]
-    default: Any
-    """Its value when the key is left out; `MISSING` if it has none (then a file
-    without the key is refused if the field is `required`, and reads as the kind's
-    empty value if not)."""
-    rules: Rules
-    table: Table | None
-    """For a table or an array of tables: what each holds."""
+    __slots__ = (
+        "attr",
+        "choices",
+        "default",
+        "key",
+        "kind",
+        "optional",
+        "rules",
+        "section",
+        "table",
+    )
+
+    def __init__(
+        self,
+        attr: str,
+        key: str,
+        section: str,
+        kind: Kind,
+        optional: bool,
+        choices: tuple[str, ...],
+        default: Any,
+        rules: Rules,
+        table: Table | None,
+    ) -> None:
+        self.attr = attr
+        self.key = key
+        self.section = section
+        """The table that groups it within its own (`notes` for `notes.general`), or ""."""
+        self.kind = kind
+        self.optional = optional
+        """None is one of its values (written by leaving the key out)."""
+        self.choices = choices
+        self.default = default
+        """Its value when the key is left out; `MISSING` if it has none (then a file
+        without the key is refused if the field is `required`, and reads as the kind's
+        empty value if not)."""
+        self.rules = rules
+        self.table = table
+        """For a table or an array of tables: what each holds."""
 
     @property
     def required(self) -> bool:
@@ -130,22 +184,18 @@ class Field:
         return self.rules.required
 
 
-@dataclass(frozen=True)
 class Table:
     """A table of a format: its dataclass and its fields, in the order they are written."""
 
-    cls: type[Any]
-    fields: tuple[Field, ...]
+    __slots__ = ("cls", "fields", "in_file", "sections")
 
-    @property
-    def in_file(self) -> tuple[Field, ...]:
+    def __init__(self, cls: type[Any], fields: tuple[Field, ...]) -> None:
+        self.cls = cls
+        self.fields = fields
+        self.in_file = tuple(f for f in fields if f.rules.in_file)
         """The fields the file holds."""
-        return tuple(f for f in self.fields if f.rules.in_file)
-
-    @property
-    def sections(self) -> tuple[str, ...]:
+        self.sections = tuple(dict.fromkeys(f.section for f in self.in_file if f.section))
         """The tables that group some of its fields (`notes`), in order."""
-        return tuple(dict.fromkeys(f.section for f in self.in_file if f.section))
 
     def keys(self, section: str = "") -> tuple[str, ...]:
         """The keys it may hold (or the table `section` within it may hold)."""
@@ -218,21 +268,3 @@ def _kind(hint: Any, where: str) -> tuple[Kind, bool, tuple[str, ...], Table | N
     if hint in simple:
         return simple[hint], optional, (), None
     raise TypeError(f"{where}: {hint!r} has no TOML kind")
-
-
-def describe(table: Table) -> str:
-    """Everything the table says about the file, as text (for a digest: it changes
-    whenever a key, a kind, a word, a default or a rule does)."""
-    parts = []
-    for item in table.fields:
-        inner = f"({describe(item.table)})" if item.table else ""
-        parts.append(
-            f"{item.attr}={item.section}.{item.key}:{item.kind}{'?' if item.optional else ''}"
-            f"{list(item.choices)}={_shown(item.default)}{item.rules!r}{inner}"
-        )
-    return f"{table.cls.__name__}[{'; '.join(parts)}]"
-
-
-def _shown(value: object) -> str:
-    """A value as `describe` shows it, the same in every process."""
-    return "MISSING" if value is MISSING else repr(value)

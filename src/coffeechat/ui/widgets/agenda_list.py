@@ -15,7 +15,8 @@ from coffeechat.ui.widgets.queue_list import placeholders
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from coffeechat.core.agendas.agenda import Agenda, Meeting
+    from coffeechat.core.agendas.agenda import Agenda
+    from coffeechat.core.agendas.meeting import Meeting
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.settings import Settings
 
