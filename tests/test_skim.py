@@ -205,6 +205,19 @@ def test_a_mutated_file_is_read_right_or_left_to_the_full_reader(raw: bytes) -> 
     check_agreement(raw)
 
 
+@pytest.mark.parametrize(
+    ("written", "edited"),
+    [("warn_at = [300, 120]", "warn_at = [0300, 120]"), ("seconds = 185", "seconds = 0185")],
+)
+def test_a_number_with_a_leading_zero_is_refused_by_both(written: str, edited: str) -> None:
+    """TOML has no leading zeros: the fast path once read `[0300]` in an array."""
+    text = to_toml(jane())
+    assert written in text
+    raw = text.replace(written, edited, 1).encode()
+    assert isinstance(full_or_error(raw), InputError)
+    assert quick_summary(raw, PATH) is None
+
+
 def test_a_file_cut_short_is_read_right() -> None:
     text = to_toml(jane()).encode()
     read = [end for end in range(len(text)) if check_agreement(text[:end])]

@@ -14,18 +14,13 @@ the reason, and every other session still loads.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import stat
-import zlib
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any
 
-from coffeechat.core.files import atomic
 from coffeechat.core.files.names import check_session_id
 from coffeechat.core.files.regular import (
     MAX_SESSION_BYTES,
@@ -43,60 +38,21 @@ from coffeechat.core.files.syncconflicts import (
 )
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.sessions.cachefile import (
+    CACHE_NAME,
+    Damage,
+    Record,
+    Stamp,
+    problem_of,
+    problem_record,
+    read_cache,
+    write_cache,
+)
 from coffeechat.core.sessions.summary import SessionSummary, read_summary
 
-CACHE_NAME = "sessions.json"
 PARALLEL_FROM = 800
 """From this many files to read, other processes share the work (one per core)."""
 BATCH = 250
-
-Stamp = list[int]
-"""What says a file is unchanged: [size, modification time in ns, inode] (a list, as
-the cache holds it, so that the two compare as they are)."""
-Record = list[Any]
-"""A summary as the cache keeps it (see `serial`)."""
-Damage = dict[str, Any]
-"""What the cache keeps of a file that could not be read: {"problems": [...]}."""
-
-
-MADE_BY = (
-    "sessions/format.py",
-    "sessions/summary.py",
-    "agendas/agenda.py",
-    "sessions/skim.py",
-    "toml/schema.py",
-    "toml/reading.py",
-    "toml/validation.py",
-    "queue/dates.py",
-    "files/regular.py",
-    "files/syncconflicts.py",
-    "files/serial.py",
-    "sessions/cache.py",
-)
-"""The modules (in `core`) whose code decides what the cache holds: the session
-format's definition and the summary's, the readers and their limits, the form of a
-record."""
-
-
-@cache
-def cache_version() -> str:
-    """The version of the cache's contents: a digest of the modules that make them
-    (`MADE_BY`). Any change to the format, the summary or what the readers accept
-    changes it, and a cache of another version is ignored (and made again), so none
-    is ever out of date and none is bumped by hand. Reading their text costs a
-    fraction of a millisecond, less than describing them from their objects would."""
-    core = os.path.dirname(os.path.dirname(__file__))
-    digest = 0
-    for name in MADE_BY:
-        digest = zlib.crc32(name.encode(), digest)
-        for source in (name, name + "c"):  # an install without sources has the .pyc
-            try:
-                with open(os.path.join(core, source), "rb") as file:
-                    digest = zlib.crc32(file.read(), digest)
-                break
-            except OSError:
-                continue
-    return f"{digest:08x}"
 
 
 @dataclass(frozen=True)
@@ -159,7 +115,7 @@ def collector_paused() -> Iterator[None]:
 
 def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionIndex:
     cache_file = workspace.cache / CACHE_NAME
-    cached = _read_cache(cache_file) if use_cache else {}
+    cached = read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
     files = dict(_session_files(workspace.sessions))
     copies, maybe_onedrive = copies_among(files)
@@ -188,7 +144,7 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
                 Damaged(name, (Problem(left_out.shown(name), 0, 0, "unreadable"),))
             )
     if use_cache and (stale or fresh.keys() != cached.keys()):
-        _write_cache(workspace, cache_file, fresh)
+        write_cache(workspace, cache_file, fresh)
     found = [item for item in found if not left_out.onedrive(item[2], maybe_onedrive)]
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return SessionIndex(
@@ -218,7 +174,7 @@ class _LeftOut:
         the record is garbled (a cache edited by hand, or by a bug)."""
         try:
             if isinstance(record, dict):
-                problems = tuple(_problem(p, self.shown(name)) for p in record["problems"])
+                problems = tuple(problem_of(p, self.shown(name)) for p in record["problems"])
                 if not problems:
                     raise ValueError("a damaged file with no problem")
                 if record.get("sync") == "git":
@@ -320,7 +276,7 @@ def _not_an_id(shown: str) -> Damage:
         "the file name is not a session id",
         "rename it like 2026-11-24-1501-jane-doe.toml",
     )
-    return {"problems": [_problem_record(problem)]}
+    return {"problems": [problem_record(problem)]}
 
 
 def _summarise_file(path: Path, shown: str) -> Record | Damage:
@@ -330,77 +286,16 @@ def _summarise_file(path: Path, shown: str) -> Record | Damage:
         raw = read_regular(path, MAX_SESSION_BYTES)
     except NotAFileError as err:
         problem = Problem(shown, 0, 0, f"this is {err.kind}, not {SESSION_FILE}")
-        return {"problems": [_problem_record(problem)]}
+        return {"problems": [problem_record(problem)]}
     except OSError as err:
-        return {"problems": [_problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
+        return {"problems": [problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
     conflict = git_conflict(path.name, raw)
     if conflict is not None:
-        return {"problems": [_problem_record(conflict.problem(shown))], "sync": "git"}
+        return {"problems": [problem_record(conflict.problem(shown))], "sync": "git"}
     try:
         return encoder(SessionSummary)(read_summary(raw, path, shown))
     except InputError as err:
-        return {"problems": [_problem_record(p) for p in err.problems]}
-
-
-# --- the cache file -----------------------------------------------------------------
-
-
-def _read_cache(path: Path) -> dict[str, Any]:
-    """The cached records by file name; empty if the cache is missing or unusable.
-
-    Entries are not checked one by one: a garbled one fails when its summary is made
-    (`_LeftOut.take`), and its file is read again. A cache that cannot be read at all
-    (not JSON, nested too deeply to parse, not a file) is ignored, and made again.
-    """
-    try:
-        data = json.loads(read_regular(path))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != cache_version():
-        return {}
-    files: Any = data.get("files")
-    return files if isinstance(files, dict) else {}
-
-
-def _write_cache(
-    workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, Record | Damage]]
-) -> None:
-    """Save the records; a cache that cannot be written only costs time next start."""
-    payload = {
-        "version": cache_version(),
-        "files": {name: [stamp, record] for name, (stamp, record) in entries.items()},
-    }
-    try:
-        atomic.private_dir(workspace.cache)
-        atomic.write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-    except OSError:
-        return
-
-
-def _problem_record(problem: Problem) -> dict[str, Any]:
-    return {
-        "line": problem.line,
-        "col": problem.col,
-        "message": problem.message,
-        "hint": problem.hint,
-        "key": problem.key,
-    }
-
-
-def _problem(record: dict[str, Any], shown: str) -> Problem:
-    """The problem a damaged file's record names; `TypeError` if it is garbled."""
-    line, col, message, hint, key = (record[k] for k in ("line", "col", "message", "hint", "key"))
-    if not (_whole(line) and _whole(col) and _texts(message, hint, key)):
-        raise TypeError("a garbled problem")
-    return Problem(shown, line, col, message, hint, key)
-
-
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _texts(*values: object) -> bool:
-    return all(isinstance(value, str) for value in values)
+        return {"problems": [problem_record(p) for p in err.problems]}
 
 
 # --- finding one session ------------------------------------------------------------

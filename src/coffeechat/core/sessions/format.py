@@ -32,6 +32,7 @@ from coffeechat.core.toml.schema import Record, key, table_of
 
 if TYPE_CHECKING:
     from coffeechat.core.agendas.agenda import Agenda
+    from coffeechat.core.toml.reading import TomlFile
 
 FORMAT = 1
 SessionStatus = Literal["in-progress", "completed", "abandoned"]
@@ -173,13 +174,19 @@ def read_session(path: Path, display: str | None = None) -> Session:
 def parse_session(raw: bytes, path: Path, display: str | None = None) -> Session:
     """Validate session bytes already read from `path` (tomllib, then every key)."""
     from coffeechat.core.toml.reading import parse_toml
-    from coffeechat.core.toml.validation import Validator
 
     file = parse_toml(raw, display if display is not None else str(path), MAX_SESSION_BYTES)
+    return check_session(file, path.stem)
+
+
+def check_session(file: "TomlFile", session_id: str) -> Session:
+    """The session a parsed file holds; `InputError` names every problem in it."""
+    from coffeechat.core.toml.validation import Validator
+
     check = Validator(file)
     if file.data.get("format") != FORMAT:
         check.report(("format",), f"expected format = {FORMAT}", "is this a session file?")
-    session: Session = check.record(table_of(Session), file.data, (), ("format",), id=path.stem)
+    session: Session = check.record(table_of(Session), file.data, (), ("format",), id=session_id)
     if check.has_errors():
         raise check.fail()
     return session

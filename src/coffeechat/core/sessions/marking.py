@@ -2,7 +2,7 @@
 
 The session file may have been read, annotated or reformatted by its owner, so the
 edit keeps every other byte as it was (comments, layout, multi-line notes): the file
-is read and validated (`format.parse_session`), the one key of the one
+is read and validated (`format.check_session`), the one key of the one
 `[[followups]]` table is changed with `tomlkit`, with the one thing it gets wrong put
 right (a key it adds to a CRLF file ends in a bare LF), and the result is trusted
 only after `tomllib` reads it back equal to the old file with exactly this change.
@@ -165,9 +165,11 @@ def _edit(
 ) -> tuple[Change, bytes | None]:
     """The change made with `tomlkit` and checked with `tomllib`; the new bytes, or
     None when the item already was as asked."""
-    from coffeechat.core.sessions.format import parse_session
+    from coffeechat.core.sessions.format import check_session
+    from coffeechat.core.toml.reading import parse_toml
 
-    session = parse_session(raw, path, shown)
+    file = parse_toml(raw, shown, MAX_SESSION_BYTES)
+    session = check_session(file, path.stem)
     index = _find(session, item_id, shown)
     before = session.followups[index]
     if only_open:
@@ -177,7 +179,7 @@ def _edit(
     if after == before:
         return change, None
     new_raw = _edited(raw, index, changes, shown)
-    _check(raw, new_raw, index, changes, shown)
+    _check(file.data, new_raw, index, changes, shown)
     return change, new_raw
 
 
@@ -218,9 +220,10 @@ def _edited(raw: bytes, index: int, changes: Changes, shown: str) -> bytes:
     return bom + new_text.encode("utf-8")
 
 
-def _check(old: bytes, new: bytes, index: int, changes: Changes, shown: str) -> None:
-    """Refuse unless `new` reads as `old` with exactly `changes` made."""
-    expected = _data(old)
+def _check(old: dict[str, Any], new: bytes, index: int, changes: Changes, shown: str) -> None:
+    """Refuse unless `new` reads as the data `old` with exactly `changes` made."""
+    expected = dict(old)
+    expected["followups"] = [dict(table) for table in old["followups"]]
     table: dict[str, Any] = expected["followups"][index]
     for key, value in changes.items():
         if value is None:

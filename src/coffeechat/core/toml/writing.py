@@ -66,11 +66,6 @@ def value(item: object) -> str:
     raise TypeError(f"cannot write {type(item).__name__} as TOML")
 
 
-def pairs(items: dict[str, object]) -> list[str]:
-    """`key = value` lines for the items that are set (None and empty text are left out)."""
-    return [f"{key(k)} = {value(v)}" for k, v in items.items() if v is not None and v != ""]
-
-
 def document(item: object, table: Table, version: int) -> str:
     """The text of a file holding `item` as `table` describes it (format `version`).
 
