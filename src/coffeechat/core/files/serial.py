@@ -59,14 +59,19 @@ def _decoder(cls: type[Any]) -> Callable[[list[Any]], Any]:
     changed = [(index, convert) for index, convert in _conversions(cls, _from_plain)]
 
     def decode(values: list[Any]) -> Any:
-        if not isinstance(values, list):
+        if type(values) is not list:
             raise TypeError("expected a list")
-        values = values.copy()
+        values = values[:]
         for index, convert in changed:
             values[index] = convert(values[index])
         return cls(*values)
 
-    return decode
+    def decode_as_is(values: list[Any]) -> Any:
+        if type(values) is not list:
+            raise TypeError("expected a list")
+        return cls(*values)
+
+    return decode if changed else decode_as_is
 
 
 def _conversions(
@@ -93,15 +98,13 @@ def _optional(hint: Any) -> tuple[Any, bool]:
 
 def _to_plain(hint: Any) -> Convert | None:
     inner, optional = _optional(hint)
-    convert = _each(inner, _to_plain, encoder, datetime.isoformat)
+    convert = _each(inner, _to_plain, encoder, datetime.isoformat, _items)
     return _or_none(convert) if optional and convert else convert
 
 
 def _from_plain(hint: Any) -> Convert | None:
     inner, optional = _optional(hint)
-    convert = _each(inner, _from_plain, decoder, datetime.fromisoformat)
-    if convert is not None and typing.get_origin(inner) is tuple:
-        convert = _tuple(convert)
+    convert = _each(inner, _from_plain, decoder, datetime.fromisoformat, _tuple)
     return _or_none(convert) if optional and convert else convert
 
 
@@ -110,8 +113,11 @@ def _each(
     again: Callable[[Any], Convert | None],
     record: Callable[[type[Any]], Convert],
     moment: Convert,
+    as_tuple: Callable[[Convert], Convert],
 ) -> Convert | None:
-    """The change for one value of type `hint` (None when it stays as it is)."""
+    """The change for one value of type `hint` (None when it stays as it is): by
+    `record` for a dataclass, `moment` for a date-time, and for a tuple of either
+    `as_tuple` (a list in the cache, a tuple back)."""
     if hint is datetime:
         return moment
     if is_dataclass(hint) and isinstance(hint, type):
@@ -119,7 +125,9 @@ def _each(
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (list, tuple) and args and (len(args) == 1 or args[1] is Ellipsis):
         convert = again(args[0])
-        return None if convert is None else _items(convert)
+        if convert is None:
+            return None
+        return _items(convert) if origin is list else as_tuple(convert)
     return None
 
 
@@ -132,7 +140,7 @@ def _items(convert: Convert) -> Convert:
 
 def _tuple(convert: Convert) -> Convert:
     def as_tuple(values: Any) -> tuple[Any, ...]:
-        return tuple(convert(values))
+        return tuple([convert(value) for value in values])
 
     return as_tuple
 
