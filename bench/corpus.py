@@ -14,7 +14,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from coffeechat.core.agendas.agenda import Agenda, Meeting, load_agenda
+from coffeechat.core.agendas.agenda import Agenda, load_agenda
+from coffeechat.core.agendas.meeting import Meeting
 from coffeechat.core.files.workspace import Workspace, prepare
 from coffeechat.core.sessions.format import FollowUp, Referral, Session, new_session, to_toml
 

@@ -11,7 +11,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from coffeechat.core.agendas.agenda import Meeting, load_agenda
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.agendas.meeting import Meeting
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import FollowUp, Referral, Session, new_session, to_toml
 from tests.conftest import CALL_TIME, EASTERN

@@ -19,10 +19,10 @@ import pytest
 
 from coffeechat.cli import main
 from coffeechat.core.call.start import open_new, plan_call
+from coffeechat.core.files.names import check_session_id
 from coffeechat.core.files.workspace import Workspace, find_workspace
 from coffeechat.core.problems import InputError, quoted
 from coffeechat.core.queue.dates import parse_date
-from coffeechat.core.sessions.format import check_session_id
 from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import ManualTime
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.agendas.questions import Priority
 from coffeechat.core.call.clock import Phase
 from coffeechat.core.call.live import Call
 from coffeechat.core.sessions.format import Referral, Session, new_session, parse_session
@@ -16,7 +17,7 @@ from tests.conftest import CALL_TIME
 FULL = Path(__file__).parent / "agendas" / "good" / "full.toml"
 
 
-def make_session(*priorities: str, planned: int = 1200) -> Session:
+def make_session(*priorities: Priority, planned: int = 1200) -> Session:
     session = new_session(load_agenda(FULL), "agendas/full.toml", CALL_TIME, planned)
     if priorities:
         template = session.questions[0]

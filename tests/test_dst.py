@@ -25,7 +25,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.queue import dates
 from coffeechat.core.queue.followups import build_queue, snooze_until
 from coffeechat.core.sessions.format import FollowUp, read_session, to_toml
-from coffeechat.core.sessions.skim import summarize
+from coffeechat.core.sessions.summary import summarize
 from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import ManualTime, SystemTime
 from tests.past_sessions import make_session

@@ -16,7 +16,7 @@ from coffeechat.core.queue.followups import (
     referral_for,
 )
 from coffeechat.core.sessions.format import FollowUp, Referral
-from coffeechat.core.sessions.skim import SessionSummary, summarize
+from coffeechat.core.sessions.summary import SessionSummary, summarize
 from tests.past_sessions import NOW, at, jane, lena, omar
 
 

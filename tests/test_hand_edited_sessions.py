@@ -15,7 +15,7 @@ import pytest
 from coffeechat.cli import main
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.cache import load_index
-from coffeechat.core.sessions.skim import quick_record
+from coffeechat.core.sessions.skim import quick_summary
 from coffeechat.core.timesource import ManualTime
 from tests.past_sessions import NOW, jane, omar, write
 
@@ -84,7 +84,7 @@ def located(err: str, path: Path, message: str) -> None:
 
 def test_every_reader_locates_it(edited: tuple[Workspace, Path, str]) -> None:
     workspace, path, message = edited
-    assert quick_record(path.read_bytes(), path.stem) is None
+    assert quick_summary(path.read_bytes(), path) is None
     for _ in range(2):  # read, then from the cache
         index = load_index(workspace)
         assert [s.id for s in index.sessions] == [OMAR]

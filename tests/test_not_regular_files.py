@@ -20,7 +20,8 @@ import pytest
 from coffeechat.cli import main
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import quoted
-from coffeechat.core.sessions.cache import CACHE_NAME, load_index
+from coffeechat.core.sessions.cache import load_index
+from coffeechat.core.sessions.cachefile import CACHE_NAME
 from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import ManualTime
 from coffeechat.ui.widgets.agenda_list import AgendaList

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from coffeechat.core.agendas.questions import Priority
 from coffeechat.core.call.pacing import budgets, pace
 from coffeechat.core.sessions.format import SessionQuestion
 
 
-def questions(*spec: tuple[str, float | None]) -> list[SessionQuestion]:
+def questions(*spec: tuple[Priority, float | None]) -> list[SessionQuestion]:
     return [SessionQuestion(f"Q{i}", priority=p, minutes=m) for i, (p, m) in enumerate(spec)]
 
 

@@ -21,7 +21,9 @@ from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from textual.content import Content
 
-from coffeechat.core.agendas.agenda import Agenda, Meeting, load_agenda, parse_agenda
+from coffeechat.core.agendas.agenda import Agenda, load_agenda, parse_agenda
+from coffeechat.core.agendas.meeting import Meeting
+from coffeechat.core.files.names import check_session_id
 from coffeechat.core.files.workspace import Workspace, prepare
 from coffeechat.core.problems import InputError
 from coffeechat.core.queue.dates import describe, parse_date, relative_words
@@ -31,7 +33,6 @@ from coffeechat.core.sessions.format import (
     Referral,
     Session,
     SessionQuestion,
-    check_session_id,
     new_session,
     parse_session,
     to_toml,
@@ -1070,7 +1071,13 @@ NOW_ZONES = [timezone(timedelta(hours=h)) for h in (-12, -5, 0, 5, 14)]
 
 @given(sessions(), FAR_MOMENTS, FAR_MOMENTS, st.none() | FAR_MOMENTS)
 @example(
-    Session("2026-11-24-1500-x", "", Meeting("a"), datetime(2026, 11, 24, tzinfo=UTC), 60),
+    Session(
+        id="2026-11-24-1500-x",
+        agenda="",
+        meeting=Meeting("a"),
+        started=datetime(2026, 11, 24, tzinfo=UTC),
+        planned_seconds=60,
+    ),
     datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC),
     datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(-timedelta(hours=23, minutes=59))),
     datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=23, minutes=59))),
@@ -1083,7 +1090,8 @@ def test_a_far_date_is_read_and_shown_or_located(
     from coffeechat.core.queue.calendar import queue_calendar
     from coffeechat.core.queue.followups import build_queue
     from coffeechat.core.sessions.printout import session_text
-    from coffeechat.core.sessions.skim import from_record, quick_record, summarize
+    from coffeechat.core.sessions.skim import quick_summary
+    from coffeechat.core.sessions.summary import summarize
 
     session.started = started
     session.followups = [FollowUp("x", "follow-up", "Write", due, snoozed_until=until)]
@@ -1092,11 +1100,11 @@ def test_a_far_date_is_read_and_shown_or_located(
         full = parse_session(raw, Path(f"{session.id}.toml"), "s.toml")
     except InputError as err:
         assert all(p.path == "s.toml" and p.line >= 1 for p in err.problems)
-        assert quick_record(raw, session.id) is None, "the fast path read what the reader refuses"
+        assert quick_summary(raw, Path(f"{session.id}.toml")) is None, "the fast path read it"
         return
     summary = summarize(full)
-    quick = quick_record(raw, session.id)
-    assert quick is None or from_record(quick) == summary
+    quick = quick_summary(raw, Path(f"{session.id}.toml"))
+    assert quick is None or quick == summary
     session_json(summary)
     session_text(full)
     for zone in NOW_ZONES:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.files.names import check_session_id
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions.format import (
     FollowUp,
     Referral,
-    check_session_id,
     new_session,
     read_session,
     to_toml,

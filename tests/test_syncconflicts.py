@@ -273,12 +273,12 @@ def test_a_file_of_the_sync_tools_is_never_a_session_by_any_path(workspace: Work
     """The readers one by one: the fast path, the full path, `read_session`."""
     from coffeechat.core.problems import InputError
     from coffeechat.core.sessions.format import parse_session, read_session
-    from coffeechat.core.sessions.skim import quick_record
+    from coffeechat.core.sessions.skim import quick_summary
 
     names = conflicted(workspace)
     git = workspace.sessions / names["git"]
     raw = git.read_bytes()
-    assert quick_record(raw, git.stem) is None
+    assert quick_summary(raw, git) is None
     with pytest.raises(InputError, match="git conflict markers"):
         parse_session(raw, git)
     for name in names.values():

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from coffeechat.core.agendas.agenda import load_agenda
-from coffeechat.core.agendas.template import Person, agenda_slug, agenda_template, slugify
+from coffeechat.core.agendas.template import Person, agenda_slug, agenda_template
+from coffeechat.core.files.names import slugify
 from coffeechat.core.problems import InputError
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.sessions.cache import SessionIndex
-    from coffeechat.core.sessions.skim import SessionSummary
+    from coffeechat.core.sessions.summary import SessionSummary
 
 
 def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -1,89 +1,38 @@
-"""The agenda a person prepares for a call, read from their TOML file.
+"""The agenda format: what a person prepares for a call.
 
-`load_agenda` parses with `tomllib`, validates every key into immutable objects and
-reports *all* problems at once, each located at `path:line:col` with the key path
-and a hint. Warnings (a window outside 15–30 minutes, too many questions, budgets
-that do not fit, repeated questions, warnings at or past the end) travel with the
-agenda; errors raise `InputError` carrying the warnings too.
+An agenda is written by hand (`coffeechat new` starts one from a commented
+template), so it is read by `checker`, which reports every problem at its
+`path:line:col` and warns about what a 15–30 minute call cannot hold. This module
+holds what a checked agenda *is*; its two parts that sessions copy have modules of
+their own, `meeting` (whom the call is with, and the channels) and `questions` (what
+to ask, with the topics and priorities).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from coffeechat.core.agendas import durations
-from coffeechat.core.agendas.durations import DEFAULT_DURATION as DEFAULT_DURATION
-from coffeechat.core.agendas.durations import DEFAULT_WARN_AT as DEFAULT_WARN_AT
-from coffeechat.core.problems import InputError, Problem, quoted
-from coffeechat.core.queue import dates
-from coffeechat.core.sessions.records import Meeting as Meeting
-from coffeechat.core.toml.reading import parse_toml, read_toml
-from coffeechat.core.toml.validation import Validator
+from coffeechat.core.agendas.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
+from coffeechat.core.agendas.meeting import Meeting
+from coffeechat.core.agendas.questions import Question
+from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
-    from coffeechat.core.toml.positions import KeyPath
+    from coffeechat.core.problems import Problem
 
 FORMAT = 1
-TOPICS = ("role", "organization", "industry", "path", "advice", "other")
-PRIORITIES = ("must", "should", "nice")
-CHANNELS = ("phone", "video", "in-person")
-
 DEFAULT_OPENING = ("Thank them for their time", "Say who referred you", "State the purpose")
 DEFAULT_CLOSING = (
     "Ask for two people I should talk to",
     "Ask permission to follow up",
     "Thank them",
 )
-MOST_QUESTIONS = 14
-"""More questions than this do not fit a 15–30 minute conversation."""
-USUAL_WINDOW = (15 * 60, 30 * 60)
-
-MEETING_KEYS = (
-    "with",
-    "role",
-    "organization",
-    "referred_by",
-    "contact",
-    "channel",
-    "scheduled",
-    "duration",
-    "warn_at",
-)
-"""The keys of a [meeting] block, which a session copies from its agenda."""
-
-_KEYS: dict[str, tuple[str, ...]] = {
-    "": ("format", "meeting", "goals", "prep", "opening", "questions", "closing"),
-    "meeting": MEETING_KEYS,
-    "goals": ("learn",),
-    "prep": ("pitch", "research", "reminders"),
-    "opening": ("checklist",),
-    "questions": ("text", "topic", "priority", "minutes"),
-    "closing": ("checklist", "followup_after"),
-}
 
 
-@dataclass(frozen=True)
-class Question:
-    """One question to ask, with its priority and optional time budget."""
-
-    text: str
-    topic: str = "other"
-    priority: str = "should"
-    minutes: float | None = None
-
-    @property
-    def budget_seconds(self) -> int | None:
-        """The budget in seconds, if the question has one."""
-        return None if self.minutes is None else round(self.minutes * 60)
-
-
-@dataclass(frozen=True)
-class Agenda:
+@dataclass(frozen=True, eq=False, repr=False)
+class Agenda(FrozenRecord):
     """A validated agenda; `duration` and `warn_at` already have defaults applied."""
 
     path: str
@@ -112,9 +61,12 @@ def load_agenda(
     default_duration: int = DEFAULT_DURATION,
     default_warn_at: tuple[int, ...] = DEFAULT_WARN_AT,
 ) -> Agenda:
-    """Read and validate an agenda file; `InputError` lists every problem found."""
+    """Read and check an agenda file; `InputError` lists every problem found."""
+    from coffeechat.core.agendas.checker import check_agenda
+    from coffeechat.core.toml.reading import read_toml
+
     file = read_toml(path, display, "an agenda file")
-    return _Checker(file).agenda(default_duration, default_warn_at)
+    return check_agenda(file, default_duration, default_warn_at)
 
 
 def parse_agenda(
@@ -123,216 +75,8 @@ def parse_agenda(
     default_duration: int = DEFAULT_DURATION,
     default_warn_at: tuple[int, ...] = DEFAULT_WARN_AT,
 ) -> Agenda:
-    """Validate agenda bytes already in memory, named `shown` in any problem."""
-    return _Checker(parse_toml(raw, shown)).agenda(default_duration, default_warn_at)
+    """Check agenda bytes already in memory, named `shown` in any problem."""
+    from coffeechat.core.agendas.checker import check_agenda
+    from coffeechat.core.toml.reading import parse_toml
 
-
-class _Checker(Validator):
-    """Collects every problem in one agenda file while building the objects."""
-
-    TOP_LEVEL = _KEYS[""]
-
-    def agenda(self, default_duration: int, default_warn_at: tuple[int, ...]) -> Agenda:
-        data = self.file.data
-        self.unknown_keys(data, (), _KEYS[""])
-        self.check_format(data)
-        meeting_table = self.section(data, "meeting")
-        meeting = self.meeting(meeting_table)
-        duration = self.duration(meeting_table, default_duration)
-        warn_at = self.warn_at(meeting_table, duration, default_warn_at)
-        questions = self.questions(data)
-        goals = self.section(data, "goals")
-        prep = self.section(data, "prep")
-        closing = self.section(data, "closing")
-        agenda = Agenda(
-            path=self.file.path,
-            meeting=meeting or Meeting(person=""),
-            questions=questions,
-            duration=duration,
-            warn_at=warn_at,
-            learn=self.strings(goals, ("goals", "learn")),
-            pitch=self.string(prep, ("prep", "pitch")) or "",
-            research=self.string(prep, ("prep", "research")) or "",
-            reminders=self.strings(prep, ("prep", "reminders")),
-            opening=self.strings(self.section(data, "opening"), ("opening", "checklist"))
-            or DEFAULT_OPENING,
-            closing=self.strings(closing, ("closing", "checklist")) or DEFAULT_CLOSING,
-            followup_after=self.followup_after(closing),
-        )
-        self.advise(agenda, meeting_table)
-        if self.has_errors() or meeting is None:
-            raise self.fail()
-        return replace(agenda, warnings=tuple(self.sorted_problems()))
-
-    def section(self, data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-        return self.table(data, (name,), _KEYS[name])
-
-    # --- sections ---------------------------------------------------------------
-
-    def check_format(self, data: Mapping[str, Any]) -> None:
-        value = data.get("format", FORMAT)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type(("format",), value, "an integer", f"format = {FORMAT}")
-        elif value != FORMAT:
-            self.report(
-                ("format",),
-                f"this file is format {value}; this coffeechat reads format {FORMAT}",
-                f"set format = {FORMAT}, or update coffeechat",
-            )
-
-    def meeting(self, table: Mapping[str, Any]) -> Meeting | None:
-        path: KeyPath = ("meeting",)
-        if "meeting" not in self.file.data:
-            self.report(
-                path,
-                "missing the [meeting] section",
-                'add [meeting] with at least with = "Their Name"',
-            )
-            return None
-        person = self.string(
-            table, path + ("with",), required=True, example='name the person: with = "Jane Doe"'
-        )
-        channel = self.choice(table, path + ("channel",), CHANNELS, "")
-        scheduled = self.moment(table, path + ("scheduled",))
-        if person is None:
-            return None
-        return Meeting(
-            person=person.strip(),
-            role=self.string(table, path + ("role",)) or "",
-            organization=self.string(table, path + ("organization",)) or "",
-            referred_by=self.string(table, path + ("referred_by",)) or "",
-            contact=self.string(table, path + ("contact",)) or "",
-            channel=channel,
-            scheduled=scheduled,
-        )
-
-    def duration(self, table: Mapping[str, Any], default: int) -> int:
-        if "duration" not in table:
-            return default
-        seconds = self.length(("meeting", "duration"), table["duration"])
-        return default if seconds is None else seconds
-
-    def warn_at(
-        self, table: Mapping[str, Any], duration: int, default: tuple[int, ...]
-    ) -> tuple[int, ...]:
-        path: KeyPath = ("meeting", "warn_at")
-        if "warn_at" not in table:
-            return tuple(w for w in default if w < duration)
-        items = table["warn_at"]
-        if not isinstance(items, list):
-            self.wrong_type(path, items, "an array", 'for example warn_at = ["5m", "2m"]')
-            return ()
-        kept: set[int] = set()
-        for index, item in enumerate(items):
-            seconds = self.length(path + (index,), item)
-            if seconds is None:
-                continue
-            if seconds >= duration:
-                self.warn(
-                    path + (index,),
-                    f"a warning at {durations.format_duration(seconds)} left is at or past "
-                    f"the {durations.format_duration(duration)} window; it is dropped",
-                    'warn_at is the time left when you want a signal, e.g. "5m"',
-                )
-                continue
-            kept.add(seconds)
-        return tuple(sorted(kept, reverse=True))
-
-    def questions(self, data: Mapping[str, Any]) -> tuple[Question, ...]:
-        items = data.get("questions")
-        example = '[[questions]]\n        text = "What does a typical week look like for you?"'
-        if items is None:
-            self.report((), "an agenda needs at least one question", f"add:\n        {example}")
-            return ()
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            self.wrong_type(
-                ("questions",), items, "an array of tables", f"write:\n        {example}"
-            )
-            return ()
-        if not items:
-            self.report(("questions",), "an agenda needs at least one question", example)
-        return tuple(q for i, item in enumerate(items) if (q := self.question(item, i)))
-
-    def question(self, table: Mapping[str, Any], index: int) -> Question | None:
-        path: KeyPath = ("questions", index)
-        self.unknown_keys(table, path, _KEYS["questions"])
-        text = self.string(table, path + ("text",), required=True)
-        topic = self.choice(table, path + ("topic",), TOPICS, "other")
-        priority = self.choice(table, path + ("priority",), PRIORITIES, "should")
-        minutes = self.minutes(table, path + ("minutes",))
-        if text is None:
-            return None
-        return Question(" ".join(text.split()), topic, priority, minutes)
-
-    def minutes(self, table: Mapping[str, Any], path: KeyPath) -> float | None:
-        value = self.number(table, path, "for example minutes = 3")
-        if value is None:
-            return None
-        if not 0 < value <= 120:
-            self.report(path, f"{value:g} minutes is not a usable budget", "use 1 to 10 minutes")
-            return None
-        return value
-
-    def followup_after(self, table: Mapping[str, Any]) -> str | None:
-        path: KeyPath = ("closing", "followup_after")
-        phrase = self.string(table, path)
-        if phrase is None:
-            return None
-        try:
-            dates.parse_date(phrase, date(2000, 1, 1))
-        except InputError:
-            self.report(
-                path,
-                f"{quoted(phrase)} is not a date coffeechat understands",
-                f"try one of: {dates.EXAMPLES}",
-            )
-            return None
-        return phrase
-
-    # --- advice -----------------------------------------------------------------
-
-    def advise(self, agenda: Agenda, meeting: Mapping[str, Any]) -> None:
-        low, high = USUAL_WINDOW
-        if "duration" in meeting and not low <= agenda.duration <= high:
-            self.warn(
-                ("meeting", "duration"),
-                f"a {durations.format_duration(agenda.duration)} window is outside the "
-                "usual 15–30 minutes",
-                "ask for 20 minutes; offer to stop on time",
-            )
-        if len(agenda.questions) > MOST_QUESTIONS:
-            self.warn(
-                ("questions", MOST_QUESTIONS),
-                f"{len(agenda.questions)} questions; a call this long fits at most "
-                f"{MOST_QUESTIONS}",
-                'cut some, or mark them priority = "nice"',
-            )
-        must = sum(q.budget_seconds or 0 for q in agenda.questions if q.priority == "must")
-        if must > agenda.duration:
-            self.warn(
-                ("questions",),
-                f"must-ask budgets add up to {durations.format_duration(must)}, more than "
-                f"the {durations.format_duration(agenda.duration)} window",
-                'shorten budgets, or move some to priority = "should"',
-            )
-        self.repeated_questions()
-
-    def repeated_questions(self) -> None:
-        items = self.file.data.get("questions")
-        if not isinstance(items, list):
-            return
-        seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            text = item.get("text") if isinstance(item, dict) else None
-            if not isinstance(text, str) or not text.strip():
-                continue
-            norm = re.sub(r"[\W_]+", " ", text.casefold()).strip()
-            if norm in seen:
-                first = self.file.where.value(("questions", seen[norm], "text"))
-                self.warn(
-                    ("questions", index, "text"),
-                    f"this question repeats question {seen[norm] + 1} (line {first.line})",
-                    "delete one of them",
-                )
-            else:
-                seen[norm] = index
+    return check_agenda(parse_toml(raw, shown), default_duration, default_warn_at)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coffeechat.core.files.names import slugify as slugify
+from coffeechat.core.files.names import slugify
 from coffeechat.core.problems import InputError, quoted
 from coffeechat.core.toml import writing
 

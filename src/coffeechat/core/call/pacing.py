@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coffeechat.core.agendas.agenda import PRIORITIES
+from coffeechat.core.agendas.questions import PRIORITIES
 from coffeechat.core.sessions.format import SessionQuestion
 
 SHORTEST_BUDGET = 60

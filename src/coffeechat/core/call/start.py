@@ -19,7 +19,6 @@ from pathlib import Path
 
 from coffeechat.core.agendas.agenda import Agenda
 from coffeechat.core.agendas.files import read_agenda
-from coffeechat.core.agendas.template import slugify
 from coffeechat.core.call.autosave import Signature, keep_copy, signature
 from coffeechat.core.files import atomic
 from coffeechat.core.files.locks import (
@@ -30,10 +29,11 @@ from coffeechat.core.files.locks import (
     call_lock,
     lock_path,
 )
+from coffeechat.core.files.names import session_id, slugify
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.sessions.format import Session, new_session, read_session, session_id, to_toml
+from coffeechat.core.sessions.format import Session, new_session, read_session, to_toml
 from coffeechat.core.settings import Settings
 
 AWAY_OFFERED = 60

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from coffeechat.core.queue import dates
-from coffeechat.core.sessions.format import FollowUp, Session, WrapUpChoice
+from coffeechat.core.sessions.format import FollowUp, FollowUpKind, Session, WrapUpChoice
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 FOLLOW_UP_AFTER = "in 3 weeks"
@@ -29,7 +29,7 @@ class Proposal:
     """A follow-up the wrap-up offers; the person keeps or drops it and sets its date."""
 
     id: str
-    kind: str
+    kind: FollowUpKind
     title: str
     when: str | None
     """The date as typed (e.g. "in 3 weeks"); None for the thank-you, due 24 h after."""

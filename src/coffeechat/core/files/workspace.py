@@ -179,7 +179,8 @@ def _new_agendas(workspace: Workspace) -> None:
     # Only a new workspace needs the template (most starts skip its import).
     import tempfile
 
-    from coffeechat.core.agendas.template import EXAMPLE, agenda_template, slugify
+    from coffeechat.core.agendas.template import EXAMPLE, agenda_template
+    from coffeechat.core.files.names import slugify
 
     folder = Path(tempfile.mkdtemp(prefix=f".{workspace.agendas.name}.", dir=workspace.root))
     name = f"{slugify(EXAMPLE.name)}.toml"

@@ -22,8 +22,8 @@ from coffeechat.core.files.names import check_session_id, is_id, slugify
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
-    from coffeechat.core.sessions.records import FollowUp, Referral
-    from coffeechat.core.sessions.skim import SessionSummary
+    from coffeechat.core.sessions.format import FollowUp, Referral
+    from coffeechat.core.sessions.summary import SessionSummary
 
 BUCKETS = ("overdue", "today", "week", "later")
 """The queue's groups, most urgent first."""

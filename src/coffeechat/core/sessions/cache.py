@@ -2,7 +2,7 @@
 
 The home screen, `sessions` and `followups` need a line or two about each of
 possibly thousands of sessions, never their notes. Each file is summarised once
-(`skim.read_record`: the app's own layout without a TOML parser, anything else
+(`summary.read_summary`: the app's own layout without a TOML parser, anything else
 with `tomllib`) and the summaries are kept in
 `.coffeechat-cache/sessions.json`, keyed by each file's name, size, modification
 time and inode, so the next start reads one small JSON file and re-reads only the
@@ -14,16 +14,13 @@ the reason, and every other session still loads.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import stat
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from coffeechat.core.files import atomic
 from coffeechat.core.files.names import check_session_id
 from coffeechat.core.files.regular import (
     MAX_SESSION_BYTES,
@@ -31,6 +28,7 @@ from coffeechat.core.files.regular import (
     NotAFileError,
     read_regular,
 )
+from coffeechat.core.files.serial import decoder, encoder
 from coffeechat.core.files.syncconflicts import (
     SyncConflict,
     copies_among,
@@ -40,28 +38,21 @@ from coffeechat.core.files.syncconflicts import (
 )
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError, Problem
-from coffeechat.core.sessions.skim import (
-    ORDER,
+from coffeechat.core.sessions.cachefile import (
+    CACHE_NAME,
+    Damage,
     Record,
-    SessionSummary,
-    from_record,
-    read_record,
-    read_summary,
+    Stamp,
+    problem_of,
+    problem_record,
+    read_cache,
+    write_cache,
 )
+from coffeechat.core.sessions.summary import SessionSummary, read_summary
 
-CACHE_NAME = "sessions.json"
-CACHE_VERSION = 4
-"""Raise when `SessionSummary`, the records, the skim or what the readers accept
-change: older caches are then ignored."""
 PARALLEL_FROM = 800
 """From this many files to read, other processes share the work (one per core)."""
 BATCH = 250
-
-Stamp = list[int]
-"""What says a file is unchanged: [size, modification time in ns, inode] (a list, as
-the cache holds it, so that the two compare as they are)."""
-Damage = dict[str, Any]
-"""The record of a file that could not be read: {"problems": [...]}."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +115,7 @@ def collector_paused() -> Iterator[None]:
 
 def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionIndex:
     cache_file = workspace.cache / CACHE_NAME
-    cached = _read_cache(cache_file) if use_cache else {}
+    cached = read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
     files = dict(_session_files(workspace.sessions))
     copies, maybe_onedrive = copies_among(files)
@@ -153,7 +144,7 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
                 Damaged(name, (Problem(left_out.shown(name), 0, 0, "unreadable"),))
             )
     if use_cache and (stale or fresh.keys() != cached.keys()):
-        _write_cache(workspace, cache_file, fresh)
+        write_cache(workspace, cache_file, fresh)
     found = [item for item in found if not left_out.onedrive(item[2], maybe_onedrive)]
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return SessionIndex(
@@ -183,7 +174,7 @@ class _LeftOut:
         the record is garbled (a cache edited by hand, or by a bug)."""
         try:
             if isinstance(record, dict):
-                problems = tuple(_problem(p, self.shown(name)) for p in record["problems"])
+                problems = tuple(problem_of(p, self.shown(name)) for p in record["problems"])
                 if not problems:
                     raise ValueError("a damaged file with no problem")
                 if record.get("sync") == "git":
@@ -191,8 +182,8 @@ class _LeftOut:
                 else:
                     self.damaged.append(Damaged(name, problems))
                 return True
-            summary = from_record(record)
-            found.append((float(record[ORDER]), summary.id, summary))
+            summary: SessionSummary = decoder(SessionSummary)(record)
+            found.append((summary.order, summary.id, summary))
         except (KeyError, ValueError, TypeError, IndexError):
             return False
         return True
@@ -285,7 +276,7 @@ def _not_an_id(shown: str) -> Damage:
         "the file name is not a session id",
         "rename it like 2026-11-24-1501-jane-doe.toml",
     )
-    return {"problems": [_problem_record(problem)]}
+    return {"problems": [problem_record(problem)]}
 
 
 def _summarise_file(path: Path, shown: str) -> Record | Damage:
@@ -295,77 +286,16 @@ def _summarise_file(path: Path, shown: str) -> Record | Damage:
         raw = read_regular(path, MAX_SESSION_BYTES)
     except NotAFileError as err:
         problem = Problem(shown, 0, 0, f"this is {err.kind}, not {SESSION_FILE}")
-        return {"problems": [_problem_record(problem)]}
+        return {"problems": [problem_record(problem)]}
     except OSError as err:
-        return {"problems": [_problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
+        return {"problems": [problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
     conflict = git_conflict(path.name, raw)
     if conflict is not None:
-        return {"problems": [_problem_record(conflict.problem(shown))], "sync": "git"}
+        return {"problems": [problem_record(conflict.problem(shown))], "sync": "git"}
     try:
-        return read_record(raw, path, shown)
+        return encoder(SessionSummary)(read_summary(raw, path, shown))
     except InputError as err:
-        return {"problems": [_problem_record(p) for p in err.problems]}
-
-
-# --- the cache file -----------------------------------------------------------------
-
-
-def _read_cache(path: Path) -> dict[str, Any]:
-    """The cached records by file name; empty if the cache is missing or unusable.
-
-    Entries are not checked one by one: a garbled one fails when its summary is made
-    (`_LeftOut.take`), and its file is read again. A cache that cannot be read at all
-    (not JSON, nested too deeply to parse, not a file) is ignored, and made again.
-    """
-    try:
-        data = json.loads(read_regular(path))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        return {}
-    files: Any = data.get("files")
-    return files if isinstance(files, dict) else {}
-
-
-def _write_cache(
-    workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, Record | Damage]]
-) -> None:
-    """Save the records; a cache that cannot be written only costs time next start."""
-    payload = {
-        "version": CACHE_VERSION,
-        "files": {name: [stamp, record] for name, (stamp, record) in entries.items()},
-    }
-    try:
-        atomic.private_dir(workspace.cache)
-        atomic.write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-    except OSError:
-        return
-
-
-def _problem_record(problem: Problem) -> dict[str, Any]:
-    return {
-        "line": problem.line,
-        "col": problem.col,
-        "message": problem.message,
-        "hint": problem.hint,
-        "key": problem.key,
-    }
-
-
-def _problem(record: dict[str, Any], shown: str) -> Problem:
-    """The problem a damaged file's record names; `TypeError` if it is garbled."""
-    line, col, message, hint, key = (record[k] for k in ("line", "col", "message", "hint", "key"))
-    if not (_whole(line) and _whole(col) and _texts(message, hint, key)):
-        raise TypeError("a garbled problem")
-    return Problem(shown, line, col, message, hint, key)
-
-
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _texts(*values: object) -> bool:
-    return all(isinstance(value, str) for value in values)
+        return {"problems": [problem_record(p) for p in err.problems]}
 
 
 # --- finding one session ------------------------------------------------------------

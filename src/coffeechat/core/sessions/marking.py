@@ -1,17 +1,13 @@
 """Marking a follow-up done, or snoozing it, inside its session file.
 
 The session file may have been read, annotated or reformatted by its owner, so the
-edit keeps every other byte as it was (comments, layout, multi-line notes). A file
-still in the form the app writes (see `skim`) is edited as text: the one line of
-the one `[[followups]]` table is replaced, added at the end of the table or
-removed, exactly where `tomlkit` would put it, and the result is trusted only if
-the skim reads it back equal to the old file with exactly this change. Any other
-file goes through `tomlkit`, with two things it gets wrong put right (a key it adds
-to a CRLF file ends in a bare LF), and its result is trusted only after `tomllib`
-reads it back equal to the old file with exactly this change. The new file then
-replaces the old one atomically, under the session's lock, so a running call is
-never raced. (The text path also keeps `done` and `snooze` quick to start: they
-load neither `tomlkit` nor the full session reader.)
+edit keeps every other byte as it was (comments, layout, multi-line notes): the file
+is read and validated (`format.check_session`), the one key of the one
+`[[followups]]` table is changed with `tomlkit`, with the one thing it gets wrong put
+right (a key it adds to a CRLF file ends in a bare LF), and the result is trusted
+only after `tomllib` reads it back equal to the old file with exactly this change.
+The new file then replaces the old one atomically, under the session's lock, so a
+running call is never raced.
 """
 
 from __future__ import annotations
@@ -33,19 +29,11 @@ from coffeechat.core.files.regular import (
 from coffeechat.core.files.syncconflicts import copy_of_file
 from coffeechat.core.problems import InputError, Problem, did_you_mean
 from coffeechat.core.queue.followups import parse_address
-from coffeechat.core.sessions.skim import (
-    FOLLOWUPS,
-    Record,
-    SessionSummary,
-    from_record,
-    quick_record,
-    summarize,
-)
+from coffeechat.core.sessions.summary import SessionSummary, summarize
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
-    from coffeechat.core.sessions.format import Session
-    from coffeechat.core.sessions.records import FollowUp
+    from coffeechat.core.sessions.format import FollowUp, Session
 
 _BOM = b"\xef\xbb\xbf"
 _BARE_LF = re.compile(r"(?<!\r)\n")
@@ -127,11 +115,7 @@ def edit_followup(
         raise InputError([copy.problem(shown)])
     with session_lock(workspace.sessions, session_id, shown):
         raw = _read(path, shown)
-        quick = _quick_edit(raw, session_id, address, item_id, changes, only_open, shown)
-        if quick is not None:
-            change, new_raw = quick
-        else:
-            change, new_raw = _full_edit(raw, path, address, item_id, changes, only_open, shown)
+        change, new_raw = _edit(raw, path, address, item_id, changes, only_open, shown)
         if new_raw is None:
             return change
         _write(path, new_raw, shown)
@@ -170,7 +154,7 @@ def _refuse_closed(before: FollowUp, address: str, shown: str) -> None:
         )
 
 
-def _full_edit(
+def _edit(
     raw: bytes,
     path: Path,
     address: str,
@@ -181,9 +165,11 @@ def _full_edit(
 ) -> tuple[Change, bytes | None]:
     """The change made with `tomlkit` and checked with `tomllib`; the new bytes, or
     None when the item already was as asked."""
-    from coffeechat.core.sessions.format import parse_session
+    from coffeechat.core.sessions.format import check_session
+    from coffeechat.core.toml.reading import parse_toml
 
-    session = parse_session(raw, path, shown)
+    file = parse_toml(raw, shown, MAX_SESSION_BYTES)
+    session = check_session(file, path.stem)
     index = _find(session, item_id, shown)
     before = session.followups[index]
     if only_open:
@@ -193,108 +179,11 @@ def _full_edit(
     if after == before:
         return change, None
     new_raw = _edited(raw, index, changes, shown)
-    _check(raw, new_raw, index, changes, shown)
+    _check(file.data, new_raw, index, changes, shown)
     return change, new_raw
 
 
-# --- the app's own layout, edited as text -------------------------------------------
-
-_POSITIONS = {"status": 4, "snoozed_until": 5}
-"""Where the keys `done` and `snooze` change sit in a follow-up's record (see skim)."""
-_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f]*')
-_TABLE = re.compile(r"^\[\[followups\]\]\n", re.MULTILINE)
-
-
-def _quick_edit(
-    raw: bytes,
-    session_id: str,
-    address: str,
-    item_id: str,
-    changes: Changes,
-    only_open: bool,
-    shown: str,
-) -> tuple[Change, bytes | None] | None:
-    """The change made as text in a file of the app's own layout, and the new bytes
-    (None when nothing changes); None when the full path must do it."""
-    record = quick_record(raw, session_id)
-    if record is None or any(key not in _POSITIONS for key in changes):
-        return None
-    ids = [item[0] for item in record[FOLLOWUPS]]
-    if item_id not in ids:
-        return None  # the full path says what is wrong
-    index = ids.index(item_id)
-    summary = from_record(record)
-    before = summary.followups[index]
-    if only_open:
-        _refuse_closed(before, address, shown)
-    after = replace(before, **changes)
-    change = Change(address, summary, before, after)
-    if after == before:
-        return change, None
-    written = {key: _written(value) for key, value in changes.items()}
-    if any(text == "" for text in written.values()):
-        return None
-    new_text = _edited_lines(raw.decode("utf-8"), index, written)
-    if new_text is None:
-        return None
-    new_raw = new_text.encode("utf-8")
-    if quick_record(new_raw, session_id) != _expected(record, index, written):
-        return None  # not read back as exactly this change: let tomlkit do it
-    return change, new_raw
-
-
-def _written(value: Any) -> str | None:
-    """A value as `tomlkit` writes it, when it is that simple; None removes the key;
-    empty when the value is not simple enough for the text path."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return f'"{value}"' if _PLAIN.fullmatch(value) else ""
-    if isinstance(value, datetime) and not value.microsecond:
-        text = value.isoformat()
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
-    return ""
-
-
-def _edited_lines(text: str, index: int, written: dict[str, str | None]) -> str | None:
-    """`text` with the lines of its `index`-th follow-up table changed."""
-    # Follow-up values are one-line strings in this layout, so every table lies
-    # after the last multi-line note.
-    tail = text.split('"""')[-1]
-    offset = len(text) - len(tail)
-    tables = list(_TABLE.finditer(tail))
-    if index >= len(tables):
-        return None
-    start = tables[index].end()
-    end = tables[index + 1].start() if index + 1 < len(tables) else len(tail)
-    body = tail[start:end]
-    lines = body.rstrip("\n").split("\n")
-    for key, value in written.items():
-        at = next((i for i, line in enumerate(lines) if line.startswith(f"{key} = ")), None)
-        if value is None:
-            if at is not None:
-                del lines[at]
-        elif at is None:
-            lines.append(f"{key} = {value}")  # tomlkit adds a key at the end of its table
-        else:
-            lines[at] = f"{key} = {value}"
-    new_body = "\n".join(lines) + body[len(body.rstrip("\n")) :]
-    return text[: offset + start] + new_body + text[offset + end :]
-
-
-def _expected(record: Record, index: int, written: dict[str, str | None]) -> Record:
-    """The record the edited file must have: the old one with exactly this change."""
-    item = list(record[FOLLOWUPS][index])
-    for key, value in written.items():
-        item[_POSITIONS[key]] = value if key != "status" else (value or '"open"')[1:-1]
-    followups = list(record[FOLLOWUPS])
-    followups[index] = item
-    expected = list(record)
-    expected[FOLLOWUPS] = followups
-    return expected
-
-
-# --- any other file: tomlkit, checked by tomllib --------------------------------------
+# --- tomlkit, checked by tomllib ------------------------------------------------------
 
 
 def _find(session: Session, item_id: str, shown: str) -> int:
@@ -331,9 +220,10 @@ def _edited(raw: bytes, index: int, changes: Changes, shown: str) -> bytes:
     return bom + new_text.encode("utf-8")
 
 
-def _check(old: bytes, new: bytes, index: int, changes: Changes, shown: str) -> None:
-    """Refuse unless `new` reads as `old` with exactly `changes` made."""
-    expected = _data(old)
+def _check(old: dict[str, Any], new: bytes, index: int, changes: Changes, shown: str) -> None:
+    """Refuse unless `new` reads as the data `old` with exactly `changes` made."""
+    expected = dict(old)
+    expected["followups"] = [dict(table) for table in old["followups"]]
     table: dict[str, Any] = expected["followups"][index]
     for key, value in changes.items():
         if value is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import MISSING
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,11 +20,23 @@ from coffeechat.core.queue import dates
 if TYPE_CHECKING:
     from coffeechat.core.toml.positions import KeyPath
     from coffeechat.core.toml.reading import TomlFile
+    from coffeechat.core.toml.schema import Field, Kind, Table
 
 T = TypeVar("T")
+Word = TypeVar("Word", bound=str)
 
 LARGEST = 10**9
 """No count of seconds or minutes in a coffeechat file comes near this (31 years)."""
+
+_PLACEHOLDERS: dict[Kind, Any] = {
+    "text": "",
+    "integer": 0,
+    "flag": False,
+    "moment": datetime.min,
+    "integers": (),
+}
+"""What a field that must be given holds while its file is read without it (the file
+is refused: no one sees these)."""
 
 _TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (bool, "a boolean"),
@@ -165,16 +178,17 @@ class Validator:
         return tuple(good)
 
     def choice(
-        self, table: Mapping[str, Any], path: KeyPath, allowed: tuple[str, ...], default: str
-    ) -> str:
+        self, table: Mapping[str, Any], path: KeyPath, allowed: tuple[Word, ...], default: Word
+    ) -> Word:
         """One of `allowed` (or `default` if absent); anything else is reported."""
         value = self.string(table, path)
         if value is None:
             return default
-        if value not in allowed:
-            self.report(path, f"{quoted(value)} is not a {path[-1]}", did_you_mean(value, allowed))
-            return default
-        return value
+        for word in allowed:
+            if value == word:
+                return word
+        self.report(path, f"{quoted(value)} is not a {path[-1]}", did_you_mean(value, allowed))
+        return default
 
     def length(self, path: KeyPath, value: object) -> int | None:
         """Seconds in a length of time (`"20m"` or whole minutes), or None if bad."""
@@ -240,3 +254,102 @@ class Validator:
             )
             return None
         return value
+
+    # --- a table declared in a `schema` -----------------------------------------------
+
+    def record(
+        self,
+        table: Table,
+        data: Mapping[str, Any],
+        path: KeyPath = (),
+        also: tuple[str, ...] = (),
+        **given: Any,
+    ) -> Any:
+        """The object `table` describes, read from `data` (the table at `path`); every
+        problem is reported. `also`: keys allowed but not read; `given`: the values of
+        the fields that are not in the file."""
+        self.unknown_keys(data, path, table.keys() + also)
+        sections = {
+            name: self.table(data, path + (name,), table.keys(name)) for name in table.sections
+        }
+        values = dict(given)
+        for item in table.in_file:
+            source = sections[item.section] if item.section else data
+            where = path + ((item.section,) if item.section else ()) + (item.key,)
+            values[item.attr] = self.field_value(item, source, where)
+        return table.cls(**values)
+
+    def field_value(self, item: Field, table: Mapping[str, Any], path: KeyPath) -> Any:
+        """The value of one field of `table` (its default when the key is left out)."""
+        if item.table is not None:
+            if item.kind == "tables":
+                return self.records(item.table, table, path)
+            value = table.get(item.key, {})
+            if not isinstance(value, dict):
+                self.wrong_type(
+                    path, value, "a table", f"write it as a section: [{key_name(path)}]"
+                )
+                value = {}
+            return self.record(item.table, value, path, item.rules.also)
+        default: Any = item.default if item.default is not MISSING else _PLACEHOLDERS.get(item.kind)
+        if item.kind == "choice":
+            return self.choice(table, path, item.choices, default)
+        if item.kind == "text":
+            text = self.string(table, path, required=item.required)
+            return default if text is None else text
+        found = self.scalar(item, table, path)
+        if found is None and item.required and item.key not in table:
+            self.report(path, f"missing {key_name(path)}", item.rules.hint)
+        return default if found is None else found
+
+    def scalar(self, item: Field, table: Mapping[str, Any], path: KeyPath) -> Any:
+        """A number, flag, date-time or array of numbers; None if absent or wrong."""
+        if item.kind == "integer":
+            return self.integer(table, path, minimum=item.rules.minimum)
+        if item.kind == "number":
+            return self.number(table, path, item.rules.hint or "a number, e.g. 3")
+        if item.kind == "flag":
+            return self.typed(table, path, bool, "a boolean", "true or false")
+        if item.kind == "moment":
+            return self.moment(table, path)
+        return self.integers(table, path, item.rules.hint or "e.g. [300, 120]")
+
+    def integers(
+        self, table: Mapping[str, Any], path: KeyPath, hint: str
+    ) -> tuple[int, ...] | None:
+        """An array of whole numbers."""
+        items = self.typed(table, path, list, "an array of integers", hint)
+        if items is None:
+            return None
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in items):
+            self.report(path, "expected an array of integers", hint)
+            return None
+        return tuple(items)
+
+    def records(self, table: Table, data: Mapping[str, Any], path: KeyPath) -> list[Any]:
+        """The objects of an array of tables (`[[name]]`), each in its own place."""
+        items = data.get(str(path[-1]), [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            self.wrong_type(path, items, "an array of tables", f"[[{key_name(path)}]] sections")
+            return []
+        found = [self.record(table, item, path + (index,)) for index, item in enumerate(items)]
+        for item in table.in_file:
+            if item.rules.unique:
+                self.unique(found, item, path)
+        return found
+
+    def unique(self, found: list[Any], item: Field, path: KeyPath) -> None:
+        """Report each table whose `item` an earlier one has (an address would name two)."""
+        first: dict[Any, int] = {}
+        for index, record in enumerate(found):
+            value = getattr(record, item.attr)
+            if value in first:
+                line = self.file.where.value(path + (first[value], item.key)).line
+                self.report(
+                    path + (index, item.key),
+                    f"the {item.rules.unique} {item.key} {quoted(str(value))} is already used "
+                    f"at line {line}",
+                    f"give each [[{key_name(path)}]] table its own {item.key}",
+                )
+            elif value:
+                first[value] = index

@@ -1,4 +1,8 @@
-"""Writing TOML values by hand, so a session file stays readable and fast to save.
+"""Writing TOML by hand, so a session file stays readable and fast to save.
+
+`document` writes an object in the layout of its format (`schema`): the top-level
+keys, then each table after a blank line, each key on one line, in the order the
+format declares them; a value that is None or empty is left out.
 
 Notes are written as multi-line strings that read like the text that was typed.
 Escaping is the least that keeps them valid: backslashes, control characters and
@@ -10,6 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coffeechat.core.toml.schema import Field, Table
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -57,6 +66,41 @@ def value(item: object) -> str:
     raise TypeError(f"cannot write {type(item).__name__} as TOML")
 
 
-def pairs(items: dict[str, object]) -> list[str]:
-    """`key = value` lines for the items that are set (None and empty text are left out)."""
-    return [f"{key(k)} = {value(v)}" for k, v in items.items() if v is not None and v != ""]
+def document(item: object, table: Table, version: int) -> str:
+    """The text of a file holding `item` as `table` describes it (format `version`).
+
+    Its tables are one level deep: a table's own tables are not written."""
+    lines = [f"format = {version}", *_pairs(item, table.values())]
+    sections = set()
+    for part in table.in_file:
+        if part.section and part.section not in sections:
+            sections.add(part.section)
+            body = _pairs(item, table.values(part.section))
+            if body:
+                lines += ["", f"[{_key(part.section)}]", *body]
+        elif part.table is not None and part.kind == "table":
+            lines += [
+                "",
+                f"[{_key(part.key)}]",
+                *_pairs(getattr(item, part.attr), part.table.values()),
+            ]
+        elif part.table is not None:
+            for entry in getattr(item, part.attr):
+                lines += ["", f"[[{_key(part.key)}]]", *_pairs(entry, part.table.values())]
+    return "\n".join(lines) + "\n"
+
+
+def _pairs(item: object, fields: tuple[Field, ...]) -> list[str]:
+    """The `key = value` lines of `item`'s `fields` that are set."""
+    lines = []
+    for part in fields:
+        found = getattr(item, part.attr)
+        if found is None or found == "" or (found is False and part.rules.omit_false):
+            continue
+        lines.append(f"{_key(part.key)} = {value(found)}")
+    return lines
+
+
+@cache
+def _key(name: str) -> str:
+    return key(name)

@@ -24,8 +24,8 @@ from coffeechat.ui.widgets.queue_list import placeholders
 
 if TYPE_CHECKING:
     from coffeechat.core.agendas.agenda import Agenda
+    from coffeechat.core.agendas.meeting import Meeting
     from coffeechat.core.files.workspace import Workspace
-    from coffeechat.core.sessions.records import Meeting
     from coffeechat.core.settings import Settings
 
 

@@ -11,7 +11,7 @@ from coffeechat.core.queue import dates
 from coffeechat.core.queue.followups import HEADINGS, QueueItem
 from coffeechat.core.sessions.cache import Damaged
 from coffeechat.core.sessions.printout import length_words
-from coffeechat.core.sessions.skim import SessionSummary
+from coffeechat.core.sessions.summary import SessionSummary
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.agenda_list import meeting_lines
 from coffeechat.ui.widgets.queue_list import BUCKET_COLOURS

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.sessions.cache import Damaged
     from coffeechat.core.sessions.search import Hit
-    from coffeechat.core.sessions.skim import SessionSummary
+    from coffeechat.core.sessions.summary import SessionSummary
     from coffeechat.ui.screens.session import SessionScreen
 
 PAGE = 60

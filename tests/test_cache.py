@@ -1,4 +1,4 @@
-"""Reading many sessions: the fast skim, the cache, damaged files, finding one session."""
+"""Reading many sessions: summaries, the cache, damaged files, finding one session."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.sessions.cache import CACHE_NAME, find_session_file, load_index
+from coffeechat.core.sessions.cache import find_session_file, load_index
+from coffeechat.core.sessions.cachefile import CACHE_NAME, cache_version
 from coffeechat.core.sessions.format import parse_session, read_session, to_toml
-from coffeechat.core.sessions.skim import COUNTS, read_summary, summarize
+from coffeechat.core.sessions.summary import read_summary, summarize
 from tests.past_sessions import DAMAGED_NAME, fill_workspace, jane, omar, write
 from tests.test_session_file import AWKWARD
 
@@ -141,7 +142,7 @@ def test_a_garbled_record_is_read_again(workspace: Workspace) -> None:
     cache = workspace.cache / CACHE_NAME
     data = json.loads(cache.read_text())
     for entry in data["files"].values():
-        entry[1][COUNTS] = [1]
+        del entry[1][-1]  # a summary without its follow-ups
     cache.write_text(json.dumps(data))
     index = load_index(workspace)
     assert index.parsed == 1
@@ -190,8 +191,11 @@ def _cache_entry(workspace: Workspace, name: str, record: object) -> None:
     "cache",
     [
         "[" * 100_000,
-        '{"version": 4, "files": {"x": ' + "[" * 100_000 + "]" * 100_000 + "}}",
-        '{"version": 4, "files": ' + "{" * 50_000,
+        f'{{"version": "{cache_version()}", "files": {{"x": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}}",
+        f'{{"version": "{cache_version()}", "files": ' + "{" * 50_000,
         "\x00\xff",
         "",
     ],
