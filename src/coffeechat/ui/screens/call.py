@@ -35,7 +35,7 @@ from coffeechat.core.call.start import OpenSession
 from coffeechat.core.files.regular import MAX_SESSION_BYTES
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.settings import Settings
-from coffeechat.core.text.controls import escape_controls
+from coffeechat.core.text.controls import editable
 from coffeechat.startup import freeze_for_the_call, thaw_after_the_call
 from coffeechat.ui.call_saver import CallSaver, Unsaved
 from coffeechat.ui.literal import literal
@@ -301,7 +301,7 @@ class CallScreen(Screen[None]):
         else:
             text = self.call.question.notes
             notes.border_title = f"Notes · Q{self.call.current + 1}"
-        notes.load_text(escape_controls(text))  # a raw ESC from the file would reach the terminal
+        notes.load_text(editable(text))  # as a paste would put it there (`core.text.controls`)
         notes.move_cursor(notes.document.end)
         notes.scroll_cursor_visible()
 
@@ -330,7 +330,7 @@ class CallScreen(Screen[None]):
         if len(self.call.file_text().encode()) <= MAX_SESSION_BYTES:
             return False
         keep(held)
-        self.notes.load_text(held)
+        self.notes.load_text(editable(held))
         self.notes.move_cursor(self.notes.document.end)
         self.notify(
             f"That would make this call's file larger than {MAX_SESSION_BYTES // 1_000_000} MB, "
