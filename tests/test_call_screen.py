@@ -96,6 +96,27 @@ async def test_thresholds_change_the_look_and_bring_the_closing_checklist(
         assert screen.call.question.notes == "ok"
 
 
+async def test_a_warning_is_looked_at_when_it_falls_due_not_at_the_next_tick(
+    workspace: Workspace, clock: ManualTime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Looked at only every tick, a warning came up to a tick late (0.56 s on a busy
+    # machine, against 0.5 s). No tick comes here: the look due at the threshold must.
+    monkeypatch.setattr("coffeechat.ui.screens.call.TICK_SECONDS", 3600)
+    app = call_app(workspace, clock)
+    toasts = Notes(app)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = call_screen(app)
+        clock.advance(15 * 60 - 0.05)
+        screen.tick()
+        assert toasts.titles == []
+        clock.advance(0.05)
+        for _ in range(500):  # the look is due 0.05 s of real time from the tick
+            await pilot.pause(0.02)
+            if toasts.titles:
+                break
+        assert toasts.titles == ["Time check"]
+
+
 async def test_thresholds_passed_together_make_one_signal(
     workspace: Workspace, clock: ManualTime
 ) -> None:

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -55,7 +56,10 @@ if TYPE_CHECKING:
     from coffeechat.ui.screens.wrapup import WrapUpScreen
 
 TICK_SECONDS = 0.25
-"""How often the clock is looked at: a signal fires within this of its threshold."""
+"""How often the clock is looked at, for the time shown; a threshold due before the
+next look is looked at when it falls due (`look_at_next_crossing`)."""
+CROSSING_MARGIN = 0.001
+"""A look at a threshold comes this much after it, never a hair before."""
 SAVE_SECONDS = 0.4
 """How often a change is handed to the autosaver: well inside the one-second promise."""
 WIDE = 140
@@ -124,6 +128,7 @@ class CallScreen(Screen[None]):
         self._sized = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wrap_up: WrapUpScreen | None = None
+        self._crossing_look: Timer | None = None
 
     # --- layout -----------------------------------------------------------------------
 
@@ -221,6 +226,23 @@ class CallScreen(Screen[None]):
         shown = (clock.text(), clock.paused, self.editing_general)
         if shown != self._shown:
             self.show_all()
+        self.look_at_next_crossing()
+
+    def look_at_next_crossing(self) -> None:
+        """If the next threshold falls due before the next tick, look then too: a signal
+        on time whatever the ticks do (a busy loop skips them). Only a look: what is
+        crossed is always the clock's own reading, never counted in ticks."""
+        clock = self.call.clock
+        until = clock.until_next_crossing()
+        if until is None or until >= TICK_SECONDS or clock.paused or clock.stopped:
+            return
+        if self._crossing_look is None:
+            self._crossing_look = self.set_timer(until + CROSSING_MARGIN, self.at_crossing)
+
+    def at_crossing(self) -> None:
+        """The look `look_at_next_crossing` asked for."""
+        self._crossing_look = None
+        self.tick()
 
     def show_all(self) -> None:
         """Redraw every part that depends on the call."""
