@@ -21,7 +21,6 @@ from coffeechat.aftercall import add_commands
 from coffeechat.core.files.workspace import Workspace, default_workspace, prepare
 from coffeechat.core.problems import InputError, Problem
 from coffeechat.output import escaped_output
-from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
     from coffeechat.core.agendas.agenda import Agenda
@@ -206,26 +205,24 @@ def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) ->
 
 def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat`: the home screen."""
-    with tuned_for_the_app():  # see `coffeechat.startup`
-        from coffeechat.ui.app import make_app
+    from coffeechat.ui.app import make_app
 
-        app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
-        app.run()
+    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
+    app.run()
     return app.return_code or EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat run AGENDA [--duration DUR] [--theme NAME]`: the call, then its wrap-up."""
-    with tuned_for_the_app():  # see `coffeechat.startup`
-        from coffeechat.core.call.start import plan_call
+    from coffeechat.core.call.start import plan_call
 
-        duration = duration_arg(args.duration)
-        settings = settings_of(workspace)
-        plan = plan_call(workspace, workspace.agenda_path(args.agenda), settings, duration)
-        from coffeechat.ui.app import make_app
+    duration = duration_arg(args.duration)
+    settings = settings_of(workspace)
+    plan = plan_call(workspace, workspace.agenda_path(args.agenda), settings, duration)
+    from coffeechat.ui.app import make_app
 
-        app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
-        app.run()
+    app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
+    app.run()
     for copy in app.conflicts:
         session = copy.with_name(copy.name.rsplit(".conflict-", 1)[0])
         print(

@@ -37,7 +37,6 @@ from coffeechat.core.files.regular import MAX_SESSION_BYTES
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.settings import Settings
 from coffeechat.core.text.controls import editable
-from coffeechat.startup import freeze_for_the_call, thaw_after_the_call
 from coffeechat.ui.call_saver import CallSaver, Unsaved
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.call_parts import (
@@ -163,7 +162,6 @@ class CallScreen(Screen[None]):
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(SAVE_SECONDS, self.autosave)
         self.call_after_refresh(self.add_cheat_sheet)
-        self.call_after_refresh(freeze_for_the_call)  # see `coffeechat.startup`
         self._loop = asyncio.get_running_loop()
         if not self.app.is_headless:
             self.saving.catch_signals(self.exit_after_signal, self.keep_typing)
@@ -188,7 +186,6 @@ class CallScreen(Screen[None]):
         """Save synchronously and let go of the session."""
         self.saving.release_signals()
         self.saving.close()
-        thaw_after_the_call()
 
     def add_cheat_sheet(self) -> None:
         """Hidden on most terminals until F2, the cheat sheet comes after the first frame.
