@@ -101,7 +101,7 @@ async def test_a_warning_is_looked_at_when_it_falls_due_not_at_the_next_tick(
 ) -> None:
     # Looked at only every tick, a warning came up to a tick late (0.56 s on a busy
     # machine, against 0.5 s). No tick comes here: the look due at the threshold must.
-    monkeypatch.setattr("coffeechat.ui.screens.call.TICK_SECONDS", 3600)
+    monkeypatch.setattr("coffeechat.ui.clock_watch.TICK_SECONDS", 3600)
     app = call_app(workspace, clock)
     toasts = Notes(app)
     async with app.run_test(size=SMALL) as pilot:

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from coffeechat.core.problems import InputError
+from coffeechat.ui import breakpoints
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.agenda_list import AgendaList, plan, read
 from coffeechat.ui.widgets.queue_list import QueueList
@@ -63,7 +64,7 @@ class HomeScreen(Screen[None]):
 
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#queue"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012  (Textual's type)
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "done", "Done", id="home.done"),
         Binding("s", "snooze", "Snooze", id="home.snooze"),
