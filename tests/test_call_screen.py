@@ -514,3 +514,22 @@ async def test_a_quit_before_the_first_frame_waits_for_it(
     assert app.return_code == 0
     (path,) = workspace.sessions.glob("*.toml")
     assert read_session(path).status == "in-progress"
+
+
+async def test_the_call_follows_the_terminals_width_like_home(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    app = call_app(workspace, clock)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = call_screen(app)
+        assert screen.has_class("-narrow") and not screen.has_class("-cheat")
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert screen.has_class("-wide") and not screen.has_class("-narrow")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")
+    wide = call_app(workspace, clock)
+    async with wide.run_test(size=(200, 60)) as pilot:
+        await pilot.press("r")  # the call above, resumed
+        assert call_screen(wide).has_class("-wide") and call_screen(wide).has_class("-cheat")

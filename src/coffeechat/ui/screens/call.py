@@ -109,7 +109,7 @@ class CallScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Banner, who and the clock, the questions beside the notes, pacing, keys."""
         # Classes set before the widgets exist cost nothing; set after, they restyle all
-        # (Textual sets the breakpoints' only at the first resize).
+        # (Textual sets the breakpoint classes only at the first resize).
         wide = self.app.size.width >= breakpoints.WIDE
         self.set_class(not wide, "-narrow")
         self.set_class(wide, "-wide")
