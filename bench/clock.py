@@ -51,7 +51,7 @@ from coffeechat.core.timesource import ManualTime
 
 CLOCK_AGENDA = "bench-clock"
 TICK = 0.25
-"""How often the call screen looks at the clock (`ui.screens.call.TICK_SECONDS`)."""
+"""How often the call screen looks at the clock (`ui.clock_watch.TICK_SECONDS`)."""
 CLOCK_LINE = re.compile(r"(\+?\d\d:\d\d) (?:left of|over the)")
 WARNINGS = re.compile(r"(Time check|Time to close|Time is up)")
 

@@ -118,7 +118,7 @@ async def test_the_notes_box_takes_a_big_paste_and_refuses_one_too_big(
         assert on_disk(screen).questions[0].notes == pasted
         # The limit as if it were just above what is there: one more paste passes it.
         size = len(screen.call.file_text().encode())
-        monkeypatch.setattr("coffeechat.ui.screens.call.MAX_SESSION_BYTES", size + 1000)
+        monkeypatch.setattr("coffeechat.ui.widgets.notes_box.MAX_SESSION_BYTES", size + 1000)
         screen.notes.insert("more " * 1000)
         await pilot.pause()
         assert screen.notes.text == pasted

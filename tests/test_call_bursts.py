@@ -179,7 +179,7 @@ async def test_a_pasted_escape_sequence_stays_text_in_place(
         screen = call_screen(app)
         paste = "one \x1b[31mRED\x1b[0m two \x1b]0;title\x07 three\r\nfour\x00"
         await burst(pilot, "<", events.Paste(paste), ">")
-        assert not screen.editing_general
+        assert not screen.notes.general
         saved = on_disk(screen)
     assert saved.questions[0].notes == "<one ␛[31mRED␛[0m two ␛]0;title␇ three\nfour␀>"
     assert saved.general_notes == ""

@@ -96,6 +96,27 @@ async def test_thresholds_change_the_look_and_bring_the_closing_checklist(
         assert screen.call.question.notes == "ok"
 
 
+async def test_a_warning_is_looked_at_when_it_falls_due_not_at_the_next_tick(
+    workspace: Workspace, clock: ManualTime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Looked at only every tick, a warning came up to a tick late (0.56 s on a busy
+    # machine, against 0.5 s). No tick comes here: the look due at the threshold must.
+    monkeypatch.setattr("coffeechat.ui.clock_watch.TICK_SECONDS", 3600)
+    app = call_app(workspace, clock)
+    toasts = Notes(app)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = call_screen(app)
+        clock.advance(15 * 60 - 0.05)
+        screen.tick()
+        assert toasts.titles == []
+        clock.advance(0.05)
+        for _ in range(500):  # the look is due 0.05 s of real time from the tick
+            await pilot.pause(0.02)
+            if toasts.titles:
+                break
+        assert toasts.titles == ["Time check"]
+
+
 async def test_thresholds_passed_together_make_one_signal(
     workspace: Workspace, clock: ManualTime
 ) -> None:
@@ -494,3 +515,22 @@ async def test_a_quit_before_the_first_frame_waits_for_it(
     assert app.return_code == 0
     (path,) = workspace.sessions.glob("*.toml")
     assert read_session(path).status == "in-progress"
+
+
+async def test_the_call_follows_the_terminals_width_like_home(
+    workspace: Workspace, clock: ManualTime
+) -> None:
+    app = call_app(workspace, clock)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = call_screen(app)
+        assert screen.has_class("-narrow") and not screen.has_class("-cheat")
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert screen.has_class("-wide") and not screen.has_class("-narrow")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")
+    wide = call_app(workspace, clock)
+    async with wide.run_test(size=(200, 60)) as pilot:
+        await pilot.press("r")  # the call above, resumed
+        assert call_screen(wide).has_class("-wide") and call_screen(wide).has_class("-cheat")

@@ -165,23 +165,27 @@ def test_check_prints_no_raw_control_code(
     assert "Eve \\x1b[31mRed (\\x9b2J)" in out
 
 
-async def test_a_resumed_calls_notes_show_escape_codes_as_text(
+async def test_a_resumed_calls_notes_hold_control_codes_as_a_paste_does(
     workspace: Workspace, clock: ManualTime
 ) -> None:
+    # Loaded as `\\x1b` (four characters), the notes were saved back as those four:
+    # one visible form for a field, whether its text was pasted or loaded from a file.
     app = call_app(workspace, clock)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await pilot.press(*"hi", "ctrl+q")
     (path,) = workspace.sessions.glob("*.toml")
     session = read_session(path)
-    session.questions[0].notes = "see \x1b]0;owned\x07\x1b[31mred"
+    session.questions[0].notes = "see \x1b]0;owned\x07\x1b[31mred\x9b"
     path.write_text(to_toml(session))
     again = call_app(workspace, clock)
     async with again.run_test(size=SMALL, notifications=True) as pilot:
         await pilot.press("r")
         await pilot.pause()
         screen = call_screen(again)
-        assert screen.notes.text == "see \\x1b]0;owned\\x07\\x1b[31mred"
+        assert screen.notes.text == "see ␛]0;owned␇␛[31mred\ufffd"
         assert "\x1b" not in again.export_screenshot()
+        await pilot.press(*" ok", "ctrl+s")
+    assert read_session(path).questions[0].notes == "see ␛]0;owned␇␛[31mred\ufffd ok"
 
 
 async def test_the_thank_you_draft_keeps_your_name_in_brackets(workspace: Workspace) -> None:

@@ -1,21 +1,16 @@
 """What the start-up and the live call do to be quick, and that none of it shows.
 
 The home screen paints its panes first and puts the lists in right after; the call
-redraws only what changed each second; the garbage collector is held until the first
-frame and, during a call, leaves the call screen alone. The timings are `bench/`'s;
-these tests check that the behaviour is the same as without the tricks.
+redraws only what changed each second. The timings are `bench/`'s; these tests check
+that the behaviour is the same as without the tricks.
 """
 
 from __future__ import annotations
-
-import gc
-import sys
 
 import pytest
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from coffeechat import startup
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
 from coffeechat.ui.actions import screen_actions
@@ -26,29 +21,6 @@ from tests.call_helpers import call_app, call_screen
 from tests.past_sessions import NOW, fill_workspace
 
 SMALL = (80, 24)
-
-
-def test_the_app_tuning_is_undone_afterwards_even_on_failure() -> None:
-    interval = sys.getswitchinterval()
-    with pytest.raises(RuntimeError), startup.tuned_for_the_app():
-        assert not gc.isenabled()
-        assert sys.getswitchinterval() == startup.SWITCH_SECONDS
-        raise RuntimeError("the app could not start")
-    assert gc.isenabled()
-    assert sys.getswitchinterval() == interval
-
-
-def test_the_collector_is_released_once_and_only_if_held() -> None:
-    frozen = gc.get_freeze_count()
-    startup.release_collector()  # not held: nothing frozen
-    assert gc.get_freeze_count() == frozen
-    try:
-        with startup.tuned_for_the_app():
-            startup.release_collector()
-            assert gc.isenabled()
-            assert gc.get_freeze_count() > frozen
-    finally:
-        gc.unfreeze()
 
 
 async def test_keys_in_the_moment_before_the_lists_are_in_do_no_harm(
@@ -128,18 +100,3 @@ async def test_the_one_line_parts_follow_the_clock(workspace: Workspace, clock: 
         await pilot.pause()
         assert str(screen.query_one("#clock-label", Static).render()) == "18:45 left of 20m"
         assert "1:15" in str(screen.query_one("#question-head", Static).render())
-
-
-async def test_the_call_screen_is_frozen_only_while_it_is_up(
-    workspace: Workspace, clock: ManualTime
-) -> None:
-    app = make_app(workspace, clock)
-    async with app.run_test(size=SMALL) as pilot:
-        assert app.start_call(workspace.agenda_path("jane-doe"))
-        await pilot.pause()
-        await pilot.pause()
-        assert gc.get_freeze_count() > 0
-        await pilot.press(*"hello", "ctrl+e", "ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert gc.get_freeze_count() == 0, "what the call left behind can be collected"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coffeechat.core.text.pasted import visible
+from coffeechat.core.text.controls import visible
 from coffeechat.ui.terminal_input import PASTE_END, PASTE_START, InputCleaner
 
 

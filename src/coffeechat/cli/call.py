@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from coffeechat.cli.context import settings_of
 from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK
 from coffeechat.core.problems import InputError
-from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
@@ -18,16 +17,15 @@ if TYPE_CHECKING:
 
 def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat run AGENDA [--duration DUR] [--theme NAME]`: the call, then its wrap-up."""
-    with tuned_for_the_app():  # see `coffeechat.startup`
-        from coffeechat.core.call.start import plan_call
+    from coffeechat.core.call.start import plan_call
 
-        duration = duration_arg(args.duration)
-        settings = settings_of(workspace)
-        plan = plan_call(workspace, workspace.agenda_path(args.agenda), settings, duration)
-        from coffeechat.ui.app import make_app
+    duration = duration_arg(args.duration)
+    settings = settings_of(workspace)
+    plan = plan_call(workspace, workspace.agenda_path(args.agenda), settings, duration)
+    from coffeechat.ui.app import make_app
 
-        app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
-        app.run()
+    app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
+    app.run()
     for copy in app.conflicts:
         session = copy.with_name(copy.name.rsplit(".conflict-", 1)[0])
         print(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from coffeechat.cli.context import settings_of
 from coffeechat.cli.problems import EXIT_OK
-from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
@@ -15,9 +14,8 @@ if TYPE_CHECKING:
 
 def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat [--theme NAME]`: the home screen."""
-    with tuned_for_the_app():  # see `coffeechat.startup`
-        from coffeechat.ui.app import make_app
+    from coffeechat.ui.app import make_app
 
-        app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
-        app.run()
+    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
+    app.run()
     return app.return_code or EXIT_OK

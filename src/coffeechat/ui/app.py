@@ -22,7 +22,6 @@ from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, check_choices
 from coffeechat.core.text.controls import escape_controls
 from coffeechat.core.timesource import SystemTime, TimeSource
-from coffeechat.startup import release_collector
 from coffeechat.ui import theming
 from coffeechat.ui.call_saver import HoldsTyping, end_on_signals
 from coffeechat.ui.keyorder import KeysInOrderApp
@@ -170,10 +169,9 @@ class CoffeechatApp(KeysInOrderApp):
         self.restore_signals()
 
     async def on_ready(self) -> None:
-        """The first frame is on screen: collect garbage again (see `coffeechat.startup`);
-        the home screen may fill its panes and start reading; or leave, if asked."""
+        """The first frame is on screen: the home screen may fill its panes and start
+        reading; or leave, if asked."""
         self.shown = True
-        release_collector()
         if self.leaving:
             self.exit(return_code=self.leaving[0])
             return

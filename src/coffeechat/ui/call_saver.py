@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # the home screen uses `end_on_signals` and needs neither to 
     from coffeechat.core.call.live import Call
     from coffeechat.core.call.start import OpenSession
 
+SAVE_SECONDS = 0.4
+"""How often the screen asks `autosave`: well inside the one-second promise."""
 CLOCK_SAVE_SECONDS = 1.0
 """With nothing typed, the elapsed time is still saved this often, for resuming."""
 SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
@@ -167,16 +169,23 @@ class CallSaver:
     # --- signals ----------------------------------------------------------------------
 
     def catch_signals(
-        self, exit_app: Callable[[int], None], keep_typing: Callable[[], None]
+        self, exit_app: Callable[[None, int], None], keep_typing: Callable[[], None]
     ) -> None:
-        """Save and end on SIGHUP, SIGTERM and SIGINT (from the main thread only).
+        """Save and end on SIGHUP, SIGTERM and SIGINT (from the main thread only), then
+        `exit_app(None, code)` on the running event loop (the handler may have
+        interrupted it anywhere). Call it from that loop.
 
         `keep_typing` copies what the screen's fields hold into the call first: the
         messages that carry each keystroke there may still be on their way.
         """
         if threading.current_thread() is not threading.main_thread():
             return
-        self._exit_app = exit_app
+        loop = asyncio.get_running_loop()
+
+        def on_loop(code: int) -> None:
+            loop.call_soon_threadsafe(exit_app, None, code)
+
+        self._exit_app = on_loop
         self._keep_typing = keep_typing
         for signum in SIGNALS:
             self._old_handlers[signum] = signal.signal(signum, self.on_signal)

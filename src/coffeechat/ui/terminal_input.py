@@ -29,7 +29,7 @@ What the cleaner changes, and nothing else:
   the terminal falls quiet, too), so `Jos\\xe9` types `Jos�` and the call goes on.
 - Inside a bracketed paste (between `ESC [200~` and `ESC [201~`), each control
   character but tab and the line ends becomes the visible symbol that the notes
-  keep for it anyway (`coffeechat.core.text.pasted`): ESC is ␛, BEL is ␇. The paste
+  keep for it anyway (`coffeechat.core.text.controls`): ESC is ␛, BEL is ␇. The paste
   reaches the app whole, as one paste, in its place.
 
 Outside a paste, escape sequences are the terminal's own language (arrows, mouse,
@@ -47,7 +47,7 @@ import threading
 
 from textual.drivers.linux_driver import LinuxDriver
 
-from coffeechat.core.text.pasted import visible
+from coffeechat.core.text.controls import visible
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"

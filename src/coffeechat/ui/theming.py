@@ -109,29 +109,10 @@ def install(app: App[Any], catalogue: ThemeCatalogue, name: str) -> None:
     """Register coffeechat's themes with `app`, start with `name`, and drop Textual's own."""
     for definition in catalogue.themes.values():
         app.register_theme(textual_theme(definition))
-    start_with(app, name)
+    app.theme = name
     for other in list(app.available_themes):
         if other not in catalogue.themes and other != name:
             app.unregister_theme(other)
-
-
-def start_with(app: App[Any], name: str) -> None:
-    """Make the registered theme `name` the one `app` starts with (before it runs).
-
-    Setting `App.theme` makes Textual parse every style sheet twice at start (its
-    watcher re-reads them all with the new colours, and the next widget's styles are
-    read again from scratch): some 5 ms. Before anything is parsed, the theme's colours
-    and its class are all it needs, as Textual's own docs show with `set_reactive` —
-    unless the theme changes how ANSI colours are shown (light, or ANSI): only the
-    watcher changes that, so such a theme is set the usual way.
-    """
-    theme, before = app.get_theme(name), app.current_theme
-    if theme is None or theme.dark != before.dark or theme.ansi or before.ansi:
-        app.theme = name
-        return
-    app.set_reactive(App.theme, name)
-    app.add_class(f"-theme-{name}")
-    app.stylesheet.set_variables(app.get_css_variables())
 
 
 def variable_defaults(theme: Theme) -> dict[str, str]:

@@ -11,8 +11,6 @@ the focus as they run, not after a message.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,24 +19,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import Footer, Input, OptionList
 
 from coffeechat.core.agendas.agenda import Agenda
-from coffeechat.core.agendas.durations import format_duration
 from coffeechat.core.call.autosave import SaveStatus
-from coffeechat.core.call.clock import Crossing, Phase
-from coffeechat.core.call.live import Call, Draft, draft_referral
+from coffeechat.core.call.live import Call
 from coffeechat.core.call.start import OpenSession
-from coffeechat.core.files.regular import MAX_SESSION_BYTES
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.settings import Settings
-from coffeechat.core.text.controls import escape_controls
-from coffeechat.startup import freeze_for_the_call, thaw_after_the_call
-from coffeechat.ui.call_saver import CallSaver, Unsaved
-from coffeechat.ui.literal import literal
+from coffeechat.ui import breakpoints
+from coffeechat.ui.call_saver import SAVE_SECONDS, CallSaver, Unsaved
+from coffeechat.ui.clock_watch import ClockWatch
+from coffeechat.ui.widgets.call_banner import CallBanner
 from coffeechat.ui.widgets.call_parts import (
     Checklist,
     MeetingHeader,
@@ -46,22 +39,14 @@ from coffeechat.ui.widgets.call_parts import (
     QuestionHead,
     QuestionText,
 )
-from coffeechat.ui.widgets.capture import Captured, CapturePanel
+from coffeechat.ui.widgets.capture import CapturePanel
 from coffeechat.ui.widgets.cheat_sheet import CheatSheet
 from coffeechat.ui.widgets.clock_panel import ClockPanel
+from coffeechat.ui.widgets.notes_box import NotesBox
 from coffeechat.ui.widgets.question_list import QuestionList
 
 if TYPE_CHECKING:
     from coffeechat.ui.screens.wrapup import WrapUpScreen
-
-TICK_SECONDS = 0.25
-"""How often the clock is looked at: a signal fires within this of its threshold."""
-SAVE_SECONDS = 0.4
-"""How often a change is handed to the autosaver: well inside the one-second promise."""
-WIDE = 140
-"""From this many columns, the cheat sheet is a third column, shown from the start."""
-NOTES_SLACK = 1_000_000
-"""Bytes of a session file that are not notes, at most (questions, meeting, captures)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +66,7 @@ class CallScreen(Screen[None]):
 
     CSS_PATH = "call.tcss"
     AUTO_FOCUS = "#notes"
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", id="call.next", priority=True),
         Binding("ctrl+e", "end", "End call", id="call.end", priority=True),
@@ -117,21 +103,18 @@ class CallScreen(Screen[None]):
         self.settings = settings
         self.hooks = hooks
         self.saving = CallSaver(call, opened, hooks.unsaved, hooks.edited_elsewhere)
-        self.editing_general = False
         self._shown: tuple[object, ...] = ()
-        self._error_shown: str | None = None
-        self._conflict_shown: object = None
-        self._sized = False
-        self._loop: asyncio.AbstractEventLoop | None = None
         self._wrap_up: WrapUpScreen | None = None
-
-    # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         """Banner, who and the clock, the questions beside the notes, pacing, keys."""
-        # Classes set before the widgets exist cost nothing; set after, they restyle all.
-        self.fit_to(self.app.size.width)
-        yield Static(id="banner")
+        # Classes set before the widgets exist cost nothing; set after, they restyle all
+        # (Textual sets the breakpoint classes only at the first resize).
+        wide = self.app.size.width >= breakpoints.WIDE
+        self.set_class(not wide, "-narrow")
+        self.set_class(wide, "-wide")
+        self.set_class(wide, "-cheat")  # a wide terminal shows the cheat sheet from the start
+        yield CallBanner(self.workspace.display(self.opened.path.parent), id="banner")
         with Horizontal(id="call-top"):
             yield MeetingHeader(self.call, self.agenda, id="who")
             yield ClockPanel(id="clock", classes=f"-{self.call.clock.phase().value}")
@@ -142,7 +125,7 @@ class CallScreen(Screen[None]):
                 yield QuestionText(id="question-text")
                 yield Checklist(id="checklist")
                 yield CapturePanel(id="capture")
-                yield TextArea(id="notes", tab_behavior="indent", soft_wrap=True)
+                yield NotesBox(self.call, id="notes")
         yield PacingLine(id="pacing")
         yield Footer()
 
@@ -152,16 +135,14 @@ class CallScreen(Screen[None]):
         self.query_one(QuestionList).border_title = "Questions"
         # Now, not at AUTO_FOCUS's turn: the first key typed must reach the notes.
         self.back_to_notes()
-        self.load_notes()
+        self.notes.load()
         self.save_now()
         self.show_all()
-        self.set_interval(TICK_SECONDS, self.tick)
+        self.clock_watch = ClockWatch(self, self.call.clock, self.tick)
         self.set_interval(SAVE_SECONDS, self.autosave)
         self.call_after_refresh(self.add_cheat_sheet)
-        self.call_after_refresh(freeze_for_the_call)  # see `coffeechat.startup`
-        self._loop = asyncio.get_running_loop()
         if not self.app.is_headless:
-            self.saving.catch_signals(self.exit_after_signal, self.keep_typing)
+            self.saving.catch_signals(self.app.exit, self.keep_typing)
         if self.call.ended:
             self.call_after_refresh(self.open_wrap_up)
 
@@ -183,7 +164,6 @@ class CallScreen(Screen[None]):
         """Save synchronously and let go of the session."""
         self.saving.release_signals()
         self.saving.close()
-        thaw_after_the_call()
 
     def add_cheat_sheet(self) -> None:
         """Hidden on most terminals until F2, the cheat sheet comes after the first frame.
@@ -195,19 +175,6 @@ class CallScreen(Screen[None]):
         if body is not None and body.is_attached:  # else the call closed before it
             body.mount(CheatSheet(self.agenda, id="cheat-sheet"))
 
-    def on_resize(self, event: Resize) -> None:
-        """Use the room: a wide terminal shows the cheat sheet as a third column."""
-        self.fit_to(event.size.width)
-
-    def fit_to(self, width: int) -> None:
-        """Lay out for a terminal `width` columns wide."""
-        wide = width >= WIDE
-        self.set_class(not wide, "-narrow")
-        self.set_class(wide, "-wide")
-        if not self._sized:
-            self._sized = True
-            self.set_class(wide, "-cheat")
-
     # --- showing ----------------------------------------------------------------------
 
     def tick(self) -> None:
@@ -216,148 +183,55 @@ class CallScreen(Screen[None]):
         crossings = clock.crossings()
         if crossings and not clock.stopped:
             # Several at once (a resumed call, a busy machine): only the latest matters.
-            self.signal(crossings[-1])
+            self.query_one(ClockPanel).signal(crossings[-1], clock, self.settings.bell)
+            self.show_all()
         # Typing alone changes nothing shown outside the notes box: no redraw per key.
-        shown = (clock.text(), clock.paused, self.editing_general)
+        shown = (clock.text(), clock.paused, self.notes.general)
         if shown != self._shown:
             self.show_all()
+        self.clock_watch.looked()
 
     def show_all(self) -> None:
         """Redraw every part that depends on the call."""
         call = self.call
         clock = call.clock
-        self._shown = (clock.text(), clock.paused, self.editing_general)
+        self._shown = (clock.text(), clock.paused, self.notes.general)
         self.query_one(ClockPanel).show(clock)
         pacing = call.pacing()
         self.query_one(QuestionList).show(call, pacing.wont_fit)
-        self.query_one(QuestionHead).show(call, self.editing_general)
-        self.query_one(QuestionText).show(call, self.editing_general)
+        self.query_one(QuestionHead).show(call, self.notes.general)
+        self.query_one(QuestionText).show(call, self.notes.general)
         checklist = self.query_one(Checklist)
         checklist.display = checklist.show(call, self.agenda) and not self.capture.display
         self.query_one(PacingLine).show(call, pacing)
-        self.show_banner()
+        self.banner.show(self.saving.status.error, clock.paused)
 
     @property
     def capture(self) -> CapturePanel:
         """The quick-capture panel."""
         return self.query_one(CapturePanel)
 
-    def show_banner(self) -> None:
-        """Say so when the notes are not reaching the disk, or the clock is paused."""
-        banner = self.query_one("#banner", Static)
-        error = self.saving.status.error
-        if error:
-            folder = self.workspace.display(self.opened.path.parent)
-            banner.update(
-                literal(
-                    f"NOT SAVED: cannot write to {folder}/ ({error}). "
-                    "Your notes are kept here; retrying every 2 s."
-                )
-            )
-        elif self.call.clock.paused:
-            banner.update("PAUSED: the clock is stopped (the call dropped?). ctrl+b to resume.")
-        banner.display = bool(error) or self.call.clock.paused
-        banner.set_class(bool(error), "-error")
-
-    def signal(self, crossing: Crossing) -> None:
-        """A threshold was crossed: a toast (and the bell, if wanted); focus stays put."""
-        window = format_duration(self.call.clock.planned)
-        left = format_duration(crossing.seconds_left)
-        if crossing.phase == Phase.OVERTIME:
-            self.notify(
-                f"The {window} window is over: offer to end the call.",
-                title="Time is up",
-                severity="error",
-                timeout=10,
-            )
-        elif crossing.phase == Phase.CLOSING:
-            self.notify(
-                f"{left} left: ask for referrals, ask to follow up, thank them.",
-                title="Time to close",
-                severity="warning",
-                timeout=10,
-            )
-        else:
-            self.notify(f"{left} left.", title="Time check", severity="warning", timeout=6)
-        if self.settings.bell:
-            self.app.bell()
-        # Each threshold changes the clock's look, even between two of the same phase.
-        self.query_one(ClockPanel).flash(self.call.clock)
-        self.show_all()
-
     # --- the notes box ----------------------------------------------------------------
 
     @property
-    def notes(self) -> TextArea:
+    def notes(self) -> NotesBox:
         """The notes box."""
-        return self.query_one("#notes", TextArea)
+        return self.query_one("#notes", NotesBox)
 
-    def load_notes(self) -> None:
-        """Put the current question's notes (or the general notes) in the notes box."""
-        notes = self.notes
-        if self.editing_general:
-            text = self.call.session.general_notes
-            notes.border_title = "General notes"
-        else:
-            text = self.call.question.notes
-            notes.border_title = f"Notes · Q{self.call.current + 1}"
-        notes.load_text(escape_controls(text))  # a raw ESC from the file would reach the terminal
-        notes.move_cursor(notes.document.end)
-        notes.scroll_cursor_visible()
-
-    def keep_notes(self) -> None:
-        """Copy what the notes box holds into the call."""
-        text = self.notes.text
-        if self.too_large(text):
-            return
-        if self.editing_general:
-            self.call.write_general(text)
-        else:
-            self.call.write_notes(text)
-
-    def too_large(self, text: str) -> bool:
-        """Whether `text` in the notes box would make the session file larger than its
-        readers read (`reading.MAX_SESSION_BYTES`): if so, the box gets back what it
-        held and the person is told. Characters count six bytes each (the most one
-        takes, escaped) until that could pass the limit; then the file is measured."""
-        session = self.call.session
-        held = session.general_notes if self.editing_general else self.call.question.notes
-        notes = len(session.general_notes) + sum(len(q.notes) for q in session.questions)
-        if 6 * (notes - len(held) + len(text)) + NOTES_SLACK <= MAX_SESSION_BYTES:
-            return False
-        keep = self.call.write_general if self.editing_general else self.call.write_notes
-        keep(text)
-        if len(self.call.file_text().encode()) <= MAX_SESSION_BYTES:
-            return False
-        keep(held)
-        self.notes.load_text(held)
-        self.notes.move_cursor(self.notes.document.end)
-        self.notify(
-            f"That would make this call's file larger than {MAX_SESSION_BYTES // 1_000_000} MB, "
-            "more than coffeechat reads back; it was not added. Keep a text this long "
-            "in a file of its own.",
-            title="Too much text",
-            severity="error",
-            timeout=10,
-        )
-        return True
+    @property
+    def banner(self) -> CallBanner:
+        """The line over the call about saving and pausing."""
+        return self.query_one(CallBanner)
 
     def keep_typing(self) -> None:
         """Copy what the notes box, the capture panel and the wrap-up hold into the call
         now, for a save that cannot wait for their change messages (quitting, a signal)."""
-        self.keep_notes()
+        self.notes.keep()
         typed = self.capture.typed()
         if typed is not None:
             self.call.type_draft(*typed)
         if self._wrap_up is not None:
             self._wrap_up.keep_typing()
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Every keystroke in the notes box goes into the call at once."""
-        if event.text_area.id == "notes":
-            self.keep_notes()
-            # The line a keystroke wraps onto must be on screen now, not at the next key.
-            event.text_area.scroll_cursor_visible()
 
     def back_to_notes(self) -> None:
         """Give the notes box the focus."""
@@ -368,36 +242,13 @@ class CallScreen(Screen[None]):
 
     def autosave(self) -> None:
         """Hand the call to the saver if it changed; show how saving goes."""
-        self.report_save(self.saving.autosave())
+        self.banner.report(self.saving.autosave(), self.call.clock.paused)
 
     def save_now(self) -> SaveStatus:
         """Write the session file now, on this thread; what happened."""
         status = self.saving.save_now()
-        self.report_save(status)
+        self.banner.report(status, self.call.clock.paused)
         return status
-
-    def report_save(self, status: SaveStatus) -> None:
-        """Show or clear the not-saved banner; mention a conflict copy once."""
-        if status.error != self._error_shown:
-            if self._error_shown and not status.error:
-                self.notify("Your notes are saved again.", title="Saved", timeout=4)
-            self._error_shown = status.error
-            self.show_banner()
-        if status.conflict is not None and status.conflict != self._conflict_shown:
-            self._conflict_shown = status.conflict
-            self.notify(
-                f"The session file was changed outside coffeechat; that version was kept "
-                f"as {status.conflict.name}.",
-                title="File edited elsewhere",
-                severity="warning",
-                timeout=10,
-            )
-
-    def exit_after_signal(self, code: int) -> None:
-        """After a signal was saved for: end the app, from its loop (the handler may have
-        interrupted it anywhere)."""
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self.app.exit, None, code)
 
     # --- actions ----------------------------------------------------------------------
 
@@ -411,16 +262,15 @@ class CallScreen(Screen[None]):
 
     def go_on(self, step: Callable[[], bool]) -> None:
         """Move through the questions with `step`, keeping the notes box in step."""
-        self.keep_notes()
+        self.notes.keep()
         if not step():
             self.notify("No questions left. ctrl+e ends the call.", title="All asked", timeout=5)
-        self.editing_general = False
-        self.load_notes()
+        self.notes.load()
         self.show_all()
 
     def action_end(self) -> None:
         """End the call and open the wrap-up."""
-        self.keep_notes()
+        self.notes.keep()
         # Filed now: the wrap-up must see it.
         self.close_capture()
         self.call.end()
@@ -485,36 +335,19 @@ class CallScreen(Screen[None]):
         """File what the capture panel holds (if its first field has text) and hide it."""
         if not self.capture.display:
             return
-        taken = self.capture.take()
-        if taken is not None:
-            self.file_capture(taken)
+        filed = self.capture.file(self.call)
         self.show_all()
+        if filed:
+            self.back_to_notes()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A capture being typed is saved like the notes, before it is filed."""
         self.keep_typing()
 
-    def file_capture(self, taken: Captured) -> None:
-        """File a capture into the call, say so, and go back to the notes."""
-        self.call.drop_draft()
-        values = taken.values
-        if taken.kind == "referral":
-            self.call.add_referral(draft_referral(Draft(taken.kind, values)))
-            self.notify(f"Referral kept: {values['name']}.", timeout=3)
-        elif taken.kind == "action":
-            self.call.add_action(values["text"])
-            self.notify(f"Action item kept: {values['text']}", timeout=3)
-        else:
-            index = self.call.add_question(values["text"])
-            self.notify(f"Added as Q{index + 1}, asked next.", timeout=3)
-        self.show_all()
-        self.back_to_notes()
-
     def action_general(self) -> None:
         """Switch the notes box between the current question and the general notes."""
-        self.keep_notes()
-        self.editing_general = not self.editing_general
-        self.load_notes()
+        self.notes.keep()
+        self.notes.load(general=not self.notes.general)
         self.show_all()
         self.back_to_notes()
 
@@ -526,40 +359,26 @@ class CallScreen(Screen[None]):
 
     def action_jump(self) -> None:
         """Pick any question from the list (Enter to go there, Escape to stay)."""
-        questions = self.query_one(QuestionList)
-        questions.can_focus = True
-        questions.highlighted = self.call.current
-        questions.focus()
+        self.query_one(QuestionList).start_jump(self.call.current)
 
     def action_pick(self) -> None:
         """Enter in the question list: the highlighted question becomes the current one."""
-        questions = self.query_one(QuestionList)
-        if questions.highlighted is None:
-            return
-        with contextlib.suppress(OptionDoesNotExist):
-            self.go_to(questions.get_option_at_index(questions.highlighted).id)
+        self.go_to(self.query_one(QuestionList).picked())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """A question clicked in the list becomes the current one."""
-        if event.option_list.id == "questions":
-            self.go_to(event.option.id)
+        if event.option_list.id == "questions" and event.option.id is not None:
+            self.go_to(int(event.option.id))
 
-    def go_to(self, option: str | None) -> None:
-        """Make the question of list option `option` the current one; back to the notes."""
-        if option is None:
+    def go_to(self, index: int | None) -> None:
+        """Make question `index` the current one; back to the notes."""
+        if index is None:
             return
-        self.keep_notes()
-        self.call.jump(int(option))
-        self.editing_general = False
-        self.load_notes()
+        self.notes.keep()
+        self.call.jump(index)
+        self.notes.load()
         self.show_all()
         self.back_to_notes()
-
-    def on_descendant_blur(self) -> None:
-        """The list is focusable only while jumping."""
-        questions = self.query_one(QuestionList)
-        if not questions.has_focus:
-            questions.can_focus = False
 
     def action_cheat_sheet(self) -> None:
         """Show or hide the pitch, research and reminders."""
@@ -567,7 +386,7 @@ class CallScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Save now (it happens on its own within a second anyway)."""
-        self.keep_notes()
+        self.notes.keep()
         status = self.save_now()
         if status.saved:
             self.notify(f"Saved to {self.workspace.display(self.opened.path)}.", timeout=2)

@@ -31,6 +31,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from coffeechat.core.problems import InputError
+from coffeechat.ui import breakpoints
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.agenda_list import AgendaList
 from coffeechat.ui.widgets.queue_list import QueueList
@@ -62,7 +63,7 @@ class HomeScreen(Screen[None]):
 
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#queue"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012  (Textual's type)
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="home.search"),
         Binding("n", "new_agenda", "New agenda", id="home.new"),

@@ -29,6 +29,7 @@ from coffeechat.core.call.live import Call
 from coffeechat.core.call.wrapup import Proposal, due_date, finish, proposals
 from coffeechat.core.problems import InputError
 from coffeechat.core.queue import dates
+from coffeechat.core.text.controls import editable
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.question_list import minutes
 
@@ -66,7 +67,7 @@ class WrapUpScreen(Screen[bool]):
                     else:
                         with Horizontal(classes="followup-when"):
                             yield Label("when", classes="followup-label")
-                            yield Input(item.when, id=f"when-{index}", compact=True)
+                            yield Input(editable(item.when), id=f"when-{index}", compact=True)
                             yield Static(id=f"resolved-{index}", classes="followup-resolved")
                     if item.detail:
                         yield Static(literal(item.detail), classes="followup-detail")

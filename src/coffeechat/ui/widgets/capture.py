@@ -5,7 +5,7 @@ keys keep working, and Escape (like Enter on the last field) files what was type
 and goes back to the notes. A capture with its first field empty files nothing and
 keeps what was typed for the next time the panel opens. The call screen owns Enter
 and Escape here, so that they move the focus as they run (`coffeechat.ui.keyorder`);
-the panel shows the fields, moves between them and hands over what they hold.
+the panel shows the fields, moves between them and files what they hold.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
+
+from coffeechat.core.call.live import Call, Draft, draft_referral
 
 FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "referral": (
@@ -77,6 +79,25 @@ class CapturePanel(Vertical):
         self.kind = None
         self.display = False
         return taken
+
+    def file(self, call: Call) -> bool:
+        """Hide the panel and file what it collected into `call`, saying so; False if
+        nothing was filed (its first field was empty)."""
+        taken = self.take()
+        if taken is None:
+            return False
+        call.drop_draft()
+        values = taken.values
+        if taken.kind == "referral":
+            call.add_referral(draft_referral(Draft(taken.kind, values)))
+            self.notify(f"Referral kept: {values['name']}.", timeout=3)
+        elif taken.kind == "action":
+            call.add_action(values["text"])
+            self.notify(f"Action item kept: {values['text']}", timeout=3)
+        else:
+            index = call.add_question(values["text"])
+            self.notify(f"Added as Q{index + 1}, asked next.", timeout=3)
+        return True
 
     def typed(self) -> tuple[str, dict[str, str]] | None:
         """The kind of capture open and the text of each field (None if it is closed)."""

@@ -1,4 +1,5 @@
-"""The clock panel: time left in large digits, the same as text, and a progress bar."""
+"""The clock panel: time left in large digits, the same as text, and a progress bar;
+and the signal at each threshold (its look, a toast, the bell if wanted)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, ProgressBar, Static
 
 from coffeechat.core.agendas.durations import format_duration
-from coffeechat.core.call.clock import MeetingClock, Phase
+from coffeechat.core.call.clock import Crossing, MeetingClock, Phase
 
 PHASE_CLASSES = tuple(f"-{phase.value}" for phase in Phase)
 FLASH_SECONDS = 3.0
@@ -24,6 +25,31 @@ class ClockPanel(Vertical):
         """Stand out for a few seconds: a threshold was just crossed."""
         self._flash_until = clock.elapsed() + FLASH_SECONDS
         self.show(clock)
+
+    def signal(self, crossing: Crossing, clock: MeetingClock, bell: bool) -> None:
+        """A threshold was crossed: a toast (and the bell, if wanted); focus stays put."""
+        window = format_duration(clock.planned)
+        left = format_duration(crossing.seconds_left)
+        if crossing.phase == Phase.OVERTIME:
+            self.notify(
+                f"The {window} window is over: offer to end the call.",
+                title="Time is up",
+                severity="error",
+                timeout=10,
+            )
+        elif crossing.phase == Phase.CLOSING:
+            self.notify(
+                f"{left} left: ask for referrals, ask to follow up, thank them.",
+                title="Time to close",
+                severity="warning",
+                timeout=10,
+            )
+        else:
+            self.notify(f"{left} left.", title="Time check", severity="warning", timeout=6)
+        if bell:
+            self.app.bell()
+        # Each threshold changes the clock's look, even between two of the same phase.
+        self.flash(clock)
 
     def compose(self) -> ComposeResult:
         """Large digits, a line of text a script can read, and the bar."""

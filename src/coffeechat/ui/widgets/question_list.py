@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection
 
 from textual.content import Content
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coffeechat.core.call.live import Call
 from coffeechat.core.call.pacing import budgets
@@ -35,6 +36,25 @@ class QuestionList(OptionList):
     can_focus = False
 
     _shown: tuple[Call, Collection[int]] | None = None
+
+    def start_jump(self, current: int) -> None:
+        """Take the focus, the current question highlighted, to pick another."""
+        self.can_focus = True
+        self.highlighted = current
+        self.focus()
+
+    def picked(self) -> int | None:
+        """The index of the question highlighted, if any."""
+        if self.highlighted is None:
+            return None
+        with contextlib.suppress(OptionDoesNotExist):
+            option = self.get_option_at_index(self.highlighted).id
+            return None if option is None else int(option)
+        return None
+
+    def on_blur(self) -> None:
+        """Focusable only while jumping."""
+        self.can_focus = False
 
     def on_resize(self) -> None:
         """The width decides how much of each question fits: draw again."""
