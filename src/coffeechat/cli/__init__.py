@@ -65,11 +65,10 @@ def run() -> None:
     """The `coffeechat` program (its console script, and `python -m coffeechat`).
 
     A script command ends with `os._exit` once its output is flushed, skipping the
-    interpreter's tidying up (freeing every module and object one by one, atexit):
-    some 11 ms of `check`'s 75, which `check AGENDA`, `sessions --json` and
-    `followups --json` need to stay within 2x of `import tomllib` (measured on
-    2026-12-02: 1.93x with it, 2.23x without). Not after the app ran, nor while
-    another thread does: those tidy up as usual.
+    interpreter's tidying up (freeing every module and object one by one, atexit),
+    which `check AGENDA`, `sessions --json` and `followups --json` need to stay
+    within 2x of `import tomllib` (bench/README.md, *History*). Not after the app
+    ran, nor while another thread does: those tidy up as usual.
     """
     code = main()
     threading = sys.modules.get("threading")

@@ -52,10 +52,9 @@ def command_handler(args: argparse.Namespace) -> Handler:
 def help_layout(prog: str) -> argparse.HelpFormatter:
     """argparse's help layout, told the terminal's width so that it does not import
     `shutil` to ask (argparse makes one for every argument it adds, and `shutil`
-    brings `bz2`, `lzma` and `threading` along): 3 to 5 ms of every command's start,
-    which `check AGENDA` and `sessions --json` need to stay within 2x of
-    `import tomllib` (measured on 2026-12-02: 1.93x with it, 2.00x and 2.06x without).
-    The width is `shutil.get_terminal_size`'s, less two as argparse takes it."""
+    brings `bz2`, `lzma` and `threading` along), which `check AGENDA` and
+    `sessions --json` need to stay within 2x of `import tomllib` (bench/README.md,
+    *History*). The width is `shutil.get_terminal_size`'s, less two as argparse takes it."""
     given = os.environ.get("COLUMNS", "")
     columns = int(given) if given.isdigit() else 0
     if columns <= 0:

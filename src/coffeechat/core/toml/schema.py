@@ -36,10 +36,9 @@ VALUES: tuple[Kind, ...] = ("text", "choice", "integer", "number", "flag", "mome
 class Record:
     """The base of a format's dataclasses, declared `@dataclass(eq=False, repr=False)`:
     their equality, `repr` and (`FrozenRecord`) hash come from their fields, as the
-    dataclass would generate them, but are shared. Python 3.11 compiles each method a
-    dataclass generates when its module is imported, some 60 µs each: for the ten
-    classes a script command loads just to read the summaries' cache, that was 2 ms,
-    a tenth of the command (`bench`: `followups --json` against `import tomllib`)."""
+    dataclass would generate them, but are shared: a dataclass compiles its methods
+    when its module is imported, a tenth of `followups --json` for the classes a
+    script command loads (bench/README.md, *History*)."""
 
     __slots__ = ()
     __hash__ = None  # type: ignore[assignment]  # mutable: like a dataclass with eq
