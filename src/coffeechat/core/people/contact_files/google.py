@@ -25,9 +25,13 @@ from coffeechat.core.people.contact_files.values import (
 from coffeechat.core.people.contacts import Contact
 from coffeechat.core.problems import Problem
 
-KIND = "a Google Contacts CSV"
 MARKS = {"e-mail 1 - value", "given name", "organization name", "organization 1 - name", "file as"}
 """Columns only Google's exports have (of the current header or the older one)."""
+NAMES = (
+    *("name", "first name", "middle name", "last name"),
+    *("given name", "additional name", "family name"),
+)
+"""The columns a name is made of: a line break in one is a quote never closed."""
 _NUMBERED = re.compile(r"(e-mail|phone|website) \d+ - value")
 
 
@@ -45,6 +49,10 @@ def contacts(table: Table) -> Iterator[Contact | Problem]:
             numbered[found[1]].append(column)
     for row in table.rows:
         if not any(cell.strip() for cell in row.cells):
+            continue
+        runaway = table.runaway(row, *NAMES)
+        if runaway is not None:
+            yield runaway
             continue
         name = person_name(table, row)
         if not name:

@@ -18,7 +18,6 @@ from coffeechat.core.people.contact_files.values import joined, one_line
 from coffeechat.core.people.contacts import Contact
 from coffeechat.core.problems import Problem, quoted
 
-KIND = "a LinkedIn Connections.csv"
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -38,6 +37,10 @@ def contacts(table: Table) -> Iterator[Contact | Problem]:
     for row in table.rows:
         if not any(cell.strip() for cell in row.cells):
             continue  # a blank line, or a row of empty cells
+        runaway = table.runaway(row, *table.header)
+        if runaway is not None:
+            yield runaway
+            continue
         name = joined(table.cell(row, "first name"), table.cell(row, "last name"))
         if not name:
             yield Problem(

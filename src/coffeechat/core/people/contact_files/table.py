@@ -24,10 +24,11 @@ HEADER_WITHIN = 20
 
 @dataclass(frozen=True)
 class Row:
-    """One row of the table: its cells and the line it starts on (1-based)."""
+    """One row of the table: its cells and the lines it starts and ends on (1-based)."""
 
     cells: list[str]
     line: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,17 @@ class Table:
                 return row.cells[index] if index < len(row.cells) else ""
         return ""
 
+    def runaway(self, row: Row, *names: str) -> Problem | None:
+        """A problem if a cell of `names` runs over several lines: its quote (") is
+        never closed, and the cells that follow, rows of their own, are in it."""
+        if not any("\n" in self.cell(row, name) for name in names):
+            return None
+        return Problem(
+            self.path, row.line, 1,
+            f"a quote (\") in this row is never closed: lines {row.line}–{row.end} left out",
+            'close the quote, or write a quote inside a cell as two ("")',
+        )  # fmt: skip
+
 
 def rows(text: str, path: str) -> Iterator[Row | Problem]:
     """Every row of `text` with its line, or a located problem where a row could not
@@ -64,7 +76,7 @@ def rows(text: str, path: str) -> Iterator[Row | Problem]:
         except csv.Error as err:
             yield Problem(path, start, 1, f"this row cannot be read: {err}", 'check its quotes (")')
             continue
-        yield Row(cells, start)
+        yield Row(cells, start, reader.line_num)
 
 
 def names(cells: list[str]) -> set[str]:

@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+_SEQUENCES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # the same in one byte (C1)
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, the clipboard
+    r"|\x1b[@-_]"  # any other escape
+)
+"""A terminal's escape sequences, dropped whole: `\\x1b[31m` would leave `[31m`."""
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029\u200b\ufeff\s]+")
 """Runs of control characters and white space (a byte order mark or a zero-width
 space too): one space in a one-line value."""
@@ -23,13 +30,13 @@ PROFILE_HOSTS = ("linkedin.com/in/",)
 def one_line(value: str) -> str:
     """`value` as a one-line field holds it: control characters and runs of white
     space as one space, none at either end."""
-    return _CONTROL_OR_SPACE.sub(" ", value).strip()
+    return _CONTROL_OR_SPACE.sub(" ", _SEQUENCES.sub("", value)).strip()
 
 
 def note(value: str) -> str:
     """`value` as a note: its lines kept (LF), other control characters dropped."""
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    return _NOTE_CONTROLS.sub("", value).strip()
+    return _NOTE_CONTROLS.sub("", _SEQUENCES.sub("", value)).strip()
 
 
 def joined(*parts: str) -> str:

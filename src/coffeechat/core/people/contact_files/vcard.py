@@ -16,17 +16,32 @@ of several URLs a LinkedIn profile; a 4.0 `tel:` URI becomes its number.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from coffeechat.core.people.contact_files.values import joined, note, one_line, profile_url
 from coffeechat.core.people.contacts import Contact
 from coffeechat.core.problems import Problem, quoted
 
-KIND = "a vCard file"
 BEGIN = "BEGIN:VCARD"
 END = "END:VCARD"
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_PART = re.compile(r"((?:\\.|[^\\;])*)(?:;|$)", re.DOTALL)
+"""A part of a structured value (N, ORG): up to a `;` that is not escaped."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A content line of a card, as vobject read it (quoted-printable decoded)."""
+
+    value: str
+    """Its value as written: escapes (`\\,` `\\n`) kept, `;` between parts."""
+    params: dict[str, list[str]]
+
+
+Lines = dict[str, list[Line]]
+"""A card's lines by their lower-case name (`email`), in the order written."""
 
 
 @dataclass(frozen=True)
@@ -84,18 +99,36 @@ def unclosed(path: str, line: int) -> Problem:
 
 def contacts(text: str, path: str) -> Iterator[Contact | Problem]:
     """Every card of `text` as a contact, and a located problem for each that is not one."""
-    import vobject  # only `import` of a vCard file needs it
-
     for item in cards(text, path):
         if isinstance(item, Problem):
             yield item
             continue
         try:
-            card = vobject.readOne(item.text, allowQP=True)
-        except Exception as err:  # vobject raises many kinds (ValueError, binascii...)
+            lines = read_lines(item)
+        except Exception as err:  # vobject raises many kinds (ParseError, LookupError...)
             yield unreadable(path, item, err)
             continue
-        yield contact(card.contents, path, item.line)
+        yield contact(lines, path, item.line)
+
+
+def read_lines(card: Card) -> Lines:
+    """The content lines of a card, read by vobject: unfolded, quoted-printable
+    decoded, parameters parsed.
+
+    Its values are taken as written and unescaped here (`unescaped`): vobject's own
+    decoding of a text value keeps only what comes before its first unescaped comma,
+    and Android's 2.1 cards do not escape their commas (`NOTE:Met in Lisbon, 2024`)."""
+    import io
+
+    from vobject.base import getLogicalLines, textLineToContentLine  # only vCard needs it
+
+    lines: Lines = {}
+    for text, number in getLogicalLines(io.StringIO(card.text), allowQP=True):
+        found = textLineToContentLine(text, number)
+        lines.setdefault(found.name.casefold(), []).append(
+            Line(str(found.value), dict(found.params))
+        )
+    return lines
 
 
 def unreadable(path: str, card: Card, err: Exception) -> Problem:
@@ -104,85 +137,78 @@ def unreadable(path: str, card: Card, err: Exception) -> Problem:
     line = card.line + offset - 1 if isinstance(offset, int) and offset > 0 else card.line
     reason = one_line(str(getattr(err, "msg", "") or err)) or type(err).__name__
     return Problem(
-        path,
-        line,
-        1,
-        f"this card cannot be read: {quoted(reason, 100)}",
+        path, line, 1, f"this card cannot be read: {quoted(reason, 100)}",
         "check the card's lines: each is NAME:VALUE, a folded line starts with a space",
-    )
+    )  # fmt: skip
 
 
-def contact(contents: dict[str, list[Any]], path: str, line: int) -> Contact | Problem:
-    """The contact a card's lines (by lower-case name) describe."""
-    name = text_of(contents, "fn") or name_of(contents) or text_of(contents, "nickname")
+def contact(lines: Lines, path: str, line: int) -> Contact | Problem:
+    """The contact a card's lines describe."""
+    name = text_of(lines, "fn") or name_of(lines) or text_of(lines, "nickname")
     if not name:
         return Problem(
-            path,
-            line,
-            1,
-            "this card has no name (FN or N): left out",
+            path, line, 1, "this card has no name (FN or N): left out",
             "give the contact a name in your address book and export again",
             severity="warning",
-        )
+        )  # fmt: skip
+    notes = lines.get("note", [])
     return Contact(
         name=name,
         line=line,
-        organization=text_of(contents, "org"),
-        role=text_of(contents, "title") or text_of(contents, "role"),
-        email=one_line(preferred(contents.get("email", []))),
-        url=profile_url(str(item.value) for item in contents.get("url", [])),
-        phone=phone(contents),
-        note=note(" ".join(str(item.value) for item in contents.get("note", [])[:1])),
+        organization=text_of(lines, "org"),
+        role=text_of(lines, "title") or text_of(lines, "role"),
+        email=one_line(preferred(lines.get("email", []))),
+        url=profile_url(unescaped(found.value) for found in lines.get("url", [])),
+        phone=phone(lines),
+        note=note(unescaped(notes[0].value)) if notes else "",
     )
 
 
-def text_of(contents: dict[str, list[Any]], name: str) -> str:
-    """The first line `name`'s value as one line of text (a list's first part)."""
-    for item in contents.get(name, []):
-        value = item.value
-        if isinstance(value, list):
-            value = next((part for part in value if isinstance(part, str) and part.strip()), "")
-        text = one_line(value) if isinstance(value, str) else ""
+def unescaped(value: str) -> str:
+    """A text value with its escapes undone: `\\n` a line break, `\\,` a comma..."""
+    return _ESCAPED.sub(lambda found: "\n" if found[1] in "nN" else found[1], value)
+
+
+def parts(value: str) -> list[str]:
+    """The parts of a structured value (N, ORG), each unescaped."""
+    return [unescaped(found[1]) for found in _PART.finditer(value)]
+
+
+def text_of(lines: Lines, name: str) -> str:
+    """The value of the first `name` line that has one, on one line (of ORG, its first
+    part: the department after `;` is left out)."""
+    for found in lines.get(name, []):
+        values = parts(found.value) if name == "org" else [unescaped(found.value)]
+        text = next((one_line(value) for value in values if one_line(value)), "")
         if text:
             return text
     return ""
 
 
-def name_of(contents: dict[str, list[Any]]) -> str:
-    """The name N gives: given, additional and family names (vobject's `Name`)."""
-    for item in contents.get("n", []):
-        value = item.value
-        if isinstance(value, str):  # no behaviour applied: "family;given;additional"
-            family, given, additional, *_ = [*value.split(";"), "", "", ""]
-            parts = [given, additional, family]
-        else:
-            parts = [flat(getattr(value, key, "")) for key in ("given", "additional", "family")]
-        name = joined(*parts)
+def name_of(lines: Lines) -> str:
+    """The name N gives: its given, additional and family names (`Doe;Jane;;Dr.;`)."""
+    for found in lines.get("n", []):
+        family, given, additional, *_ = [*parts(found.value), "", "", ""]
+        name = joined(given, additional, family)
         if name:
             return name
     return ""
 
 
-def flat(value: object) -> str:
-    """A part of N as text: vobject gives a list where the part holds several."""
-    if isinstance(value, list):
-        return " ".join(part for part in value if isinstance(part, str))
-    return value if isinstance(value, str) else ""
-
-
-def preferred(items: list[Any]) -> str:
-    """The value of the preferred line (`TYPE=pref` in 3.0, `PREF=1` in 4.0), else the first."""
-    values = [item for item in items if isinstance(item.value, str) and item.value.strip()]
-    for item in values:
+def preferred(found: list[Line]) -> str:
+    """The value of the preferred line (`TYPE=pref` in 3.0, `PREF=1` in 4.0), else the
+    first one's."""
+    values = [line for line in found if line.value.strip()]
+    for line in values:
         types = {
-            kind.casefold() for kinds in item.params.get("TYPE", []) for kind in kinds.split(",")
+            kind.casefold() for kinds in line.params.get("TYPE", []) for kind in kinds.split(",")
         }
-        if "pref" in types or "PREF" in item.params:
-            return str(item.value)
-    return str(values[0].value) if values else ""
+        if "pref" in types or "PREF" in line.params:
+            return unescaped(line.value)
+    return unescaped(values[0].value) if values else ""
 
 
-def phone(contents: dict[str, list[Any]]) -> str:
+def phone(lines: Lines) -> str:
     """The preferred phone number, without the `tel:` of a 4.0 URI."""
-    number = one_line(preferred(contents.get("tel", [])))
+    number = one_line(preferred(lines.get("tel", [])))
     return number[4:] if number.casefold().startswith("tel:") else number
