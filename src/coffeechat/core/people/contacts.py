@@ -106,10 +106,11 @@ def decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = raw.decode("utf-16", errors="replace")
     else:
+        raw = raw.removeprefix(codecs.BOM_UTF8)
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as err:
-            before = lf(raw[: err.start].decode("utf-8-sig"))
+            before = lf(raw[: err.start].decode("utf-8"))
             line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
             problems.append(
                 Problem(
@@ -119,7 +120,7 @@ def decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
                     severity="warning",
                 )
             )  # fmt: skip
-            text = raw.decode("utf-8-sig", errors="replace")
+            text = raw.decode("utf-8", errors="replace")
     return lf(text.lstrip("\ufeff")), problems
 
 
