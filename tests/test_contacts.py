@@ -334,3 +334,12 @@ def test_invalid_utf8_after_a_byte_order_mark_is_located_too() -> None:
     contacts, problems = parse_contacts(raw, "bom.csv")
     assert [contact.name for contact in contacts] == ["Jos\ufffd Lee"]
     assert [(problem.line, problem.col) for problem in problems] == [(2, 4)]
+
+
+def test_google_a_cell_of_several_websites_gives_the_profile() -> None:
+    raw = (
+        b"First Name,Last Name,E-mail 1 - Value,Website 1 - Label,Website 1 - Value\n"
+        b"Jane,Doe,,Blog ::: Profile,https://jane.example ::: https://www.linkedin.com/in/jd\n"
+    )
+    [jane] = parse_contacts(raw, "google.csv")[0]
+    assert jane.url == "https://www.linkedin.com/in/jd"

@@ -71,7 +71,11 @@ def contacts(table: Table) -> Iterator[Contact | Problem]:
             organization=one_line(table.cell(row, "organization name", "organization 1 - name")),
             role=one_line(table.cell(row, "organization title", "organization 1 - title")),
             email=first(table, row, numbered["e-mail"]),
-            url=profile_url(first_of(table.cell(row, column)) for column in numbered["website"]),
+            url=profile_url(
+                url
+                for column in numbered["website"]
+                for url in table.cell(row, column).split(":::")
+            ),
             phone=first(table, row, numbered["phone"]),
             note=note(table.cell(row, "notes")),
         )

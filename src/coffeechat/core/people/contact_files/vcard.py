@@ -16,9 +16,12 @@ of several URLs a LinkedIn profile; a 4.0 `tel:` URI becomes its number.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from vobject.base import getLogicalLines, textLineToContentLine
 
 from coffeechat.core.people.contact_files.values import joined, note, one_line, profile_url
 from coffeechat.core.people.contacts import Contact
@@ -118,10 +121,6 @@ def read_lines(card: Card) -> Lines:
     Its values are taken as written and unescaped here (`unescaped`): vobject's own
     decoding of a text value keeps only what comes before its first unescaped comma,
     and Android's 2.1 cards do not escape their commas (`NOTE:Met in Lisbon, 2024`)."""
-    import io
-
-    from vobject.base import getLogicalLines, textLineToContentLine  # only vCard needs it
-
     lines: Lines = {}
     for text, number in getLogicalLines(io.StringIO(card.text), allowQP=True):
         found = textLineToContentLine(text, number)
