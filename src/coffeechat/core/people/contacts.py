@@ -72,6 +72,8 @@ def read_contacts(path: Path, shown: str) -> tuple[list[Contact], list[Problem]]
 
 def parse_contacts(raw: bytes, shown: str) -> tuple[list[Contact], list[Problem]]:
     """`read_contacts` of a file's bytes, `shown` naming it in problems."""
+    # Imported here: the readers make `Contact`s from this module, and the vCard one
+    # loads vobject, which only `import` needs.
     from coffeechat.core.people.contact_files import google, linkedin, table, vcard
 
     text, problems = decode(raw, shown)
