@@ -28,6 +28,7 @@ MODULES = (
     "bench.commands",
     "bench.years",
     "bench.people",
+    "bench.contacts",
 )
 """The figure modules, in the order their figures are measured and printed."""
 
