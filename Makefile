@@ -24,8 +24,8 @@ demo: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py docs/pictures
 
-LINT := "$(BIN)/ruff check src tests bench" "$(BIN)/ruff format --check src tests bench" \
-	"$(BIN)/mypy --strict src tests bench" "$(BIN)/lint-imports --no-logo"
+LINT := "$(BIN)/ruff check src tests bench scripts" "$(BIN)/ruff format --check src tests bench scripts" \
+	"$(BIN)/mypy --strict src tests bench scripts" "$(BIN)/lint-imports --no-logo"
 
 # Every check runs whatever the ones before it found; the target fails if any failed,
 # and says which.
