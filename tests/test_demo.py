@@ -26,6 +26,8 @@ from coffeechat.core.queue.followups import build_queue
 from coffeechat.core.sessions.cache import load_index
 from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
+from coffeechat.ui.app import make_app
+from tests.terminal import Terminal, gone
 
 NEW_YORK = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 2, 10, 30, tzinfo=NEW_YORK)
@@ -203,3 +205,43 @@ def test_an_end_that_skips_finally_still_removes_the_folder() -> None:
     while folder.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not folder.exists()
+
+
+async def test_home_on_the_demo_fills_every_pane(demo: Workspace) -> None:
+    app = make_app(demo, ManualTime(NOW))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = app.export_screenshot().replace("&#160;", " ")
+    for text in ("Overdue", "Due today", "Past sessions", "CareLoop", "dana-whitfield"):
+        assert text in shown
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("end", ["quit", "hang-up"])
+def test_in_a_terminal_nothing_is_left_behind(tmp_path: Path, end: str) -> None:
+    """`coffeechat demo` as a person runs it: its folder (under `$TMPDIR`) is there
+    while the app is open and gone once they quit or close the terminal."""
+    temp, own = tmp_path / "tmp", tmp_path / "mine"
+    temp.mkdir()
+    env = {"TMPDIR": str(temp), "COFFEECHAT_HOME": str(own)}
+    command = [sys.executable, "-m", "coffeechat", "demo"]
+    terminal = Terminal(tmp_path / "tmux.sock", command, (80, 24), env=env, report_exit=True)
+    try:
+        terminal.wait_for("Send a thank-you note to Sam Okoro", 60)
+        assert [p.name[: len(PREFIX)] for p in temp.iterdir()] == [PREFIX]
+        if end == "quit":
+            terminal.keys("C-q")
+            assert terminal.exit_code(30) == 0
+        else:
+            pid = terminal.pid
+            terminal.close()
+            assert gone(pid, 30)
+    finally:
+        terminal.close()
+    deadline = time.monotonic() + 30  # after a hang-up, the guard process removes it
+    while any(temp.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(temp.iterdir()) == []
+    assert not own.exists()
