@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench clean
+.PHONY: run demo screenshots test test-fast lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
@@ -16,8 +16,16 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/coffeechat
 
-LINT := "$(BIN)/ruff check src tests bench" "$(BIN)/ruff format --check src tests bench" \
-	"$(BIN)/mypy --strict src tests bench" "$(BIN)/lint-imports --no-logo"
+# The app on a demo campaign in a temporary folder, removed on exit (your files untouched).
+demo: $(STAMP)
+	@$(BIN)/coffeechat demo
+
+# The README's pictures, made by the app from the demo (after a visual change).
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py docs/pictures
+
+LINT := "$(BIN)/ruff check src tests bench scripts" "$(BIN)/ruff format --check src tests bench scripts" \
+	"$(BIN)/mypy --strict src tests bench scripts" "$(BIN)/lint-imports --no-logo"
 
 # Every check runs whatever the ones before it found; the target fails if any failed,
 # and says which.

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coffeechat.cli.output import escaped_output
-from coffeechat.cli.parser import build_parser, command_handler
+from coffeechat.cli.parser import OWN_WORKSPACE, build_parser, command_handler
 from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK, file_problem, print_problems
 from coffeechat.core.files.workspace import default_workspace, prepare
 from coffeechat.core.problems import InputError
@@ -44,9 +44,9 @@ def main(argv: Sequence[str] | None = None, time: TimeSource | None = None) -> i
 def _run(args: argparse.Namespace, time: TimeSource | None) -> int:
     args.time = time
     try:
-        workspace = prepare(
-            default_workspace(args.workspace), notify=lambda notice: print_problems([notice])
-        )
+        workspace = default_workspace(args.workspace)
+        if args.command not in OWN_WORKSPACE:
+            prepare(workspace, notify=lambda notice: print_problems([notice]))
         return command_handler(args)(args, workspace)
     except InputError as err:
         print_problems(err.problems)

@@ -33,9 +33,13 @@ GROUPS = {
     "done": "queue",
     "snooze": "queue",
     "themes": "themes",
+    "demo": "demo",
 }
 """The module of `coffeechat.cli` that runs each command, as `cmd_<command>`
 (`coffeechat` alone opens home: `cli.home`)."""
+
+OWN_WORKSPACE = frozenset({"demo"})
+"""The commands that make a workspace of their own: the person's is not even prepared."""
 
 DUE_WORDS = ("today", "week", "all")
 """What `--due` takes: the keys of `followups.DUE_CHOICES` (a test keeps them equal)."""
@@ -141,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     draft = command("draft", "draft the thank-you note for a session (never sent)")
     draft.add_argument("session", metavar="SESSION", help="a session id, or a unique part of one")
     draft.add_argument("--output", metavar="FILE", help="write it to FILE instead of printing")
+
+    demo = command("demo", "open the app on a demo campaign in a temporary folder")
+    demo.add_argument(
+        "--keep", metavar="DIR", help="write the demo into DIR (new or empty) instead, to explore"
+    )
+    add_theme_option(demo, argparse.SUPPRESS)
     return parser
 
 

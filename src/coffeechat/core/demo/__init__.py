@@ -1,0 +1,1 @@
+"""A demo campaign, written by the app's own writers (see `campaign`)."""
