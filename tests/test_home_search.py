@@ -1,0 +1,44 @@
+"""Home's search box: keys typed in a burst all land, in order, and the search finds
+words across punctuation.
+
+The fixture workspace (tests/past_sessions.py), with Omar's notes talking of an
+"order-set".
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from coffeechat.core.files.workspace import Workspace
+from tests.call_helpers import burst
+from tests.past_sessions import fill_workspace, omar, write
+from tests.test_home import app_at_now, settle
+
+OMAR = "2026-11-23-1800-omar-haddad"
+
+
+@pytest.fixture
+def filled(workspace: Workspace) -> Workspace:
+    fill_workspace(workspace)
+    session = omar()
+    session.general_notes = "Nurses rebuilt the sepsis order-set, twice."
+    write(workspace, session)
+    return workspace
+
+
+async def test_a_burst_of_keys_in_the_search_box_all_land_in_order(filled: Workspace) -> None:
+    app = app_at_now(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await burst(pilot, "epic", *["backspace"] * 4, "order set")
+        await settle(pilot)
+        search = app.screen.query_one("#search", Input)
+        assert search.value == "order set"
+        assert search.has_focus
+        await burst(pilot, "backspace", "backspace", "t", "backspace", "et")
+        await settle(pilot)
+        assert search.value == "order set"
+        sessions = app.screen.query_one("#sessions")
+        assert [o.id for o in sessions.options] == [OMAR]  # type: ignore[attr-defined]
