@@ -3,9 +3,11 @@
 The phrase's words are found in order with anything but letters and digits between
 them, whatever the phrase has there: `order set` finds "order-set" and "order/set",
 and `order-set` finds "order set". What comes before the first word or after the
-last is found as typed (`c++`, `.net`). The summaries in the index hold no notes, so a search reads the files: each one's
-text is checked for the phrase first (cheap), and only the files that contain it are
-parsed, to find the note it is in and quote the words around it. The caller can stop
+last is found as typed (`c++`, `.net`).
+
+The summaries in the index hold no notes, so a search reads the files: each one's
+text is checked for the phrase's words first (cheap), and only the files that hold
+them are parsed, to find the note it is in and quote the words around it. The caller can stop
 a search at any time (a newer one replaces it as the person types). Home shows the
 hits found so far after every `BATCH` sessions (`search_in_batches`), so the first
 ones appear at once even among thousands of sessions.
