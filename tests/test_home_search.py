@@ -42,3 +42,14 @@ async def test_a_burst_of_keys_in_the_search_box_all_land_in_order(filled: Works
         assert search.value == "order set"
         sessions = app.screen.query_one("#sessions")
         assert [o.id for o in sessions.options] == [OMAR]  # type: ignore[attr-defined]
+
+
+async def test_the_count_of_sessions_found_agrees_with_its_verb(filled: Workspace) -> None:
+    app = app_at_now(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one("#sessions-pane")
+        for phrase, said in (("order set", "1 session holds"), ("e", "3 sessions hold")):
+            app.screen.query_one("#search", Input).value = phrase
+            await settle(pilot)
+            assert str(pane.border_subtitle) == f"{said} “{phrase}”"
