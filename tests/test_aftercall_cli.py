@@ -270,7 +270,7 @@ def test_script_commands_never_import_textual(
         assert "shutil" not in imported  # the help layout is told the width (`cli.parser`)
 
 
-HELPERS = {"context", "left_out", "output", "parser", "problems"}
+HELPERS = {"context", "left_out", "output", "parser", "problems", "typed"}
 """The modules of the command line that several commands share."""
 
 

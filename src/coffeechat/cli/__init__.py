@@ -45,11 +45,11 @@ def _run(args: argparse.Namespace, time: TimeSource | None) -> int:
     args.time = time
     try:
         workspace = prepare(
-            default_workspace(args.workspace), notify=lambda notice: print_problems([notice])
+            default_workspace(args.workspace), notify=lambda notice: print_problems([notice], args)
         )
         return command_handler(args)(args, workspace)
     except InputError as err:
-        print_problems(err.problems)
+        print_problems(err.problems, args)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
@@ -57,7 +57,7 @@ def _run(args: argparse.Namespace, time: TimeSource | None) -> int:
         return EXIT_OK
     except OSError as err:
         # A disk that is full, read-only or failing is not a bug: say so, no traceback.
-        print_problems([file_problem(err)])
+        print_problems([file_problem(err)], args)
         return EXIT_INPUT
 
 

@@ -17,6 +17,7 @@ from coffeechat.cli.context import time_of
 from coffeechat.cli.left_out import conflicts_json, damaged_json, report_left_out
 from coffeechat.cli.output import JSON_FORMAT, print_json
 from coffeechat.cli.problems import EXIT_OK
+from coffeechat.cli.typed import command
 from coffeechat.core.problems import InputError
 from coffeechat.core.queue import dates
 
@@ -40,7 +41,7 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
         if args.ics:
             from coffeechat.core.queue.calendar import queue_calendar
 
-            payload = queue_calendar(items, now)
+            payload = queue_calendar(items, now, lambda address: command(args, "done", address))
             if args.ics == "-":
                 sys.stdout.buffer.write(payload)
                 sys.stdout.flush()
@@ -61,7 +62,7 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
                 }
             )
         else:
-            _print_queue(items, queue, now, args.snoozed)
+            _print_queue(items, queue, now, args)
         report_left_out(workspace, index)
         return EXIT_OK
 
@@ -76,7 +77,7 @@ def _write_calendar(path: Path, payload: bytes) -> None:
 
 
 def _print_queue(
-    items: tuple[QueueItem, ...], queue: Queue, now: datetime, show_snoozed: bool
+    items: tuple[QueueItem, ...], queue: Queue, now: datetime, args: argparse.Namespace
 ) -> None:
     from coffeechat.core.queue.followups import HEADINGS
 
@@ -90,11 +91,11 @@ def _print_queue(
         for line in item_lines(item, now):
             print(line)
     hidden = queue.snoozed
-    if hidden and not show_snoozed:
+    if hidden and not args.snoozed:
         them = "them" if hidden != 1 else "it"
         print(
             f"\n{hidden} snoozed item{'s are' if hidden != 1 else ' is'} hidden; "
-            f"coffeechat followups --snoozed shows {them}."
+            f"{command(args, 'followups', '--snoozed')} shows {them}."
         )
 
 

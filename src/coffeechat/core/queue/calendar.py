@@ -9,7 +9,7 @@ characters, which iCalendar text may not hold, are written out (`core.text.contr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from coffeechat.core.queue.followups import QueueItem
@@ -19,8 +19,11 @@ PRODUCT = "-//coffeechat//follow-up queue//EN"
 UID_DOMAIN = "coffeechat"
 
 
-def queue_calendar(items: Iterable[QueueItem], now: datetime) -> bytes:
-    """An .ics file holding one VTODO for each item."""
+def queue_calendar(
+    items: Iterable[QueueItem], now: datetime, done_command: Callable[[str], str]
+) -> bytes:
+    """An .ics file holding one VTODO for each item; `done_command` is the command
+    that marks the item of an address done (as the person would type it)."""
     from icalendar import Calendar, Todo
 
     calendar = Calendar()
@@ -40,13 +43,13 @@ def queue_calendar(items: Iterable[QueueItem], now: datetime) -> bytes:
             todo.add("dtstart", item.snoozed_until.astimezone(UTC))
         todo.add("status", "NEEDS-ACTION")
         todo.add("categories", [item.kind])
-        todo.add("description", escape_controls(description(item)))
+        todo.add("description", escape_controls(description(item, done_command(item.address))))
         calendar.add_component(todo)
     payload: bytes = calendar.to_ical()
     return payload
 
 
-def description(item: QueueItem) -> str:
+def description(item: QueueItem, done_command: str) -> str:
     """The to-do's notes: whom it is about, what to say, how to mark it done."""
     meeting = item.session.meeting
     lines = []
@@ -62,5 +65,5 @@ def description(item: QueueItem) -> str:
         lines.append(f"Say: {item.say}")
     if item.snoozed_until is not None:
         lines.append(f"Snoozed until {item.snoozed_until:%Y-%m-%d %H:%M}")
-    lines.append(f"Mark it done: coffeechat done {item.address}")
+    lines.append(f"Mark it done: {done_command}")
     return "\n".join(lines)
