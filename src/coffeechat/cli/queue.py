@@ -145,9 +145,9 @@ def item_json(item: QueueItem) -> dict[str, Any]:
 
 def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat done ID`: mark one follow-up done in its session file."""
-    from coffeechat.core.sessions.marking import mark_done
+    from coffeechat.core.sessions.marking import find_address, mark_done
 
-    change = mark_done(workspace, args.id)
+    change = mark_done(workspace, find_address(workspace, args.id))
     if not change.changed:
         print(f"Already done: {change.before.title} ({change.address})")
     else:
@@ -158,11 +158,12 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
 def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat snooze ID WHEN`: hide one follow-up until WHEN, saying the date back."""
     from coffeechat.core.queue.followups import snooze_until
-    from coffeechat.core.sessions.marking import snooze
+    from coffeechat.core.sessions.marking import find_address, snooze
 
     now = time_of(args).now()
+    address = find_address(workspace, args.id)
     until = snooze_until(" ".join(args.when), now)
-    change = snooze(workspace, args.id, until)
+    change = snooze(workspace, address, until)
     print(
         f"Snoozed until {dates.describe(until.date(), now.date())}, {until:%H:%M}: "
         f"{change.after.title} ({change.address})"
