@@ -18,7 +18,9 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
 from tests.past_sessions import NOW, fill_workspace
 
-COMMANDS = re.compile(r"coffeechat(?: --workspace \S+)? (?:new|edit|run|sessions|followups|done)")
+COMMANDS = re.compile(
+    r"coffeechat(?: --workspace \S+)? (?:new|edit|run|sessions|followups|done|draft)"
+)
 
 
 @pytest.fixture
@@ -50,8 +52,9 @@ def test_each_printed_command_repeats_the_workspace(
         *printed(capsys, filled, "followups", "--ics", str(calendar)),
     ]
     todos = Calendar.from_ical(calendar.read_bytes()).walk("VTODO")
-    hints += [COMMANDS.findall(str(todo["description"]))[0] for todo in todos]
-    assert len(hints) == 6 + len(todos)
+    in_calendar = [COMMANDS.findall(str(todo["description"])) for todo in todos]
+    hints += [hint for found in in_calendar for hint in found]
+    assert len(hints) == 6 + 5 + 2  # 5 open to-dos to mark done, 2 thank-yous to draft
     assert all(hint.startswith(f"{mine} ") for hint in hints), hints
 
 

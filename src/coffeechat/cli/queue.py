@@ -40,15 +40,18 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
         items = queue.in_buckets(DUE_CHOICES[args.due])
         if args.ics:
             from coffeechat.core.queue.calendar import queue_calendar
+            from coffeechat.core.queue.followups import closed_items
 
-            payload = queue_calendar(items, now, lambda address: command(args, "done", address))
+            closed = closed_items(index.sessions, now)
+            payload = queue_calendar((*items, *closed), now, lambda *words: command(args, *words))
             if args.ics == "-":
                 sys.stdout.buffer.write(payload)
                 sys.stdout.flush()
             else:
                 _write_calendar(Path(args.ics), payload)
                 count = len(items)
-                print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}")
+                also = f", and {len(closed)} done or dropped (marked so)" if closed else ""
+                print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}{also}")
         elif args.json:
             print_json(
                 {
@@ -112,7 +115,9 @@ def item_lines(item: QueueItem, now: datetime) -> list[str]:
             who += f" · {item.referral.contact}"
         lines.append(f"    {who} · referred by {item.person}")
     if item.say:
-        lines.append(f"    {'say' if item.kind == 'referral' else 'note'}: {item.say}")
+        lines.append(f"    say: {item.say}")
+    if item.note:
+        lines.append(f"    note: {item.note}")
     return lines
 
 
