@@ -7,12 +7,15 @@ The fixture workspace (tests/past_sessions.py), with Omar's notes talking of an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import Input
 
 from coffeechat.core.files.workspace import Workspace
 from tests.call_helpers import burst
 from tests.past_sessions import fill_workspace, omar, write
+from tests.terminal import Terminal, coffeechat_command
 from tests.test_home import app_at_now, settle
 
 OMAR = "2026-11-23-1800-omar-haddad"
@@ -53,3 +56,18 @@ async def test_the_count_of_sessions_found_agrees_with_its_verb(filled: Workspac
             app.screen.query_one("#search", Input).value = phrase
             await settle(pilot)
             assert str(pane.border_subtitle) == f"{said} “{phrase}”"
+
+
+@pytest.mark.e2e
+def test_a_burst_typed_into_a_real_terminal_lands_in_order(
+    filled: Workspace, tmp_path: Path
+) -> None:
+    command = coffeechat_command(filled)
+    term = Terminal(tmp_path / "tmux.sock", command, (80, 24))
+    try:
+        term.wait_for("1 unreadable")  # the sessions are in
+        term.type("/epic\x7f\x7f\x7f\x7forder set")  # one send-keys -l: one burst
+        term.wait_for("1 session holds “order set”")
+        assert "│ order set " in term.screen()
+    finally:
+        term.close()
