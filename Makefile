@@ -6,15 +6,21 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run demo screenshots test test-fast lint bench clean
 
+# One line says what is happening; pip's output is kept in a log and shown only if
+# it fails (then the log is all there is to read).
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
-	touch $(STAMP)
+	@if [ -x $(BIN)/python ]; then echo "updating $(VENV) (pyproject.toml or constraints.txt changed)…"; \
+	else echo "setting up $(VENV) (first run only)…"; fi
+	@log=$$(mktemp); \
+	if { $(PYTHON) -m venv $(VENV) && \
+	     $(BIN)/python -m pip install --quiet --upgrade pip && \
+	     $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'; } >"$$log" 2>&1; \
+	then rm -f "$$log"; touch $(STAMP); \
+	else cat "$$log" >&2; rm -f "$$log"; echo "setting up $(VENV) failed: pip said the above" >&2; exit 1; fi
 
 run: $(STAMP)
-	$(BIN)/coffeechat
+	@$(BIN)/coffeechat
 
 # The app on a demo campaign in a temporary folder, removed on exit (your files untouched).
 demo: $(STAMP)

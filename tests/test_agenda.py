@@ -107,3 +107,23 @@ def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="larger than 1 MB") as caught:
         load_agenda(path)
     assert (caught.value.problems[0].line, caught.value.problems[0].col) == (1, 1)
+
+
+def test_organisation_is_read_as_organization_without_a_word(tmp_path: Path) -> None:
+    path = tmp_path / "british.toml"
+    path.write_text(
+        'format = 1\n[meeting]\nwith = "Jane Doe"\norganisation = "Acme Health"\n'
+        '[[questions]]\ntext = "How did you start?"\n'
+    )
+    agenda = load_agenda(path)
+    assert agenda.meeting.organization == "Acme Health"
+    assert agenda.warnings == ()
+
+
+def test_the_template_comment_names_the_key_it_explains() -> None:
+    from coffeechat.core.agendas.template import Person, agenda_template
+
+    lines = agenda_template(Person(name="Jane Doe"), "agendas/jane-doe.toml").splitlines()
+    key = next(n for n, line in enumerate(lines) if line.startswith("organization = "))
+    assert "organization" in " ".join(lines[key - 2 : key])
+    assert not [line for line in lines if line.startswith("#") and "organisation" in line]

@@ -432,7 +432,7 @@ def test_new_keeps_any_name_inside_the_agendas_folder(
     (workspace.agendas / "jane-doe.toml").unlink()
     assert main(["--workspace", str(workspace.root), "new", name]) == 0
     assert [p.name for p in workspace.agendas.iterdir()] == [f"{file}.toml"]
-    assert f"Next: coffeechat edit {file}" in capsys.readouterr().out
+    assert f"Next: coffeechat --workspace {workspace.root} edit {file}" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name", ["", "   ", "../..", "\n", "\0", "🙂"], ids=repr)

@@ -55,7 +55,8 @@ def test_unknown_theme_option(workspace: Workspace, capsys: pytest.CaptureFixtur
     assert run(workspace, "--theme", "matcah") == 1
     assert capsys.readouterr().err == (
         "--theme: no theme called 'matcah'\n"
-        "  hint: did you mean 'matcha'? (coffeechat themes lists them)\n"
+        f"  hint: did you mean 'matcha'? (coffeechat --workspace {workspace.root} themes"
+        " lists them)\n"
     )
 
 

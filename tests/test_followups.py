@@ -117,11 +117,11 @@ def test_referral_found_by_id_title_or_as_the_only_one() -> None:
     assert referral_for(replace(by_id, kind="action"), people) is None
 
 
-def test_item_detail_wins_over_referral_note() -> None:
+def test_an_item_detail_of_its_own_is_kept_beside_the_referral_note() -> None:
     session = jane()
     session.followups[2].detail = "Mention the clinic redesign"
     item = next(i for i in build_queue([summarize(session)], NOW).items if i.kind == "referral")
-    assert item.say == "Mention the clinic redesign"
+    assert (item.say, item.note) == ("Say Jane sent me", "Mention the clinic redesign")
 
 
 def test_addresses() -> None:

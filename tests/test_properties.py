@@ -1113,4 +1113,4 @@ def test_a_far_date_is_read_and_shown_or_located(
         for item in queue.items:
             item_lines(item, now)
             item_json(item)
-        queue_calendar(queue.items, now)
+        queue_calendar(queue.items, now, lambda *words: " ".join(words))

@@ -8,7 +8,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions import search
 from coffeechat.core.sessions.cache import load_index
 from coffeechat.core.sessions.search import search_in_batches
-from tests.past_sessions import fill_workspace
+from tests.past_sessions import fill_workspace, omar, write
 
 JANE = "2026-11-20-1501-jane-doe"
 
@@ -42,3 +42,44 @@ def test_a_search_stops_at_the_most_hits(
 def test_a_stopped_search_tells_nothing_more(workspace: Workspace, ids: list[str]) -> None:
     assert list(search_in_batches(workspace, ids, "e", stopped=lambda: True)) == []
     assert list(search_in_batches(workspace, [], "e")) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "written"),
+    [
+        ("order set", "the sepsis order-set, twice"),
+        ("order-set", "the sepsis order set, twice"),
+        ("Order  Set", "the sepsis order/set, twice"),
+        ("order set", "the sepsis order_set, twice"),
+        ("order set", "the sepsis order –\nset, twice"),
+        ("c++", "they write c++ all day"),
+    ],
+)
+def test_words_are_found_across_punctuation(
+    workspace: Workspace, phrase: str, written: str
+) -> None:
+    fill_workspace(workspace)
+    session = omar()
+    session.general_notes = written
+    write(workspace, session)
+    hits = list(search.search_sessions(workspace, [session.id], phrase))
+    assert [(h.where, h.snippet) for h in hits] == [("notes", " ".join(written.split()))]
+
+
+def test_words_in_another_order_or_apart_are_not_found(workspace: Workspace) -> None:
+    fill_workspace(workspace)
+    session = omar()
+    session.general_notes = "set the order; order of the set"
+    write(workspace, session)
+    assert list(search.search_sessions(workspace, [session.id], "order set")) == []
+
+
+def test_what_surrounds_the_words_is_found_as_typed(workspace: Workspace) -> None:
+    fill_workspace(workspace)
+    session = omar()
+    session.general_notes = "c and c# but not the other one"
+    write(workspace, session)
+    assert list(search.search_sessions(workspace, [session.id], "c++")) == []
+    assert [h.snippet for h in search.search_sessions(workspace, [session.id], "c#")] == [
+        "c and c# but not the other one"
+    ]

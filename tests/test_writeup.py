@@ -134,3 +134,14 @@ def test_long_notes_are_cut_for_the_quote() -> None:
     sentence = "This is the first sentence that matters. " + "More words follow. " * 20
     assert excerpt(sentence) == "This is the first sentence that matters."
     assert excerpt("\n\n- bullet point\nsecond") == "bullet point"
+
+
+def test_markdown_keeps_the_line_breaks_of_notes() -> None:
+    session = omar()
+    session.questions[0].notes = "Three things:\n- triage\n- handoffs  \n\nThat is all."
+    session.questions[0].starred = True
+    session.general_notes = "Call back Tuesday\nBring the portfolio"
+    text = session_markdown(session)
+    assert "\nThree things:  \n- triage  \n- handoffs\n\nThat is all.\n" in text
+    assert "\n> Three things:  \n> - triage  \n> - handoffs\n>\n> That is all.\n" in text
+    assert "## Notes\n\nCall back Tuesday  \nBring the portfolio\n" in text

@@ -46,10 +46,10 @@ def _run(args: argparse.Namespace, time: TimeSource | None) -> int:
     try:
         workspace = default_workspace(args.workspace)
         if args.command not in OWN_WORKSPACE:
-            prepare(workspace, notify=lambda notice: print_problems([notice]))
+            prepare(workspace, notify=lambda notice: print_problems([notice], args))
         return command_handler(args)(args, workspace)
     except InputError as err:
-        print_problems(err.problems)
+        print_problems(err.problems, args)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
@@ -57,7 +57,7 @@ def _run(args: argparse.Namespace, time: TimeSource | None) -> int:
         return EXIT_OK
     except OSError as err:
         # A disk that is full, read-only or failing is not a bug: say so, no traceback.
-        print_problems([file_problem(err)])
+        print_problems([file_problem(err)], args)
         return EXIT_INPUT
 
 

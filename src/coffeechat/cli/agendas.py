@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coffeechat.cli.context import settings_of
 from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK, print_problems
+from coffeechat.cli.typed import command
 from coffeechat.core.agendas.files import read_agenda
 from coffeechat.core.problems import InputError
 
@@ -37,12 +38,13 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
         raise InputError.at(
             workspace.display(there),
             "an agenda with this name already exists; it was left as it is",
-            f"open it with: coffeechat edit {there.stem}",
+            f"open it with: {command(args, 'edit', there.stem)}",
             line=0,
             col=0,
         ) from None
     print(f"Wrote {workspace.display(path)}")
-    print(f"Next: coffeechat edit {path.stem}   then, at call time: coffeechat run {path.stem}")
+    edit, run = command(args, "edit", path.stem), command(args, "run", path.stem)
+    print(f"Next: {edit}   then, at call time: {run}")
     return EXIT_OK
 
 
@@ -54,10 +56,10 @@ def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
     while True:
         result = edit_agenda(workspace, settings_of(workspace), path)
         if not isinstance(result, InputError):
-            print_problems(result.warnings)
+            print_problems(result.warnings, args)
             print(summary(result))
             return EXIT_OK
-        print_problems(result.problems)
+        print_problems(result.problems, args)
         if not ask("The agenda has problems. Reopen it in the editor? [Y/n] "):
             return EXIT_INPUT
 
@@ -70,10 +72,10 @@ def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:
         try:
             agenda = read_agenda(workspace, settings, *_check_target(workspace, ref))
         except InputError as err:
-            print_problems(err.problems)
+            print_problems(err.problems, args)
             status = EXIT_INPUT
             continue
-        print_problems(agenda.warnings)
+        print_problems(agenda.warnings, args)
         print(summary(agenda))
     return status
 

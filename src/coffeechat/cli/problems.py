@@ -3,19 +3,22 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
+from coffeechat.cli.typed import in_workspace
 from coffeechat.core.problems import Problem
 
 EXIT_OK, EXIT_INPUT = 0, 1
 """Success; bad input (every problem printed)."""
 
 
-def print_problems(problems: Sequence[Problem]) -> None:
-    """Write problems to stderr, one `path:line:col: message` each, with hints."""
+def print_problems(problems: Sequence[Problem], args: argparse.Namespace) -> None:
+    """Write problems to stderr, one `path:line:col: message` each, with hints (the
+    commands they name in the workspace of this run, `args`)."""
     for problem in problems:
-        print(problem.render(), file=sys.stderr)
+        print(in_workspace(args, problem.render()), file=sys.stderr)
 
 
 def file_problem(err: OSError, shown: str | None = None) -> Problem:

@@ -17,6 +17,7 @@ from coffeechat.cli.context import time_of
 from coffeechat.cli.left_out import conflicts_json, damaged_json, report_left_out
 from coffeechat.cli.output import JSON_FORMAT, print_json
 from coffeechat.cli.problems import EXIT_OK
+from coffeechat.cli.typed import command
 from coffeechat.core.problems import InputError
 from coffeechat.core.queue import dates
 
@@ -39,15 +40,18 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
         items = queue.in_buckets(DUE_CHOICES[args.due])
         if args.ics:
             from coffeechat.core.queue.calendar import queue_calendar
+            from coffeechat.core.queue.followups import closed_items
 
-            payload = queue_calendar(items, now)
+            closed = closed_items(index.sessions, now)
+            payload = queue_calendar((*items, *closed), now, lambda *words: command(args, *words))
             if args.ics == "-":
                 sys.stdout.buffer.write(payload)
                 sys.stdout.flush()
             else:
                 _write_calendar(Path(args.ics), payload)
                 count = len(items)
-                print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}")
+                also = f", and {len(closed)} done or dropped (marked so)" if closed else ""
+                print(f"Wrote {count} to-do{'s' if count != 1 else ''} to {args.ics}{also}")
         elif args.json:
             print_json(
                 {
@@ -61,7 +65,7 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
                 }
             )
         else:
-            _print_queue(items, queue, now, args.snoozed)
+            _print_queue(items, queue, now, args)
         report_left_out(workspace, index)
         return EXIT_OK
 
@@ -76,7 +80,7 @@ def _write_calendar(path: Path, payload: bytes) -> None:
 
 
 def _print_queue(
-    items: tuple[QueueItem, ...], queue: Queue, now: datetime, show_snoozed: bool
+    items: tuple[QueueItem, ...], queue: Queue, now: datetime, args: argparse.Namespace
 ) -> None:
     from coffeechat.core.queue.followups import HEADINGS
 
@@ -90,11 +94,11 @@ def _print_queue(
         for line in item_lines(item, now):
             print(line)
     hidden = queue.snoozed
-    if hidden and not show_snoozed:
+    if hidden and not args.snoozed:
         them = "them" if hidden != 1 else "it"
         print(
             f"\n{hidden} snoozed item{'s are' if hidden != 1 else ' is'} hidden; "
-            f"coffeechat followups --snoozed shows {them}."
+            f"{command(args, 'followups', '--snoozed')} shows {them}."
         )
 
 
@@ -111,7 +115,9 @@ def item_lines(item: QueueItem, now: datetime) -> list[str]:
             who += f" · {item.referral.contact}"
         lines.append(f"    {who} · referred by {item.person}")
     if item.say:
-        lines.append(f"    {'say' if item.kind == 'referral' else 'note'}: {item.say}")
+        lines.append(f"    say: {item.say}")
+    if item.note:
+        lines.append(f"    note: {item.note}")
     return lines
 
 
@@ -144,9 +150,9 @@ def item_json(item: QueueItem) -> dict[str, Any]:
 
 def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat done ID`: mark one follow-up done in its session file."""
-    from coffeechat.core.sessions.marking import mark_done
+    from coffeechat.core.sessions.marking import find_address, mark_done
 
-    change = mark_done(workspace, args.id)
+    change = mark_done(workspace, find_address(workspace, args.id))
     if not change.changed:
         print(f"Already done: {change.before.title} ({change.address})")
     else:
@@ -157,11 +163,12 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
 def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat snooze ID WHEN`: hide one follow-up until WHEN, saying the date back."""
     from coffeechat.core.queue.followups import snooze_until
-    from coffeechat.core.sessions.marking import snooze
+    from coffeechat.core.sessions.marking import find_address, snooze
 
     now = time_of(args).now()
+    address = find_address(workspace, args.id)
     until = snooze_until(" ".join(args.when), now)
-    change = snooze(workspace, args.id, until)
+    change = snooze(workspace, address, until)
     print(
         f"Snoozed until {dates.describe(until.date(), now.date())}, {until:%H:%M}: "
         f"{change.after.title} ({change.address})"

@@ -17,6 +17,7 @@ from coffeechat.cli.context import time_of
 from coffeechat.cli.left_out import conflicts_json, damaged_json, report_left_out
 from coffeechat.cli.output import JSON_FORMAT, print_json
 from coffeechat.cli.problems import EXIT_OK
+from coffeechat.cli.typed import command
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
@@ -43,18 +44,18 @@ def cmd_sessions(args: argparse.Namespace, workspace: Workspace) -> int:
             }
             print_json(payload)
         else:
-            _print_sessions(index, time_of(args).now().tzinfo)
+            _print_sessions(index, time_of(args).now().tzinfo, args)
         report_left_out(workspace, index)
         return EXIT_OK
 
 
-def _print_sessions(index: SessionIndex, zone: tzinfo | None) -> None:
+def _print_sessions(index: SessionIndex, zone: tzinfo | None, args: argparse.Namespace) -> None:
     """One line per session, its start in local time (`zone`), as `followups` shows
     due times; a start written without an offset is local time already."""
     from coffeechat.core.sessions.printout import length_words
 
     if not index.sessions:
-        print("No sessions yet. Record one with: coffeechat run AGENDA")
+        print(f"No sessions yet. Record one with: {command(args, 'run')} AGENDA")
         return
     rows = [("WHEN", "WHO", "LENGTH", "ANSWERED", "OPEN", "ID")]
     for s in index.sessions:

@@ -32,7 +32,7 @@ def cmd_themes(args: argparse.Namespace, workspace: Workspace) -> int:
         shade = "dark" if theme.dark else "light"
         about = f"  {theme.description}" if theme.description else ""
         print(f"{mark} {name:<{width}}  {shade:<5}  {source}{about}")
-    print_problems(catalogue.problems)
+    print_problems(catalogue.problems, args)
     if wanted != current:
         print(f"{wanted} cannot be used; coffeechat starts with {current}", file=sys.stderr)
     return EXIT_INPUT if catalogue.problems else EXIT_OK

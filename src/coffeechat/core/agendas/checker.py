@@ -31,10 +31,12 @@ if TYPE_CHECKING:
 MOST_QUESTIONS = 14
 """More questions than this do not fit a 15–30 minute conversation."""
 USUAL_WINDOW = (15 * 60, 30 * 60)
+SPELLINGS = {"organisation": "organization"}
+"""Keys of [meeting] people write either way, read as the key they stand for (silently)."""
 
 _KEYS: dict[str, tuple[str, ...]] = {
     "": ("format", "meeting", "goals", "prep", "opening", "questions", "closing"),
-    "meeting": table_of(Meeting).keys() + WINDOW_KEYS,
+    "meeting": table_of(Meeting).keys() + WINDOW_KEYS + tuple(SPELLINGS),
     "goals": ("learn",),
     "prep": ("pitch", "research", "reminders"),
     "opening": ("checklist",),
@@ -89,6 +91,23 @@ class _Checker(Validator):
     def section(self, data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
         return self.table(data, (name,), _KEYS[name])
 
+    def spelled(self, table: Mapping[str, Any], path: KeyPath, key: str) -> str:
+        """The name `key` has in `table`: itself, or its other spelling (`SPELLINGS`)
+        when only that is there (so problems point at what is written). Both at once
+        is reported: which one is meant?"""
+        others = [other for other, meant in SPELLINGS.items() if meant == key and other in table]
+        if not others:
+            return key
+        if key in table:
+            self.report(
+                path + (others[0],),
+                f"{others[0]} and {key} are both set",
+                f"keep only {key}",
+                at_value=False,
+            )
+            return key
+        return others[0]
+
     # --- sections ---------------------------------------------------------------
 
     def check_format(self, data: Mapping[str, Any]) -> None:
@@ -116,12 +135,13 @@ class _Checker(Validator):
         )
         channel = self.choice(table, path + ("channel",), CHANNELS, "")
         scheduled = self.moment(table, path + ("scheduled",))
+        organization = self.spelled(table, path, "organization")
         if person is None:
             return None
         return Meeting(
             person=person.strip(),
             role=self.string(table, path + ("role",)) or "",
-            organization=self.string(table, path + ("organization",)) or "",
+            organization=self.string(table, path + (organization,)) or "",
             referred_by=self.string(table, path + ("referred_by",)) or "",
             contact=self.string(table, path + ("contact",)) or "",
             channel=channel,

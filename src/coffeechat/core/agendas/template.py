@@ -69,7 +69,7 @@ format = 1
 
 [meeting]
 with = {name}
-# Their title and organisation, to pitch your questions at the right level.
+# Their title and organization, to pitch your questions at the right level.
 role = {role}
 organization = {organization}
 # Who introduced you: name them in the first minute, it is why they said yes.
@@ -91,7 +91,7 @@ learn = [
 [prep]
 # Your 30-second introduction: who you are, why them, what you hope to learn.
 pitch = {pitch}
-# What you found: their path (LinkedIn, talks, writing), the organisation's news.
+# What you found: their path (LinkedIn, talks, writing), the organization's news.
 # Good questions show you did this work; never ask what a search would answer.
 research = {research}
 reminders = [

@@ -7,7 +7,10 @@ six days, and *later* after that. A snoozed item stays hidden until `snoozed_unt
 (like taskwarrior's `wait`), then comes back with its own due date unchanged.
 
 A follow-up's address is `<session-id>/<followup-id>`. A referral item carries who
-referred you (the person you talked with), whom to reach and what to say.
+referred you (the person you talked with), whom to reach and what to say; a
+thank-you, the words to open it with. Done and dropped items are left out of the
+queue, but a calendar export lists them as such (`closed_items`), so that a
+calendar that imported them open marks them done.
 """
 
 from __future__ import annotations
@@ -37,6 +40,12 @@ DUE_CHOICES = {"today": BUCKETS[:2], "week": BUCKETS[:3], "all": BUCKETS}
 """What `--due today|week|all` shows: overdue items are always included."""
 WEEK_DAYS = 7
 ADDRESS_EXAMPLE = "2026-11-24-1501-jane-doe/thank-you"
+WRAPUP_NOTES = {
+    "referral": "Referred by ",
+    "thank-you": "Mention one specific thing they said.",
+}
+"""How the details the wrap-up writes begin: a referral's repeats whom to reach and
+who sent you (shown beside it), a thank-you's is advice, not words to say."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +85,24 @@ class QueueItem:
 
     @property
     def say(self) -> str:
-        """What to say or remember: the item's detail, else the referral's note."""
-        if self.followup.detail:
-            return self.followup.detail
-        return self.referral.note if self.referral else ""
+        """The words to say: a referral's note, or a thank-you's opening ("" for the
+        other kinds, and for a referral whose person is not in the session)."""
+        if self.referral is not None:
+            return self.referral.note
+        if self.kind == "thank-you":
+            first = self.person.split()[0] if self.person.split() else ""
+            return f"Thank you for taking the time to talk with me, {first}." if first else ""
+        return ""
+
+    @property
+    def note(self) -> str:
+        """The item's own detail, a note to self ("" for the ones the wrap-up wrote for a
+        referral or a thank-you: `say` has the words instead)."""
+        detail = self.followup.detail.strip()
+        written = detail.startswith(WRAPUP_NOTES.get(self.kind, "\0"))
+        if written and (self.referral is not None or self.kind == "thank-you"):
+            return ""
+        return detail
 
 
 @dataclass(frozen=True)
@@ -128,6 +151,26 @@ def build_queue(
     order = {bucket: number for number, bucket in enumerate(BUCKETS)}
     items.sort(key=lambda item: (order[item.bucket], item.due, item.address))
     return Queue(tuple(items), snoozed)
+
+
+def closed_items(sessions: Iterable[SessionSummary], now: datetime) -> tuple[QueueItem, ...]:
+    """The done and dropped follow-ups, in the order of their due moments (their
+    bucket is that of their due, as if still open: they are listed only in a calendar)."""
+    zone = now.tzinfo
+    items = [
+        QueueItem(
+            session=session,
+            followup=followup,
+            due=(due := _aware(followup.due, zone) or now),
+            bucket=bucket_of(due, now),
+            snoozed_until=None,
+            referral=referral_for(followup, session.referrals),
+        )
+        for session in sessions
+        for followup in session.followups
+        if followup.status != "open"
+    ]
+    return tuple(sorted(items, key=lambda item: (item.due, item.address)))
 
 
 def bucket_of(due: datetime, now: datetime, today: date | None = None) -> str:

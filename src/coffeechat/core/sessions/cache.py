@@ -306,10 +306,15 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
     given = Path(ref).expanduser()
     if ref.endswith(".toml") and given.is_file():
         return given
-    wanted = check_session_id(ref.removesuffix(".toml"), source)
-    exact = workspace.session_path(wanted)
-    if exact.is_file():
-        return exact
+    return workspace.session_path(find_session_id(workspace, ref.removesuffix(".toml"), source))
+
+
+def find_session_id(workspace: Workspace, ref: str, source: str = "SESSION") -> str:
+    """The id of the session a person means: its id, or a unique part of it (what every
+    command that takes a session accepts: `show raman`, `done raman/thank-you`)."""
+    wanted = check_session_id(ref, source)
+    if workspace.session_path(wanted).is_file():
+        return wanted
     names = {p.name for p in session_files(workspace.sessions)}
     names -= {copy.name for copy in sync_copies(names)}  # a copy would make any part twice
     ids = sorted((name.removesuffix(".toml") for name in names), reverse=True)
@@ -317,19 +322,32 @@ def find_session_file(workspace: Workspace, ref: str, source: str = "SESSION") -
     if len(matches) > 1:
         matches = [i for i in matches if not _onedrive_copy(workspace.sessions, f"{i}.toml", names)]
     if len(matches) == 1:
-        return workspace.session_path(matches[0])
+        return matches[0]
     if matches:
         shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+        apart = " or ".join(telling_apart(matches[:2], ids))
         raise InputError.at(
             source,
             f"{ref!r} matches {len(matches)} sessions: {shown}",
-            "give more of the id, e.g. the date: 2026-11-24",
+            f"give more of the id, e.g. {apart}",
             line=0,
             col=0,
         )
     raise InputError.at(
         source, f"no session matches {ref!r}", session_hint(wanted, ids), line=0, col=0
     )
+
+
+def telling_apart(ids: list[str], among: list[str]) -> list[str]:
+    """For each of `ids`, the shortest of its date, its date and time, or all of it that
+    no other id `among` them all holds: what to type to mean that one."""
+    parts = []
+    for one in ids:
+        others = [i for i in among if i != one]
+        # An id starts with its date (10 characters) and time (15): `2026-11-24-1501-…`.
+        part = next((one[:n] for n in (10, 15) if not any(one[:n] in i for i in others)), one)
+        parts.append(part)
+    return parts
 
 
 def _onedrive_copy(folder: Path, name: str, names: Collection[str]) -> bool:

@@ -62,6 +62,15 @@ class Change:
         return self.before != self.after
 
 
+def find_address(workspace: Workspace, text: str, source: str = "ID") -> str:
+    """The whole address of the follow-up a person means by `text`: its session given
+    by id or by a unique part of it, as everywhere (`cache.find_session_id`)."""
+    from coffeechat.core.sessions.cache import find_session_id
+
+    session_part, item_id = parse_address(text, source)
+    return f"{find_session_id(workspace, session_part, source)}/{item_id}"
+
+
 def mark_done(workspace: Workspace, address: str) -> Change:
     """Mark the follow-up at `address` done."""
     return edit_followup(workspace, address, {"status": "done"})

@@ -2,9 +2,10 @@
 
 Both hold the same things in the same order: who and when, how long against the
 agreed window, the goals, the starred insights, every question with its notes, the
-general notes, the referrals and the follow-ups. A person's notes are kept exactly as
-typed, but for control characters, written out so that they show (`core.text.controls`):
-this text is printed to terminals and opened in editors.
+general notes, the referrals and the follow-ups. A person's notes are kept as typed,
+line by line (in Markdown too: `_line_breaks_kept`), but for control characters,
+written out so that they show (`core.text.controls`): this text is printed to
+terminals and opened in editors.
 """
 
 from __future__ import annotations
@@ -125,16 +126,16 @@ def session_markdown(session: Session) -> str:
     if starred:
         out += ["", "## Key insights", ""]
         for question in starred:
-            out += [*_quoted(question.notes), f"> — *{question.text}*", ""]
+            out += [*_quoted(_line_breaks_kept(question.notes)), f"> — *{question.text}*", ""]
         out.pop()
     out += ["", f"## Questions ({answered} of {len(session.questions)} answered)"]
     for number, question in enumerate(session.questions, 1):
         star = " ★" if question.starred else ""
         out += ["", f"### {number}. {question.text}{star}", "", f"*{_question_facts(question)}*"]
         if question.notes.strip():
-            out += ["", question.notes.strip("\n")]
+            out += ["", _line_breaks_kept(question.notes)]
     if session.general_notes.strip():
-        out += ["", "## Notes", "", session.general_notes.strip("\n")]
+        out += ["", "## Notes", "", _line_breaks_kept(session.general_notes)]
     if session.referrals:
         out += ["", "## Referrals", ""]
         for referral in session.referrals:
@@ -178,5 +179,16 @@ def _indent(text: str, prefix: str) -> list[str]:
     return [f"{prefix}{line}" for line in text.strip("\n").splitlines()]
 
 
+def _line_breaks_kept(notes: str) -> str:
+    """Notes as Markdown that breaks the line where they do: a line followed by another
+    ends in two spaces (a Markdown line break; a single newline would join them into
+    one paragraph, and people type lists and steps one a line)."""
+    lines = [line.rstrip() for line in notes.strip("\n").splitlines()]
+    return "\n".join(
+        line + "  " if line and number + 1 < len(lines) and lines[number + 1] else line
+        for number, line in enumerate(lines)
+    )
+
+
 def _quoted(text: str) -> list[str]:
-    return [f"> {line}".rstrip() for line in text.strip("\n").splitlines()]
+    return [f"> {line}" if line.strip() else ">" for line in text.strip("\n").splitlines()]

@@ -1,8 +1,13 @@
-"""Searching every session's notes for a phrase, case-insensitively.
+"""Searching every session's notes for a phrase, case-insensitively, word by word.
+
+The phrase's words are found in order with anything but letters and digits between
+them, whatever the phrase has there: `order set` finds "order-set" and "order/set",
+and `order-set` finds "order set". What comes before the first word or after the
+last is found as typed (`c++`, `.net`).
 
 The summaries in the index hold no notes, so a search reads the files: each one's
-text is checked for the phrase first (cheap), and only the files that contain it are
-parsed, to find the note it is in and quote the words around it. The caller can stop
+text is checked for the phrase's words first (cheap), and only the files that hold
+them are parsed, to find the note it is in and quote the words around it. The caller can stop
 a search at any time (a newer one replaces it as the person types). Home shows the
 hits found so far after every `BATCH` sessions (`search_in_batches`), so the first
 ones appear at once even among thousands of sessions.
@@ -10,6 +15,7 @@ ones appear at once even among thousands of sessions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -81,9 +87,10 @@ def search_sessions(
     stopped: Callable[[], bool] = lambda: False,
 ) -> Iterator[Hit]:
     """The first hit in each of the sessions (in the order given) holding `phrase`."""
-    wanted = " ".join(phrase.split()).casefold()
-    if not wanted:
+    wanted = phrase_pattern(phrase)
+    if wanted is None:
         return
+    words = WORD.findall(phrase.casefold()) or [phrase.strip().casefold()]
     for session_id in session_ids:
         if stopped():
             return
@@ -92,7 +99,8 @@ def search_sessions(
             raw = read_regular(path, MAX_SESSION_BYTES)
         except OSError:
             continue
-        if wanted not in raw.decode("utf-8", "replace").casefold():
+        text = raw.decode("utf-8", "replace").casefold()
+        if not all(word in text for word in words):  # cheap: most files hold none
             continue
         try:
             session = parse_session(raw, path)
@@ -103,8 +111,24 @@ def search_sessions(
             yield hit
 
 
-def first_hit(session: Session, wanted: str) -> Hit | None:
-    """The first place in `session` whose text holds `wanted` (already casefolded)."""
+WORD = re.compile(r"[^\W_]+")
+"""A run of letters and digits: what a search matches word by word."""
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """What finds `phrase` in a text (see the module docstring); None for no phrase."""
+    phrase = phrase.strip()
+    words = WORD.findall(phrase)
+    if not words:
+        return re.compile(re.escape(phrase), re.IGNORECASE) if phrase else None
+    before = phrase[: phrase.index(words[0])]  # `.net`, `c++`: kept as typed
+    after = phrase[phrase.rindex(words[-1]) + len(words[-1]) :]
+    between = r"[\W_]+".join(map(re.escape, words))
+    return re.compile(re.escape(before) + between + re.escape(after), re.IGNORECASE)
+
+
+def first_hit(session: Session, wanted: re.Pattern[str]) -> Hit | None:
+    """The first place in `session` whose text holds `wanted` (`phrase_pattern`)."""
     meeting = session.meeting
     fields: list[tuple[str, str]] = [
         ("meeting", f"{meeting.person} · {meeting.role} · {meeting.organization}"),
@@ -117,13 +141,13 @@ def first_hit(session: Session, wanted: str) -> Hit | None:
     fields += [("follow-up", f"{f.title} {f.detail}") for f in session.followups]
     for where, text in fields:
         flat = " ".join(text.split())
-        at = flat.casefold().find(wanted)
-        if at >= 0:
-            return Hit(session.id, where, _snippet(flat, at, len(wanted)))
+        found = wanted.search(flat)
+        if found is not None:
+            return Hit(session.id, where, _snippet(flat, found.start(), found.end()))
     return None
 
 
-def _snippet(text: str, at: int, length: int) -> str:
+def _snippet(text: str, at: int, to: int) -> str:
     start = max(0, at - AROUND)
-    end = min(len(text), at + length + AROUND)
+    end = min(len(text), to + AROUND)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

@@ -102,7 +102,7 @@ class HomeScreen(Screen[None]):
                 yield titled(Vertical(id="agendas-pane", classes="pane"), "Agendas")
             with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # all of it fits at 80 columns
 
     def on_mount(self) -> None:
         """Once the first frame is painted, the lists are put in and the sessions load in
@@ -308,7 +308,7 @@ class HomeScreen(Screen[None]):
             return
         self.query_one(SessionList).show(self.index.sessions, (), progress.hits)
         found = len(progress.hits)
-        text = f"{found} session{'s' if found != 1 else ''} hold “{phrase}”"
+        text = f"{found} session{'s hold' if found != 1 else ' holds'} “{phrase}”"
         if not progress.done:
             text = f"searching {progress.read}/{len(self.index.sessions)}… {text}"
         elif found >= MOST_HITS:

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from coffeechat.core.files import atomic
 from coffeechat.core.files.workspace import Workspace
@@ -21,6 +21,7 @@ from coffeechat.core.sessions.thankyou import thank_you
 from coffeechat.core.text.controls import escape_controls
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.screens.prompt import PromptDialog
+from coffeechat.ui.widgets.hanging_text import HangingText
 
 SECTION_TITLES = ("Goals", "Questions:", "Notes", "Referrals", "Follow-ups")
 EXPORTS = "exports"
@@ -51,8 +52,8 @@ class SessionScreen(Screen[None]):
         """Header, the text, footer."""
         yield Header()
         with VerticalScroll(id="session-body"):
-            yield Static(id="session-text")
-        yield Footer()
+            yield HangingText(id="session-text")
+        yield Footer(compact=True)  # its keys all fit at 80 columns
 
     def on_mount(self) -> None:
         """Read the whole session (the lists hold only summaries)."""
@@ -65,20 +66,18 @@ class SessionScreen(Screen[None]):
 
     def show(self) -> None:
         """Show the session, its draft, or why it cannot be read."""
-        text = self.query_one("#session-text", Static)
+        text = self.query_one("#session-text", HangingText)
         if self.session is None:
             self.title = escape_controls(self.path.name)
-            text.update(
-                literal(("This session cannot be read", "bold $error"), "\n\n", self.problem)
-            )
+            text.show(literal(("This session cannot be read", "bold $error"), "\n\n", self.problem))
             return
         self.title = escape_controls(self.session.meeting.person)
         if self.draft:
             self.sub_title = "thank-you draft (nothing is sent)"
-            text.update(literal(thank_you(self.session)))
+            text.show(literal(thank_you(self.session)))
         else:
             self.sub_title = self.session.id
-            text.update(_styled(session_text(self.session)))
+            text.show(_styled(session_text(self.session)))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

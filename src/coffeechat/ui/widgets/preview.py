@@ -39,8 +39,9 @@ def item_preview(item: QueueItem, now: datetime) -> Content:
         if referral.contact:
             shown.append(_labelled("at", referral.contact))
         shown.append(_labelled("Referred by", item.person))
-    if item.say:
-        shown += ["", _labelled("Say:" if item.kind == "referral" else "Note:", item.say)]
+    said = [(label, text) for label, text in (("Say:", item.say), ("Note:", item.note)) if text]
+    if said:
+        shown += ["", *(_labelled(label, text) for label, text in said)]
     shown += ["", literal((item.address, "dim"))]
     return lines(shown)
 

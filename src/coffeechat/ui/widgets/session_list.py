@@ -178,25 +178,24 @@ _NO_SESSIONS = "No sessions yet: they appear here after your first call."
 
 
 def session_prompt(summary: SessionSummary, hit: Hit | None = None) -> Content:
-    """A session in two lines: who, then when, how long and what is left to do."""
+    """A session in three lines: who; when and how long; how it went and what is left."""
+    from coffeechat.core.sessions.printout import clock  # not needed to start
+
     meeting = summary.meeting
     first = literal((meeting.person, "bold"))
     if meeting.organization:
         first = literal(first, " ", (meeting.organization, "dim"))
     started = summary.started
-    minutes = round(summary.elapsed_seconds / 60)
-    planned = round(summary.planned_seconds / 60)
-    facts = [
-        f"{started.day} {started:%b %Y}",
-        f"{minutes}/{planned} min",
-        f"{summary.answered}/{summary.questions} answered",
-    ]
+    when = f"{started.day} {started:%b %Y} · "
+    when += f"{clock(summary.elapsed_seconds)} of {clock(summary.planned_seconds)}"
+    facts = [f"{summary.answered}/{summary.questions} answered"]
     if summary.open_followups:
         facts.append(f"{summary.open_followups} to do")
-    second = literal((" · ".join(facts), "dim"))
+    done = literal((" · ".join(facts), "dim"))
     if summary.status != "completed":
-        second = literal(second, " ", (summary.status, "$warning"))
-    shown = [first, second]
+        done = literal(done, (" · ", "dim"), (summary.status, "$warning"))
+    # One line each: a line of every fact would wrap mid-fact at 80 and 100 columns.
+    shown = [first, literal((when, "dim")), done]
     if hit is not None:
         shown.append(literal((f"{hit.where}:", "$accent"), f" {hit.snippet}"))
     return lines(shown)
