@@ -16,6 +16,7 @@ from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import read_session, to_toml
 from coffeechat.core.timesource import ManualTime
 from coffeechat.core.toml.writing import string
+from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.resume import ResumeScreen
 from coffeechat.ui.screens.wrapup import WrapUpScreen
 from tests.call_helpers import call_app, call_screen
@@ -248,3 +249,14 @@ async def test_a_theme_described_in_brackets_shows_so_in_the_palette(
         painted = html.unescape(app.export_screenshot()).replace("\xa0", " ")
         assert "\x1b" not in painted
         assert "[WIP] blue [/] \\x1b[31m" in painted
+
+
+async def test_ctrl_c_at_home_names_the_quit_key_in_plain_words(workspace: Workspace) -> None:
+    # It read "Press [b]q[/b] to quit the app": Textual's own markup, shown as typed
+    # because every toast is plain, and a key that quits only at home.
+    app = make_app(workspace, ManualTime(NOW))
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert toasts(app) == ["Do you want to quit?\nPress ctrl+q to quit coffeechat"]

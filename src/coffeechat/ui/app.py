@@ -217,6 +217,12 @@ class CoffeechatApp(KeysInOrderApp):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c copies in a text box and quits nowhere: say which key does, in words
+        (Textual's own toast is markup, and names the first quit key it finds, which
+        may be one that quits only on this screen)."""
+        self.notify("Press ctrl+q to quit coffeechat", title="Do you want to quit?")
+
     def action_help(self) -> None:
         """Show the keys of the current screen (F1 again or Escape closes them)."""
         from coffeechat.ui.screens.help import HelpScreen
