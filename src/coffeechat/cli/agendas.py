@@ -8,6 +8,7 @@ this module says their outcome on the terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,8 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
             col=0,
         ) from None
     print(f"Wrote {workspace.display(path)}")
+    with contextlib.suppress(InputError):  # what `new` wrote is reviewed like any agenda
+        print_problems(read_agenda(workspace, settings_of(workspace), path).warnings)
     print(f"Next: coffeechat edit {path.stem}   then, at call time: coffeechat run {path.stem}")
     return EXIT_OK
 
