@@ -82,7 +82,7 @@ def test_a_question_naming_the_organisation_is_read_as_about_the_company() -> No
 def test_every_rule_has_a_reason_and_a_better_phrasing() -> None:
     for rule in RULES:
         assert rule.reason and rule.better, rule.name
-        assert (rule.asks is None) != (rule.lacks is None), rule.name
+        assert bool(rule.asks) == (rule.lacks is None), rule.name
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coffeechat.core.text.phrases import Phrase, phrase, words
+
 if TYPE_CHECKING:
     from coffeechat.core.agendas.agenda import Agenda
     from coffeechat.core.toml.positions import KeyPath
@@ -27,7 +29,7 @@ MOST_QUESTIONS = 14
 class Rule:
     """One piece of the guides' advice about questions.
 
-    A rule looks at each question's text (`asks`, which also reads the opening and
+    A rule looks at each question's words (`asks`, which also reads the opening and
     closing checklists when `checklists` is set) or at the agenda as a whole
     (`lacks`, true when the agenda breaks it).
     """
@@ -39,9 +41,17 @@ class Rule:
     """Why the guides say so, in a few words after the message."""
     better: str
     """A better phrasing; `{org}` is the organisation's name (or "your organisation")."""
-    asks: re.Pattern[str] | None = None
+    asks: tuple[Phrase, ...] = ()
+    """Phrases (see `core.text.phrases`) a question breaking the rule holds."""
+    unless: tuple[Phrase, ...] = ()
+    """Phrases that make a question holding `asks` all right after all."""
     lacks: Callable[[Agenda], bool] | None = None
     checklists: bool = False
+
+    def broken_by(self, said: list[str]) -> bool:
+        """Whether a question of these words breaks the rule."""
+        found = any(p.found_in(said) for p in self.asks)
+        return found and not any(p.found_in(said) for p in self.unless)
 
 
 def _no_topic(topic: str) -> Callable[[Agenda], bool]:
@@ -52,61 +62,81 @@ def _too_many(agenda: Agenda) -> bool:
     return len(agenda.questions) > MOST_QUESTIONS
 
 
-_NAMES = re.compile(
-    r"\b(refer\w*|introduc\w*|names?|people|someone|anyone|who else|contacts?"
-    r"|put me in touch|connect me)\b",
-    re.IGNORECASE,
+def _phrases(*texts: str) -> tuple[Phrase, ...]:
+    return tuple(phrase(text) for text in texts)
+
+
+_NAMES = _phrases(
+    "refer*",
+    "introduc*",
+    "name|names|people|someone|anyone|contact|contacts",
+    "who else",
+    "put me in touch",
+    "connect me",
 )
 """An item of the closing checklist that asks for the next people to talk to."""
 
 
 def _no_ask_for_names(agenda: Agenda) -> bool:
-    return not any(_NAMES.search(item) for item in agenda.closing)
+    return not any(p.found_in(words(item)) for item in agenda.closing for p in _NAMES)
 
 
-_YES_NO = re.compile(
-    r"^\W*(?!(?:can|could|would|will) you (?:please )?(?:tell|walk|describe|share|explain"
-    r"|talk|give|say|help me understand)\b)"
-    r"(do|does|did|don't|doesn't|didn't|is|isn't|are|aren't|was|were|am|can|could|would"
-    r"|will|won't|have|has|had|haven't|hasn't|should|shall|may|might|must)\b",
-    re.IGNORECASE,
+_OPENERS = (
+    "do|does|did|don't|doesn't|didn't|is|isn't|are|aren't|was|were|am|can|could|would"
+    "|will|won't|have|has|had|haven't|hasn't|should|shall|may|might|must"
 )
-"""A question opened like "Do you…?" or "Is it…?": it can be answered "yes" or "no".
-"Could you walk me through…?" and the like are requests for a story, not yes/no."""
+_YES_NO = _phrases(f"^ {_OPENERS}")
+"""A question opened like "Do you…?" or "Is it…?": it can be answered "yes" or "no"."""
+_STORY = _phrases(
+    "^ can|could|would|will you please? tell|walk|describe|share|explain|talk|give|say|help"
+)
+"""…but "Could you walk me through…?" and the like ask for a story."""
 
-_JOB = re.compile(
-    r"\b(hir(e|ing) me|(are|is) (you|they|your \w+|the \w+) (hiring|recruiting)"
-    r"|(you|they)('re| are) (hiring|recruiting)|(currently|still) (hiring|recruiting)"
-    r"|hiring (right )?now|openings?|vacanc(y|ies)"
-    r"|(jobs?|positions?|roles?|internships?) ((are|is) )?(open|available|going)"
-    r"|any (jobs?|positions?|internships?|roles?)|an? (job|position|internship) for me"
-    r"|(give|offer|get|find) me (a |an )?(job|position|internship|role|interview)"
-    r"|consider me|put in a (good )?word|ask (for|about) (a |an )?(job|internship|position))\b",
-    re.IGNORECASE,
+_JOBS = "job|jobs|position|positions|role|roles|internship|internships"
+_JOB = _phrases(
+    "hire|hiring me",
+    "are|is you|they hiring|recruiting",
+    "are|is your|the * hiring|recruiting",
+    "you|they are hiring|recruiting",
+    "you're|they're hiring|recruiting",
+    "currently|still hiring|recruiting",
+    "hiring right? now",
+    "opening|openings|vacancy|vacancies",
+    f"{_JOBS} are|is? open|available|going",
+    f"any {_JOBS}",
+    "a|an job|position|internship for me",
+    "give|offer|get|find me a|an? job|position|internship|role|interview",
+    "consider me",
+    "put in a good? word",
+    "ask for|about a|an? job|jobs|internship|position",
 )
 """Asking for a job, or whether there is one."""
 
-_RESUME = re.compile(
-    r"\b(my|the attached) (r[ée]sum[ée]s?|cv|curriculum vitae)\b"
-    r"|\b(send|give|hand|show|share|bring|forward|attach) (you |them )?(a |a copy of )?"
-    r"(r[ée]sum[ée]|cv)\b",
-    re.IGNORECASE,
+_CV = "résumé|resume|résume|resumé|résumés|resumes|cv|cvs"
+_RESUME = _phrases(
+    f"my|attached {_CV}",
+    "my curriculum vitae",
+    f"send|give|hand|show|share|bring|forward|attach you|them? a? copy? of? {_CV}",
 )
+"""Handing over your résumé or CV."""
 
-_WEBSITE = re.compile(
-    r"\bwhat (does|do) (your|the) (company|companies|organi[sz]ation|firm|business|employer"
-    r"|agency|startup|org) (do|make|sell|offer)\b"
-    r"|\bhow many (employees|staff|offices|locations|customers|countries)\b"
-    r"|\bhow many people work (at|for|in) (your|the) (company|organi[sz]ation|firm)\b"
-    r"|\bhow big is (your|the) (company|organi[sz]ation|firm)\b"
-    r"|\bwhen was .*\b(founded|established|started)\b|\bwhen did .*\bgo public\b"
-    r"|\bwho (founded|owns|is the (ceo|founder|president))\b"
-    r"|\bwhere (is|are) (your|the|its) (company|organi[sz]ation|firm|headquarters|offices?)"
-    r"( (based|located))?\b"
-    r"|\bwhat (products|services) do(es)? (you|your|the|it)\b"
-    r"|\bwhat is (your|the) (company's|organi[sz]ation's|firm's) (mission|history|revenue)\b",
-    re.IGNORECASE,
+_ORG = "company|companies|organization|organisation|firm|business|employer|agency|startup|org"
+_WEBSITE = _phrases(
+    f"what does|do your|the {_ORG} do|make|sell|offer",
+    "how many employees|staff|offices|locations|customers|countries",
+    f"how many people work at|for|in your|the {_ORG}",
+    f"how big is your|the {_ORG}",
+    "when was ... founded|established|started",
+    "when did ... go public",
+    "who founded|owns",
+    "who is the ceo|founder|president",
+    f"where is|are your|the|its {_ORG}|headquarters|office|offices",
+    "what products|services do|does you|your|the|it",
+    "what is your|the company's|organization's|organisation's|firm's mission|history|revenue",
 )
+"""Questions whose answer is on the organisation's website ("the company" also stands
+for its name: see `_generic`)."""
+
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -140,6 +170,7 @@ RULES: tuple[Rule, ...] = (
         "it gets a one-word answer",
         "open it with what, how or why",
         asks=_YES_NO,
+        unless=_STORY,
     ),
     Rule(
         "too-many",
@@ -210,10 +241,9 @@ def review(agenda: Agenda) -> list[Finding]:
 
 def broken_by(text: str, checklist: bool = False) -> Rule | None:
     """The first rule of the table a question's (or a checklist item's) text breaks."""
+    said = words(text)
     for rule in RULES:
-        if rule.asks is None or (checklist and not rule.checklists):
-            continue
-        if rule.asks.search(text):
+        if rule.asks and (rule.checklists or not checklist) and rule.broken_by(said):
             return rule
     return None
 
@@ -229,24 +259,21 @@ def better_phrasing(rule: Rule, text: str, org: str) -> str:
     return rule.better.format(org=org)
 
 
-_REWORDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), open_form)
-    for pattern, open_form in (
-        (r"^(?:do|did) you (?:like|enjoy|love) (.+?)\??$", r"What do you enjoy most about \1?"),
-        (
-            r"^(?:do|would) you have any (advice|tips|suggestions)(?: for| to)? (.+?)\??$",
-            r"What \1 would you give \2?",
-        ),
-        (
-            r"^(?:is|was) it (hard|difficult|easy|stressful|fun) to (.+?)\??$",
-            r"What makes it \1 to \2?",
-        ),
-        (r"^(?:is|are) there any (.+?)\??$", r"What \1 are there?"),
-        (r"^do you (?!have|know|need|want)(.+?)\??$", r"How do you \1?"),
-        (r"^does (your \w+) (.+?)\??$", r"How does \1 \2?"),
-        (r"^did you always (.+?)\??$", r"How did you come to \1?"),
-        (r"^have you ever (.+?)\??$", r"What happened when you \1?"),
-    )
+_REWORDINGS: tuple[tuple[str, str], ...] = (
+    (r"^(?:do|did) you (?:like|enjoy|love) (.+?)\??$", r"What do you enjoy most about \1?"),
+    (
+        r"^(?:do|would) you have any (advice|tips|suggestions)(?: for| to)? (.+?)\??$",
+        r"What \1 would you give \2?",
+    ),
+    (
+        r"^(?:is|was) it (hard|difficult|easy|stressful|fun) to (.+?)\??$",
+        r"What makes it \1 to \2?",
+    ),
+    (r"^(?:is|are) there any (.+?)\??$", r"What \1 are there?"),
+    (r"^do you (?!have|know|need|want)(.+?)\??$", r"How do you \1?"),
+    (r"^does (your \w+) (.+?)\??$", r"How does \1 \2?"),
+    (r"^did you always (.+?)\??$", r"How did you come to \1?"),
+    (r"^have you ever (.+?)\??$", r"What happened when you \1?"),
 )
 """Sure rewordings of common yes/no openers (the first that matches is used)."""
 
@@ -255,7 +282,7 @@ def reword_yes_no(text: str) -> str | None:
     """An open version of a yes/no question, for the openers `_REWORDINGS` knows."""
     plain = " ".join(text.split())
     for pattern, open_form in _REWORDINGS:
-        match = pattern.match(plain)
+        match = re.match(pattern, plain, re.IGNORECASE)  # compiled (and cached) when needed
         if match:
             reworded = match.expand(open_form)
             return reworded[0].upper() + reworded[1:]
@@ -265,9 +292,8 @@ def reword_yes_no(text: str) -> str | None:
 def _generic(text: str, org: str) -> str:
     """The text with the organisation's own name read as "the company", so that "What
     does Acme Health do?" is seen for what it is."""
-    if not org:
-        return text
-    return re.sub(re.escape(org), "the company", text, flags=re.IGNORECASE)
+    folded = text.casefold()
+    return folded.replace(org.casefold(), "the company") if org else folded
 
 
 def _words(rule: Rule, agenda: Agenda) -> str:
