@@ -46,6 +46,8 @@ class Rule:
     unless: tuple[Phrase, ...] = ()
     """Phrases that make a question holding `asks` all right after all."""
     lacks: Callable[[Agenda], bool] | None = None
+    at: KeyPath = ("questions",)
+    """Where the warning of a `lacks` rule is placed."""
     checklists: bool = False
 
     def broken_by(self, said: list[str]) -> bool:
@@ -178,6 +180,7 @@ RULES: tuple[Rule, ...] = (
         "keep to the window they gave you",
         f'cut to {MOST_QUESTIONS} or fewer, or mark the extra ones priority = "nice"',
         lacks=_too_many,
+        at=("questions", MOST_QUESTIONS),
     ),
     Rule(
         "role",
@@ -200,6 +203,7 @@ RULES: tuple[Rule, ...] = (
         "that is how one conversation leads to the next",
         'add "Ask for two people I should talk to" to [closing] checklist',
         lacks=_no_ask_for_names,
+        at=("closing", "checklist"),
     ),
 )
 """Every rule, worst mistake first."""
@@ -235,7 +239,7 @@ def review(agenda: Agenda) -> list[Finding]:
     for rule in RULES:
         if rule.lacks is not None and rule.lacks(agenda):
             hint = rule.better.format(org=shown_org)
-            found.append(Finding(rule, _place_of(rule), _words(rule, agenda), hint))
+            found.append(Finding(rule, rule.at, _words(rule, agenda), hint))
     return found
 
 
@@ -299,11 +303,3 @@ def _generic(text: str, org: str) -> str:
 def _words(rule: Rule, agenda: Agenda) -> str:
     message = rule.message.format(count=len(agenda.questions))
     return f"{message}: {rule.reason}"
-
-
-def _place_of(rule: Rule) -> KeyPath:
-    if rule.name == "too-many":
-        return ("questions", MOST_QUESTIONS)
-    if rule.name == "names":
-        return ("closing", "checklist")
-    return ("questions",)
