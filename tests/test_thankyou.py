@@ -173,3 +173,21 @@ def test_long_shorthand_is_cut_at_a_clause() -> None:
     assert len(cut) <= 200
     assert cut == "Mostly stakeholder work"
     assert excerpt("- w/ the CNO & the CFO -> sign-off") == "with the CNO and the CFO to sign-off"
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        (
+            "Send Maria the lessons-learned document",
+            "As promised, I will send you the lessons-learned document.",
+        ),
+        ("Send her the deck w/ notes", "As promised, I will send you the deck with notes."),
+        ("Introduce Maria to Sam", "As promised, I will introduce you to Sam."),
+        ("lessons-learned doc for Maria", "As promised: lessons-learned doc for you."),
+    ],
+)
+def test_a_promise_is_said_to_them(title: str, sentence: str) -> None:
+    session = nurse_informaticist()
+    session.followups[-1].title = title
+    assert sentence in thank_you(session)

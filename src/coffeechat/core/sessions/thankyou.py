@@ -223,6 +223,7 @@ def promises(session: Session) -> list[str]:
         text = re.sub(r"^(\w+) (him|her|them)\b", r"\1 you", text)
         for pattern, written in _SHORTHAND:
             text = pattern.sub(written, text)
+        text = " ".join(text.split())
         if _FIRST_VERB.match(text):
             out.append(f"As promised, I will {text[0].lower() + text[1:]}.")
         else:
