@@ -133,11 +133,11 @@ class AgendaList(OptionList):
                 timeout=10,
             )
         elif result.warnings:
-            count = len(result.warnings)
+            count, first = len(result.warnings), result.warnings[0]
             self.notify(
                 f"{path.name} is ready: {result.meeting.person}, with {count} "
                 f"warning{'s' if count != 1 else ''} (coffeechat check {path.stem} lists them).\n"
-                + result.warnings[0].render(),
+                f"Line {first.line}: {first.message}\n{first.hint}",
                 severity="warning",
                 timeout=10,
             )
