@@ -205,7 +205,8 @@ async def test_home_e_says_the_agenda_is_ready_with_the_reviews_first_warning(
     assert severity == "warning"
     assert message.startswith("jane-doe.toml is ready: Ada, with 1 warning")
     assert message.endswith(
-        'Line 10: a yes/no question: it gets a one-word answer\ntry: "What do you enjoy most about your job?"'
+        "Line 10: a yes/no question: it gets a one-word answer\n"
+        'try: "What do you enjoy most about your job?"'
     )
 
 
