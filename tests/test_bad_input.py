@@ -250,10 +250,10 @@ def test_generated_bad_files(workspace: Workspace, generated: Path) -> None:
 def test_odd_but_acceptable_files(workspace: Workspace, generated: Path) -> None:
     result = coffeechat(workspace, "check", "bom.toml", "repeated.toml", "big.toml", cwd=generated)
     assert result.returncode == 0, result.stderr
-    assert "big.toml: ok: Big, 20m, 3000 questions (0 must), 1501 warnings" in result.stdout
+    assert "big.toml: ok: Big, 20m, 3000 questions (0 must), 1503 warnings" in result.stdout
     assert "big.toml:3004:8: warning: this question repeats question 1 (line 4)" in result.stderr
-    assert "bom.toml: ok: Jane Doe, 20m, 1 question (0 must)" in result.stdout
-    assert "repeated.toml: ok: Jane Doe, 20m, 2 questions (0 must), 1 warning" in result.stdout
+    assert "bom.toml: ok: Jane Doe, 20m, 1 question (0 must), 2 warnings" in result.stdout
+    assert "repeated.toml: ok: Jane Doe, 20m, 2 questions (0 must), 3 warnings" in result.stdout
     assert (
         "repeated.toml:7:8: warning: this question repeats question 1 (line 5) (questions[2].text)"
         in result.stderr

@@ -109,13 +109,14 @@ def test_thank_you_quotes_the_starred_insight() -> None:
         'especially: "Shadowing the design team for six months made the switch feel safe."'
     ) in draft
     assert "suggesting I speak with Priya Patel." in draft
-    assert "I will be in touch around Friday 11 December" in draft
+    assert "I'll check in around 11 December, as you suggested." in draft
     assert draft.endswith("Best wishes,\n[Your name]\n")
 
 
-def test_thank_you_falls_back_to_the_first_answer() -> None:
+def test_thank_you_with_nothing_marked_asks_for_the_point() -> None:
     draft = thank_you(omar())
-    assert 'especially: "Triage is the hardest design problem he has seen."' in draft
+    assert "Triage" not in draft  # nothing starred or quoted: no point is invented
+    assert "especially [the point that mattered most to you" in draft
     assert "introducing us" not in draft  # nobody referred you
     assert "speak with" not in draft  # no referrals
     assert "be in touch" not in draft  # no follow-up agreed

@@ -8,6 +8,7 @@ this module says their outcome on the terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,8 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
             col=0,
         ) from None
     print(f"Wrote {workspace.display(path)}")
+    with contextlib.suppress(InputError):  # what `new` wrote is reviewed like any agenda
+        print_problems(read_agenda(workspace, settings_of(workspace), path).warnings, args)
     edit, run = command(args, "edit", path.stem), command(args, "run", path.stem)
     print(f"Next: {edit}   then, at call time: {run}")
     return EXIT_OK

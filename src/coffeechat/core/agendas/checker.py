@@ -2,9 +2,9 @@
 
 `check_agenda` validates every key of a parsed agenda into the objects of `agenda`
 and reports *all* problems at once, each located with the key path and a hint.
-Warnings (a window outside 15–30 minutes, too many questions, budgets that do not
-fit, repeated questions, warnings at or past the end) travel with the agenda; errors
-raise `InputError` carrying the warnings too.
+Warnings (a window outside 15–30 minutes, budgets that do not fit, repeated
+questions, warnings at or past the end, and the guides' review of the questions in
+`review`) travel with the agenda; errors raise `InputError` carrying the warnings too.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from coffeechat.core.agendas import durations
 from coffeechat.core.agendas.agenda import DEFAULT_CLOSING, DEFAULT_OPENING, FORMAT, Agenda
 from coffeechat.core.agendas.meeting import CHANNELS, WINDOW_KEYS, Meeting
 from coffeechat.core.agendas.questions import PRIORITIES, TOPICS, Question
+from coffeechat.core.agendas.review import review
 from coffeechat.core.problems import InputError, quoted
 from coffeechat.core.queue import dates
 from coffeechat.core.toml.schema import table_of
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
     from coffeechat.core.toml.positions import KeyPath
     from coffeechat.core.toml.reading import TomlFile
 
-MOST_QUESTIONS = 14
-"""More questions than this do not fit a 15–30 minute conversation."""
 USUAL_WINDOW = (15 * 60, 30 * 60)
 SPELLINGS = {"organisation": "organization"}
 """Keys of [meeting] people write either way, read as the key they stand for (silently)."""
@@ -242,13 +241,6 @@ class _Checker(Validator):
                 "usual 15–30 minutes",
                 "ask for 20 minutes; offer to stop on time",
             )
-        if len(agenda.questions) > MOST_QUESTIONS:
-            self.warn(
-                ("questions", MOST_QUESTIONS),
-                f"{len(agenda.questions)} questions; a call this long fits at most "
-                f"{MOST_QUESTIONS}",
-                'cut some, or mark them priority = "nice"',
-            )
         must = sum(q.budget_seconds or 0 for q in agenda.questions if q.priority == "must")
         if must > agenda.duration:
             self.warn(
@@ -258,6 +250,9 @@ class _Checker(Validator):
                 'shorten budgets, or move some to priority = "should"',
             )
         self.repeated_questions()
+        if not self.has_errors():  # the questions are then all read, as the file counts them
+            for finding in review(agenda):
+                self.warn(finding.path, finding.message, finding.hint)
 
     def repeated_questions(self) -> None:
         items = self.file.data.get("questions")

@@ -132,6 +132,15 @@ class AgendaList(OptionList):
                 severity="error",
                 timeout=10,
             )
+        elif result.warnings:
+            count, first = len(result.warnings), result.warnings[0]
+            self.notify(
+                f"{path.name} is ready: {result.meeting.person}, with {count} "
+                f"warning{'s' if count != 1 else ''} (coffeechat check {path.stem} lists them).\n"
+                f"Line {first.line}: {first.message}\n{first.hint}",
+                severity="warning",
+                timeout=10,
+            )
         else:
             self.notify(f"{path.name} is ready: {result.meeting.person}")
 
