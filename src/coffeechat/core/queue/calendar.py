@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from coffeechat.core.queue.followups import QueueItem
 from coffeechat.core.text.controls import escape_controls
+
+if TYPE_CHECKING:
+    from coffeechat.core.people.items import PersonItem
 
 PRODUCT = "-//coffeechat//follow-up queue//EN"
 UID_DOMAIN = "coffeechat"
 
 
-def queue_calendar(items: Iterable[QueueItem], now: datetime) -> bytes:
+def queue_calendar(items: Iterable[QueueItem | PersonItem], now: datetime) -> bytes:
     """An .ics file holding one VTODO for each item."""
     from icalendar import Calendar, Todo
 
@@ -46,18 +50,17 @@ def queue_calendar(items: Iterable[QueueItem], now: datetime) -> bytes:
     return payload
 
 
-def description(item: QueueItem) -> str:
+def description(item: QueueItem | PersonItem) -> str:
     """The to-do's notes: whom it is about, what to say, how to mark it done."""
-    meeting = item.session.meeting
     lines = []
     if item.referral is not None:
         reach = ", ".join(p for p in (item.referral.name, item.referral.role) if p)
         if item.referral.contact:
             reach += f" · {item.referral.contact}"
-        lines += [f"Reach: {reach}", f"Referred by: {meeting.person}"]
+        lines += [f"Reach: {reach}", f"Referred by: {item.person}"]
     else:
-        where = f" ({meeting.organization})" if meeting.organization else ""
-        lines.append(f"With: {meeting.person}{where}")
+        where = f" ({item.organization})" if item.organization else ""
+        lines.append(f"With: {item.person}{where}")
     if item.say:
         lines.append(f"Say: {item.say}")
     if item.snoozed_until is not None:

@@ -22,6 +22,7 @@ from coffeechat.core.files.names import check_session_id, is_id, slugify
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
+    from coffeechat.core.people.items import PersonItem
     from coffeechat.core.sessions.format import FollowUp, Referral
     from coffeechat.core.sessions.summary import SessionSummary
 
@@ -75,6 +76,11 @@ class QueueItem:
         return self.session.meeting.person
 
     @property
+    def organization(self) -> str:
+        """Where the person the call was with works."""
+        return self.session.meeting.organization
+
+    @property
     def say(self) -> str:
         """What to say or remember: the item's detail, else the referral's note."""
         if self.followup.detail:
@@ -86,24 +92,29 @@ class QueueItem:
 class Queue:
     """The open follow-ups in order (most urgent first), and how many are snoozed."""
 
-    items: tuple[QueueItem, ...]
+    items: tuple[QueueItem | PersonItem, ...]
+    """A session's follow-ups and the items about people (`core.people.items`)."""
     snoozed: int
     """Open items hidden because they are snoozed (counted even when shown)."""
 
-    def in_buckets(self, buckets: Iterable[str]) -> tuple[QueueItem, ...]:
+    def in_buckets(self, buckets: Iterable[str]) -> tuple[QueueItem | PersonItem, ...]:
         """Only the items in `buckets` (snoozed ones, when shown, go by their due)."""
         wanted = set(buckets)
         return tuple(item for item in self.items if item.bucket in wanted)
 
 
 def build_queue(
-    sessions: Iterable[SessionSummary], now: datetime, include_snoozed: bool = False
+    sessions: Iterable[SessionSummary],
+    now: datetime,
+    include_snoozed: bool = False,
+    people: tuple[Iterable[PersonItem], int] = ((), 0),
 ) -> Queue:
-    """The queue as it stands at `now` (an aware datetime)."""
+    """The queue as it stands at `now` (an aware datetime); `people`: the items about
+    people (`people.items.network_items`) and how many of them are snoozed."""
     zone = now.tzinfo
     today = now.date()
-    items: list[QueueItem] = []
-    snoozed = 0
+    items: list[QueueItem | PersonItem] = list(people[0])
+    snoozed = people[1]
     for session in sessions:
         for followup in session.followups:
             if followup.status != "open":

@@ -1,0 +1,203 @@
+"""Everyone in the network: reading the people folder, finding one person, the list
+with each one's next step, the chain of introductions.
+
+A person file that cannot be read is reported (`Network.damaged`) and never hides
+the others.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coffeechat.core.files.names import slugify
+from coffeechat.core.people.format import MAX_PERSON_BYTES, Person, parse_person
+from coffeechat.core.people.outreach import Context, Standing, Step, next_step, standing
+from coffeechat.core.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.sessions.summary import SessionSummary
+    from coffeechat.core.settings import Outreach
+
+PEOPLE_HINT = 'add someone: coffeechat add "Their Name"'
+
+
+@dataclass(frozen=True)
+class Network:
+    """The people read from the workspace, in the order to ask them, and the damaged files."""
+
+    people: tuple[Person, ...]
+    damaged: tuple[Problem, ...] = ()
+
+    def get(self, person_id: str) -> Person | None:
+        """The person with this id."""
+        return next((p for p in self.people if p.id == person_id), None)
+
+
+def person_files(folder: Path) -> list[Path]:
+    """Every person file in `folder`, by name."""
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / n for n in sorted(names) if n.endswith(".toml") and not n.startswith(".")]
+
+
+def load_network(workspace: Workspace) -> Network:
+    """Every readable person of the workspace; a located problem for each other file."""
+    from coffeechat.core.files.regular import read_regular
+
+    people: list[Person] = []
+    damaged: list[Problem] = []
+    for path in person_files(workspace.people):
+        shown = workspace.display(path)
+        try:
+            people.append(parse_person(read_regular(path, MAX_PERSON_BYTES), path, shown))
+        except InputError as err:
+            damaged.extend(err.problems)
+        except (OSError, ValueError) as err:
+            damaged.append(Problem(shown, 0, 0, f"cannot read it: {err}", "", ""))
+    people.sort(key=lambda p: (p.name.casefold(), p.id))
+    return Network(tuple(people), tuple(damaged))
+
+
+def new_person_id(name: str, taken: Container[str]) -> str:
+    """The id for a new person called `name`: its slug, `-2`, `-3`... if it is taken."""
+    base = slugify(name) or "person"
+    found, number = base, 1
+    while found in taken:
+        number += 1
+        found = f"{base}-{number}"
+    return found
+
+
+def find_person(network: Network, ref: str, source: str = "PERSON") -> Person:
+    """The person `ref` means: an id, a name, or a unique part of an id."""
+    wanted = ref.strip().removesuffix(".toml").removeprefix("people/")
+    exact = network.get(wanted) or network.get(slugify(wanted))
+    if exact is not None:
+        return exact
+    key = slugify(wanted)
+    matches = [p for p in network.people if key and key in p.id]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        shown = ", ".join(p.id for p in matches[:5]) + (", ..." if len(matches) > 5 else "")
+        raise InputError.at(
+            source,
+            f"{ref!r} matches {len(matches)} people: {shown}",
+            "give more of the id",
+            line=0,
+            col=0,
+        )
+    from coffeechat.core.problems import did_you_mean
+
+    ids = [p.id for p in network.people]
+    hint = did_you_mean(key, ids) if ids else PEOPLE_HINT
+    raise InputError.at(source, f"no person matches {ref!r}", hint or PEOPLE_HINT, line=0, col=0)
+
+
+# --- the list with next steps -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One person as the list shows them."""
+
+    person: Person
+    standing: Standing
+    step: Step | None
+
+    @property
+    def state(self) -> str:
+        """Their state, from the log."""
+        return self.standing.state
+
+
+def rows(
+    network: Network,
+    today: date,
+    rules: Outreach,
+    has_agenda: frozenset[str] = frozenset(),
+    advice_done: dict[str, tuple[str, ...]] | None = None,
+) -> list[Row]:
+    """Everyone with their state and next step on `today`."""
+    standings = [(p, standing(p, today, rules)) for p in network.people]
+    context = Context(standings, has_agenda, advice_done)
+    return [Row(p, s, next_step(p, s, today, rules, context)) for p, s in standings]
+
+
+def agenda_people(workspace: Workspace, network: Network) -> frozenset[str]:
+    """The ids of the people an agenda is written for: its `meeting.person`, or (for an
+    older agenda) the person whose name its `meeting.with` is."""
+    by_name = {slugify(p.name): p.id for p in network.people}
+    found = set()
+    for path in workspace.agenda_files():
+        try:
+            meeting = tomllib.loads(path.read_text("utf-8-sig")).get("meeting", {})
+        except (OSError, ValueError):
+            continue  # `check` reports a bad agenda; here it only names no one
+        if not isinstance(meeting, dict):
+            continue
+        person = meeting.get("person")
+        if isinstance(person, str) and person:
+            found.add(person)
+        elif isinstance(meeting.get("with"), str):
+            found.add(by_name.get(slugify(meeting["with"]), ""))
+    return frozenset(found - {""})
+
+
+def sessions_with(person: Person, sessions: Iterable[SessionSummary]) -> list[SessionSummary]:
+    """The sessions held with `person`: named by id in the meeting, or by name."""
+    name = slugify(person.name)
+    return [
+        s
+        for s in sessions
+        if s.meeting.person_id == person.id
+        or (not s.meeting.person_id and slugify(s.meeting.person) == name)
+    ]
+
+
+def advice_done(network: Network, sessions: Iterable[SessionSummary]) -> dict[str, tuple[str, ...]]:
+    """For each person: the action items of their latest completed session marked done."""
+    everyone = list(sessions)
+    found = {}
+    for person in network.people:
+        held = [s for s in sessions_with(person, everyone) if s.status == "completed"]
+        if held:
+            latest = max(held, key=lambda s: s.order)
+            done = tuple(
+                f.title for f in latest.followups if f.kind == "action" and f.status == "done"
+            )
+            if done:
+                found[person.id] = done
+    return found
+
+
+def chain(network: Network, person: Person) -> list[Person]:
+    """The introductions that led to `person`, first introducer first, `person` last."""
+    out = [person]
+    seen = {person.id}
+    current = person
+    while current.referred_by:
+        introducer = network.get(current.referred_by) or network.get(slugify(current.referred_by))
+        if introducer is None or introducer.id in seen:
+            break
+        out.insert(0, introducer)
+        seen.add(introducer.id)
+        current = introducer
+    return out
+
+
+def referred_by_name(network: Network, person: Person) -> str:
+    """The name of who introduced `person` (their id if they are not in the network)."""
+    if not person.referred_by:
+        return ""
+    introducer = network.get(person.referred_by)
+    return introducer.name if introducer else person.referred_by
