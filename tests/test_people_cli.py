@@ -89,9 +89,7 @@ def test_log_keeps_the_comments_of_a_hand_edited_file(network: Workspace) -> Non
     assert after.startswith(before)
     assert "# promoted in May" in after and "# keep this line" in after
     data = tomllib.loads(after)
-    assert data["log"] == [
-        {"on": NOW.date(), "event": "asked", "note": "LinkedIn message"}
-    ]
+    assert data["log"] == [{"on": NOW.date(), "event": "asked", "note": "LinkedIn message"}]
 
 
 def test_log_says_the_date_back_and_keeps_the_time(
@@ -221,9 +219,7 @@ def test_done_on_thanking_a_decline_logs_thanked(network: Workspace) -> None:
     assert events == ["declined", "thanked"]
 
 
-def test_snooze_hides_a_person_item(
-    network: Workspace, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_snooze_hides_a_person_item(network: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(network, "log", "priya", "asked", "--on", "2026-11-20") == 0
     assert run(network, "snooze", "people/priya-patel/nudge-2026-11-20", "friday") == 0
     assert "Snoozed until Fri 4 Dec 2026" in capsys.readouterr().out

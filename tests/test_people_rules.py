@@ -180,7 +180,7 @@ def test_met_without_a_cadence_makes_no_item() -> None:
 
 def test_in_touch_checks_in_one_cadence_after_the_last_entry() -> None:
     jane = person("Jane Doe", log=((date(2026, 11, 24), "met"),), keep_in_touch="3 months")
-    advice = {"jane-doe": ("Read Lean UX",)}
+    advice: dict[str, tuple[str, ...]] = {"jane-doe": ("Read Lean UX",)}
     row = row_of(jane, date(2026, 12, 1), advice=advice)
     assert row.state == "in-touch"
     assert row.step is not None

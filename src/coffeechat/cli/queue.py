@@ -32,14 +32,15 @@ if TYPE_CHECKING:
 def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat followups`: the queue, grouped by when things are due."""
     from coffeechat.core.people.items import network_items
-    from coffeechat.core.queue.followups import DUE_CHOICES, build_queue
+    from coffeechat.core.queue.followups import DUE_CHOICES, build_queue, with_people
     from coffeechat.core.sessions.cache import collector_paused, load_index
 
     now = time_of(args).now()
     with collector_paused():
         index = load_index(workspace)
         people, snoozed, bad_people = network_items(workspace, now, args.snoozed)
-        queue = build_queue(index.sessions, now, args.snoozed, (people, snoozed))
+        queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
+        queue = with_people(queue, people, snoozed)
         items = queue.in_buckets(DUE_CHOICES[args.due])
         if args.ics:
             from coffeechat.core.queue.calendar import queue_calendar
@@ -182,7 +183,7 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
         _person, title = mark_person_item(workspace, args.id, time_of(args).now())
         print(f"Done: {title} ({args.id})")
         return EXIT_OK
-    change = mark_done(workspace, args.id)
+    change = mark_done(workspace, args.id, time_of(args).now().date())
     if not change.changed:
         print(f"Already done: {change.before.title} ({change.address})")
     else:

@@ -7,6 +7,7 @@ preamble and BOM included). c1-import's module replaces this file whole.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from dataclasses import dataclass
@@ -58,12 +59,9 @@ def read_contacts(path: Path, shown: str) -> tuple[list[Contact], list[Problem]]
             problems.append(Problem(shown, line, 1, "a row without a name", "it was skipped"))
             continue
         connected = None
-        try:
-            connected = datetime.strptime(
-                (row.get("Connected On") or "").strip(), "%d %b %Y"
-            ).date()
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError):
+            when = (row.get("Connected On") or "").strip()
+            connected = datetime.strptime(when, "%d %b %Y").date()
         contacts.append(
             Contact(
                 name=name,

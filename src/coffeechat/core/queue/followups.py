@@ -92,29 +92,41 @@ class QueueItem:
 class Queue:
     """The open follow-ups in order (most urgent first), and how many are snoozed."""
 
-    items: tuple[QueueItem | PersonItem, ...]
-    """A session's follow-ups and the items about people (`core.people.items`)."""
+    items: tuple[QueueItem, ...]
     snoozed: int
     """Open items hidden because they are snoozed (counted even when shown)."""
+    people: tuple[PersonItem, ...] = ()
+    """The items about people (`core.people.items`), when asked for (`with_people`)."""
 
     def in_buckets(self, buckets: Iterable[str]) -> tuple[QueueItem | PersonItem, ...]:
-        """Only the items in `buckets` (snoozed ones, when shown, go by their due)."""
+        """Only the items in `buckets`, the sessions' and the people's in one order
+        (snoozed ones, when shown, go by their due)."""
         wanted = set(buckets)
-        return tuple(item for item in self.items if item.bucket in wanted)
+        found: list[QueueItem | PersonItem] = [i for i in self.items if i.bucket in wanted]
+        if self.people:
+            found += [i for i in self.people if i.bucket in wanted]
+            found.sort(key=_order)
+        return tuple(found)
+
+
+def _order(item: QueueItem | PersonItem) -> tuple[int, datetime, str]:
+    return (BUCKETS.index(item.bucket), item.due, item.address)
+
+
+def with_people(queue: Queue, items: Iterable[PersonItem], snoozed: int) -> Queue:
+    """`queue` with the items about people (and how many of them are snoozed)."""
+    people = tuple(sorted(items, key=_order))
+    return Queue(queue.items, queue.snoozed + snoozed, people)
 
 
 def build_queue(
-    sessions: Iterable[SessionSummary],
-    now: datetime,
-    include_snoozed: bool = False,
-    people: tuple[Iterable[PersonItem], int] = ((), 0),
+    sessions: Iterable[SessionSummary], now: datetime, include_snoozed: bool = False
 ) -> Queue:
-    """The queue as it stands at `now` (an aware datetime); `people`: the items about
-    people (`people.items.network_items`) and how many of them are snoozed."""
+    """The queue as it stands at `now` (an aware datetime)."""
     zone = now.tzinfo
     today = now.date()
-    items: list[QueueItem | PersonItem] = list(people[0])
-    snoozed = people[1]
+    items: list[QueueItem] = []
+    snoozed = 0
     for session in sessions:
         for followup in session.followups:
             if followup.status != "open":

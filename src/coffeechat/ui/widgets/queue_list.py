@@ -79,9 +79,7 @@ class QueueList(OptionList):
         # Every address is unique: the session reader refuses two follow-ups of a
         # session with one id, and a session's id is its file's name.
         for bucket in BUCKETS:
-            group = [
-                i for i in queue.items if i.bucket == bucket and not isinstance(i, PersonItem)
-            ]
+            group = [i for i in queue.items if i.bucket == bucket and not isinstance(i, PersonItem)]
             if not group:
                 continue
             colour = BUCKET_COLOURS[bucket]
