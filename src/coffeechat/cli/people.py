@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from coffeechat.core.people.network import Network, Row
 
 Word = TypeVar("Word", bound=str)
-STATE_ORDER = ("scheduled", "asked", "to-ask", "in-touch", "met", "quiet", "declined")
-"""The order `people` lists the states in: what needs you first, who is done with last."""
 HEADINGS = {
     "scheduled": "Scheduled",
     "asked": "Asked, waiting for an answer",
@@ -62,7 +60,6 @@ def cmd_people(args: argparse.Namespace, workspace: Workspace) -> int:
     everyone = _rows(workspace, network, now.date())
     if args.state:
         everyone = [row for row in everyone if row.state == args.state]
-    everyone.sort(key=lambda row: STATE_ORDER.index(row.state))
     if args.json:
         print_json(
             {

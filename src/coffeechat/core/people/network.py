@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from coffeechat.core.settings import Outreach
 
 PEOPLE_HINT = 'add someone: coffeechat add "Their Name"'
+STATE_ORDER = ("scheduled", "asked", "to-ask", "in-touch", "met", "quiet", "declined")
+"""The order the lists show the states in: what needs you first, who is done with last."""
 
 
 @dataclass(frozen=True)
@@ -127,10 +129,12 @@ def rows(
     has_agenda: frozenset[str] = frozenset(),
     advice_done: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Row]:
-    """Everyone with their state and next step on `today`."""
+    """Everyone with their state and next step on `today`, by state (`STATE_ORDER`)."""
     standings = [(p, standing(p, today, rules)) for p in network.people]
     context = Context(standings, has_agenda, advice_done)
-    return [Row(p, s, next_step(p, s, today, rules, context)) for p, s in standings]
+    found = [Row(p, s, next_step(p, s, today, rules, context)) for p, s in standings]
+    found.sort(key=lambda row: STATE_ORDER.index(row.state))  # by name within a state
+    return found
 
 
 def agenda_people(workspace: Workspace, network: Network) -> frozenset[str]:
