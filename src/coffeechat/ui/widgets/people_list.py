@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -160,7 +159,6 @@ class PeoplePane(Vertical):
     """The People pane: a filter box over the list; it reads the network itself."""
 
     DEFAULT_CSS = """
-    PeoplePane { height: 1fr; }
     PeoplePane #people-filter { border: none; height: 1; padding: 0 1; background: $boost; }
     PeoplePane #people-filter:focus { background: $primary 20%; }
     """
@@ -173,14 +171,23 @@ class PeoplePane(Vertical):
         self.time = time
         self.found: tuple[Network, list[Row], date] | None = None
 
-    def compose(self) -> ComposeResult:
-        """The filter box and the list."""
-        yield Input(placeholder="filter people", id="people-filter")
-        yield PeopleList(self.workspace, self.time, id="people")
-
     def on_mount(self) -> None:
-        """Read the network once the first frame is on screen."""
-        self.call_after_refresh(self.load)
+        """Put the filter box and the list in once the first frame is on screen (as
+        home does with its lists: the first frame comes sooner), then read the network."""
+        self.call_after_refresh(self.fill)
+
+    async def fill(self) -> None:
+        """The filter box and the list, then the network read into it (not once the
+        app is ending: the pane is being taken down)."""
+        if self.app.return_code is not None or not self.is_attached:
+            return
+        await self.mount_all(
+            [
+                Input(placeholder="filter people", id="people-filter"),
+                PeopleList(self.workspace, self.time, id="people"),
+            ]
+        )
+        self.load()
 
     @work(thread=True, exclusive=True, group="people")
     def load(self) -> None:
@@ -197,7 +204,7 @@ class PeoplePane(Vertical):
 
     def show(self, network: Network, everyone: list[Row], today: date) -> None:
         """Show the network just read, filtered as the box says."""
-        if not self.is_attached:
+        if not self.is_attached or not self.query(PeopleList):
             return
         self.found = (network, everyone, today)
         self.query_one(PeopleList).show(network, everyone, today, self.query_one(Input).value)
