@@ -324,12 +324,11 @@ def cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
             print(f"  would add {person.name}{org} as {person.id}")
         print(f"Would add {len(plan.added)}; {len(plan.known)} already in the network.")
         return EXIT_OK
-    from coffeechat.core.people.editing import write_new_person
+    from coffeechat.core.people.editing import write_new_people
 
-    for person in plan.added:
-        write_new_person(workspace, person)
+    added = write_new_people(workspace, list(plan.added))
     print(
-        f"Added {len(plan.added)} to {workspace.display(workspace.people)}; "
+        f"Added {added} to {workspace.display(workspace.people)}; "
         f"{len(plan.known)} already in the network."
     )
     print_problems(network.damaged)

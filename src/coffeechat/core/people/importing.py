@@ -1,9 +1,10 @@
 """Importing contacts into the network (`coffeechat import FILE`): who is new.
 
 A contact is someone already in the network if their email, their profile URL, or
-their name and organisation match a person (or a contact earlier in the same
-file): importing the same file twice adds nobody twice, and a person already there
-is never changed, so what was edited by hand stays. The files are read by
+their name and organisation match a person, or a contact earlier in the same file
+(two of one name and organisation whose profile URLs differ are two people).
+Importing the same file twice adds nobody twice, and a person already there is
+never changed, so what was edited by hand stays. The files are read by
 `people.contacts`.
 """
 
@@ -55,25 +56,39 @@ def person_keys(person: Person) -> list[str]:
 def plan_import(people: Iterable[Person], contacts: Iterable[Contact]) -> Plan:
     """The people `contacts` add to `people`, and the contacts that are already there."""
     seen: dict[str, str] = {}
+    has_url: set[str] = set()
+    """The ids of the people known by a profile URL."""
     taken = set()
     for person in people:
         taken.add(person.id)
         for key in person_keys(person):
             seen.setdefault(key, person.id)
+            if key.startswith("url:"):
+                has_url.add(person.id)
     added: list[Person] = []
     known: list[tuple[Contact, str]] = []
     for contact in contacts:
         keys = _keys(contact.email, contact.url, contact.name, contact.organization)
-        match = next((seen[k] for k in keys if k in seen), None)
+        match = next(
+            (seen[k] for k in keys if k in seen and _same(k, seen[k], contact, has_url)), None
+        )
         if match is not None:
             known.append((contact, match))
             continue
         person = person_from(contact, new_person_id(contact.name, taken))
         taken.add(person.id)
         for key in keys:
-            seen[key] = person.id
+            seen.setdefault(key, person.id)
+        if contact.url.strip():
+            has_url.add(person.id)
         added.append(person)
     return Plan(tuple(added), tuple(known))
+
+
+def _same(key: str, person_id: str, contact: Contact, has_url: set[str]) -> bool:
+    """Whether a key held by `person_id` names `contact`: a name and organisation do
+    not when both have profile URLs (they would have matched by them)."""
+    return not (key.startswith("name:") and contact.url.strip() and person_id in has_url)
 
 
 def person_from(contact: Contact, person_id: str) -> Person:

@@ -8,14 +8,16 @@ the others.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.files.names import slugify
+from coffeechat.core.files.regular import read_regular
 from coffeechat.core.people.format import MAX_PERSON_BYTES, Person, parse_person
 from coffeechat.core.people.outreach import Context, Standing, Step, next_step, standing
 from coffeechat.core.problems import InputError, Problem
@@ -44,27 +46,73 @@ class Network:
 
 def person_files(folder: Path) -> list[Path]:
     """Every person file in `folder`, by name."""
+    return [folder / name for name, _stamp in sorted(_stamped(folder))]
+
+
+def _stamped(folder: Path) -> list[tuple[str, list[int]]]:
+    """Each person file's name and stamp (size, modification time, inode)."""
     try:
-        names = os.listdir(folder)
-    except (FileNotFoundError, NotADirectoryError):
+        entries = list(os.scandir(folder))
+    except OSError:
         return []
-    return [folder / n for n in sorted(names) if n.endswith(".toml") and not n.startswith(".")]
+    found = []
+    for entry in entries:
+        if entry.name.startswith(".") or not entry.name.endswith(".toml"):
+            continue
+        try:
+            info = entry.stat()
+        except OSError:
+            continue  # removed while we looked
+        if stat.S_ISREG(info.st_mode):
+            found.append((entry.name, [info.st_size, info.st_mtime_ns, info.st_ino]))
+    return found
 
 
-def load_network(workspace: Workspace) -> Network:
-    """Every readable person of the workspace; a located problem for each other file."""
-    from coffeechat.core.files.regular import read_regular
+def load_network(workspace: Workspace, use_cache: bool = True) -> Network:
+    """Every readable person of the workspace; a located problem for each other file.
 
+    A file unchanged since the last time is taken from the cache (`people.cache`)."""
+    from coffeechat.core.people import cache
+    from coffeechat.core.sessions.cachefile import problem_of, problem_record
+
+    folder = workspace.display(workspace.people)
+    cached = cache.read_cache(workspace.cache / cache.CACHE_NAME) if use_cache else {}
+    entries: dict[str, list[Any]] = {}
     people: list[Person] = []
     damaged: list[Problem] = []
-    for path in person_files(workspace.people):
-        shown = workspace.display(path)
+    changed = False
+    for name, stamp in sorted(_stamped(workspace.people)):
+        shown = os.path.join(folder, name)
+        person_id = name.removesuffix(".toml")
+        known = cached.get(name)
+        if isinstance(known, list) and len(known) == 2 and known[0] == stamp:
+            try:
+                if isinstance(known[1], dict):
+                    damaged.extend(problem_of(p, shown) for p in known[1]["problems"])
+                else:
+                    people.append(cache.decode(person_id, known[1]))
+                entries[name] = known
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass  # garbled: read the file again
+        changed = True
         try:
-            people.append(parse_person(read_regular(path, MAX_PERSON_BYTES), path, shown))
+            person = parse_person(
+                read_regular(workspace.people / name, MAX_PERSON_BYTES),
+                workspace.people / name,
+                shown,
+            )
         except InputError as err:
             damaged.extend(err.problems)
+            entries[name] = [stamp, {"problems": [problem_record(p) for p in err.problems]}]
+            continue
         except (OSError, ValueError) as err:
             damaged.append(Problem(shown, 0, 0, f"cannot read it: {err}", "", ""))
+            continue
+        people.append(person)
+        entries[name] = [stamp, cache.encode(person)]
+    if use_cache and (changed or len(entries) != len(cached)):
+        cache.write_cache(workspace, entries)
     people.sort(key=lambda p: (p.name.casefold(), p.id))
     return Network(tuple(people), tuple(damaged))
 
