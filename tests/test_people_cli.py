@@ -331,3 +331,32 @@ def test_edit_a_person_checks_it_on_exit(
         del os.environ["EDITOR"]
     assert "ok: Priya Patel" in capsys.readouterr().out
     assert read_person(network.person_path("priya-patel")).keep_in_touch == "3 months"
+
+
+def test_the_cache_reads_a_changed_file_again_and_keeps_reporting_a_bad_one(
+    network: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = network.person_path("bad")
+    bad.write_text('format = 1\nname = "Bad"\nrole = 3\n')
+    for _ in range(2):  # the second run reads the cache
+        assert run(network, "people", "--json") == 0
+        captured = capsys.readouterr()
+        assert "bad.toml:3:8: expected a string, got an integer (role)" in captured.err
+        assert len(json.loads(captured.out)["people"]) == 4
+    assert (network.cache / "people.json").is_file()
+    path = network.person_path("omar-haddad")
+    path.write_text(path.read_text().replace('"Omar Haddad"', '"Omar Haddad-Smith"'))
+    assert run(network, "people", "--json") == 0
+    names = {p["name"] for p in json.loads(capsys.readouterr().out)["people"]}
+    assert "Omar Haddad-Smith" in names
+
+
+def test_followups_ics_holds_the_items_about_people(
+    network: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(network, "log", "priya", "asked", "--on", "2026-11-20") == 0
+    capsys.readouterr()
+    assert run(network, "followups", "--ics", "-") == 0
+    calendar = capsys.readouterr().out
+    assert "people/priya-patel/nudge-2026-11-20@" in calendar
+    assert "With: Priya Patel (Acme Health)" in calendar

@@ -214,3 +214,10 @@ def test_the_log_is_read_by_day_whatever_its_order() -> None:
     priya = person("Priya Patel", log=((date(2026, 11, 18), "replied"), (ASKED, "asked")))
     step = row_of(priya, date(2026, 11, 25)).step
     assert step is not None and step.kind is None
+
+
+def test_a_call_day_gone_by_asks_how_it_went() -> None:
+    priya = person("Priya Patel", log=((date(2026, 12, 8), "scheduled"),))
+    step = row_of(priya, date(2026, 12, 9)).step
+    assert step is not None and step.kind is None
+    assert step.text == "log how it went: coffeechat log priya-patel met"

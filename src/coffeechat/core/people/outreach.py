@@ -166,9 +166,9 @@ def next_step(
         return Step(title, where.declined_on, "try-another", f"try-another-{where.declined_on}")
     if state == "scheduled" and where.scheduled is not None:
         day = where.scheduled.date() if isinstance(where.scheduled, datetime) else where.scheduled
+        if day < today:
+            return Step(f"log how it went: coffeechat log {person.id} met")
         if person.id in context.has_agenda:
-            if day < today:
-                return Step(f"log how it went: coffeechat log {person.id} met")
             return Step("have the call", day)
         due = day - timedelta(days=1)
         return Step(f"Prepare the agenda for {name}", due, "prepare", f"prepare-{day}")
