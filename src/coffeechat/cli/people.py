@@ -151,12 +151,11 @@ def cmd_person(args: argparse.Namespace, workspace: Workspace) -> int:
     now = time_of(args).now()
     network = load_network(workspace)
     person = find_person(network, args.person)
-    row = next(r for r in _rows(workspace, network, now.date()) if r.person.id == person.id)
+    everyone = {r.person.id: r for r in _rows(workspace, network, now.date())}
+    row = everyone[person.id]
     held = sorted(sessions_with(person, load_index(workspace).sessions), key=lambda s: s.order)
     referrals = [p for p in network.people if p.referred_by == person.id]
-    states = (
-        {r.person.id: r.state for r in _rows(workspace, network, now.date())} if referrals else {}
-    )
+    states = {pid: r.state for pid, r in everyone.items()}
     introductions = chain(network, person)
     if args.json:
         payload = row_json(network, row)
@@ -315,8 +314,8 @@ def cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
     path = Path(args.file).expanduser()
     contacts, problems = read_contacts(path, args.file)
     network = load_network(workspace)
-    on_disk = [p.stem for p in _files(workspace)]
-    plan = plan_import(list(network.people) + [_placeholder(i) for i in on_disk], contacts)
+    unreadable = {p.stem for p in _files(workspace)} - {p.id for p in network.people}
+    plan = plan_import([*network.people, *map(_placeholder, sorted(unreadable))], contacts)
     print_problems(problems)
     if args.dry_run:
         for person in plan.added:
