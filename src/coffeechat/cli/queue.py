@@ -31,14 +31,20 @@ if TYPE_CHECKING:
 
 def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat followups`: the queue, grouped by when things are due."""
-    from coffeechat.core.people.items import network_items
+    from coffeechat.core.people import any_person
     from coffeechat.core.queue.followups import DUE_CHOICES, build_queue, with_people
     from coffeechat.core.sessions.cache import collector_paused, load_index
 
     now = time_of(args).now()
     with collector_paused():
         index = load_index(workspace)
-        people, snoozed, bad_people = network_items(workspace, now, args.snoozed)
+        people: list[PersonItem] = []
+        snoozed = 0
+        bad_people: tuple[Problem, ...] = ()
+        if any_person(workspace.people):
+            from coffeechat.core.people.items import network_items
+
+            people, snoozed, bad_people = network_items(workspace, now, args.snoozed)
         queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
         queue = with_people(queue, people, snoozed)
         items = queue.in_buckets(DUE_CHOICES[args.due])
@@ -131,9 +137,9 @@ def item_lines(item: QueueItem | PersonItem, now: datetime) -> list[str]:
 
 def item_json(item: QueueItem | PersonItem) -> dict[str, Any]:
     """One item of `followups --json` (one about a person has `person_id`, no session)."""
-    from coffeechat.core.people.items import PersonItem
+    from coffeechat.core.queue.followups import QueueItem
 
-    if isinstance(item, PersonItem):
+    if not isinstance(item, QueueItem):
         return {
             "id": item.address,
             "session": None,
