@@ -30,7 +30,7 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
 
     if args.for_person:
         person = _for_person(workspace, args.for_person)
-    elif args.name:
+    elif args.name is not None:
         person = Person(
             name=args.name,
             role=args.role,

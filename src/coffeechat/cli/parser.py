@@ -95,9 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         return made
 
     new = command("new", "write a new agenda from the commented template")
-    new.add_argument(
-        "name", metavar="NAME", nargs="?", default="", help='the person\'s name, e.g. "Jane Doe"'
-    )
+    new.add_argument("name", metavar="NAME", nargs="?", help='the person\'s name, e.g. "Jane Doe"')
     new.add_argument("--for", dest="for_person", metavar="PERSON", help="a person of the network")
     new.add_argument("--role", default="", help="their title")
     new.add_argument("--organization", default="", help="where they work")
