@@ -360,3 +360,19 @@ def test_followups_ics_holds_the_items_about_people(
     calendar = capsys.readouterr().out
     assert "people/priya-patel/nudge-2026-11-20@" in calendar
     assert "With: Priya Patel (Acme Health)" in calendar
+
+
+def test_import_keeps_two_of_one_name_whose_profiles_differ(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Wei,Chen,https://www.linkedin.com/in/weichen1,,Globex,,\n"
+        "Wei,Chen,https://www.linkedin.com/in/weichen2,,Globex,,\n"
+        "Wei,Chen,http://linkedin.com/in/weichen1/,,Globex,,\n",
+        encoding="utf-8",
+    )
+    assert run(workspace, "import", str(export)) == 0
+    assert "Added 2 to" in capsys.readouterr().out
+    assert {p.name for p in workspace.people.iterdir()} == {"wei-chen.toml", "wei-chen-2.toml"}
