@@ -7,7 +7,9 @@ six days, and *later* after that. A snoozed item stays hidden until `snoozed_unt
 (like taskwarrior's `wait`), then comes back with its own due date unchanged.
 
 A follow-up's address is `<session-id>/<followup-id>`. A referral item carries who
-referred you (the person you talked with), whom to reach and what to say.
+referred you (the person you talked with), whom to reach and what to say. The items
+about people (try someone else, nudge, prepare, check in: `core.people.items`) join
+the queue through `with_people`, in the same order.
 """
 
 from __future__ import annotations
