@@ -6,8 +6,7 @@ from datetime import date
 
 from coffeechat.core.people.format import Event, ItemRecord, LogEntry, Person
 from coffeechat.core.people.network import Network, Row, rows
-from coffeechat.core.people.outreach import add_business_days, business_days_between
-from coffeechat.core.settings import Outreach
+from coffeechat.core.people.outreach import Outreach, add_business_days, business_days_between
 
 RULES = Outreach()
 ASKED = date(2026, 11, 16)  # a Monday

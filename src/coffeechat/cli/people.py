@@ -38,14 +38,16 @@ HEADINGS = {
 
 def _rows(workspace: Workspace, network: Network, today: date) -> list[Row]:
     from coffeechat.core.people.network import advice_done, agenda_people, rows
+    from coffeechat.core.people.outreach import Outreach
 
-    settings = settings_of(workspace)
+    # Without a settings file, the rules' own days: the settings' checker is not loaded.
+    outreach = settings_of(workspace).outreach if workspace.settings.exists() else Outreach()
     advice = None
     if any(p.keep_in_touch for p in network.people):
         from coffeechat.core.sessions.cache import load_index
 
         advice = advice_done(network, load_index(workspace).sessions)
-    return rows(network, today, settings.outreach, agenda_people(workspace, network), advice)
+    return rows(network, today, outreach, agenda_people(workspace, network), advice)
 
 
 def cmd_people(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.agendas.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
 from coffeechat.core.files import atomic
+from coffeechat.core.people.outreach import Outreach
 from coffeechat.core.problems import InputError, did_you_mean, quoted
 from coffeechat.core.text.controls import CONTROLS
 from coffeechat.core.toml.validation import Validator
@@ -38,15 +39,6 @@ _KEYS = ("duration", "warn_at", "bell", "theme", "keys", "outreach")
 _OUTREACH_KEYS = ("try_another_after", "nudge_after", "quiet_after")
 SETTINGS_FILE = "a settings file"
 """What the settings file is called in messages."""
-
-
-@dataclass(frozen=True)
-class Outreach:
-    """The outreach rules' days (business days, Monday to Friday): DESIGN.md's 3B7."""
-
-    try_another_after: int = 3
-    nudge_after: int = 7
-    quiet_after: int = 7
 
 
 @dataclass(frozen=True)

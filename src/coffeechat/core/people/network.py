@@ -21,19 +21,20 @@ from coffeechat.core.files.regular import read_regular
 from coffeechat.core.people.format import MAX_PERSON_BYTES, Person, parse_person
 from coffeechat.core.people.outreach import Context, Standing, Step, next_step, standing
 from coffeechat.core.problems import InputError, Problem
+from coffeechat.core.toml.schema import Record
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.people.outreach import Outreach
     from coffeechat.core.sessions.summary import SessionSummary
-    from coffeechat.core.settings import Outreach
 
 PEOPLE_HINT = 'add someone: coffeechat add "Their Name"'
 STATE_ORDER = ("scheduled", "asked", "to-ask", "in-touch", "met", "quiet", "declined")
 """The order the lists show the states in: what needs you first, who is done with last."""
 
 
-@dataclass(frozen=True)
-class Network:
+@dataclass(frozen=True, eq=False, repr=False)
+class Network(Record):
     """The people read from the workspace, in the order to ask them, and the damaged files."""
 
     people: tuple[Person, ...]
@@ -156,8 +157,8 @@ def find_person(network: Network, ref: str, source: str = "PERSON") -> Person:
 # --- the list with next steps -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Row:
+@dataclass(frozen=True, eq=False, repr=False)
+class Row(Record):
     """One person as the list shows them."""
 
     person: Person

@@ -28,12 +28,22 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from coffeechat.core.people import cadence
+from coffeechat.core.toml.schema import FrozenRecord, Record
 
 if TYPE_CHECKING:
     from coffeechat.core.people.format import ItemKind, Person, State
-    from coffeechat.core.settings import Outreach
 
 _WEEKEND = (5, 6)
+
+
+@dataclass(frozen=True)
+class Outreach:
+    """The rules' days, in business days (Monday to Friday): DESIGN.md's 3B7. They are
+    settings (`[outreach]` in `coffeechat.toml`, read by `core.settings`)."""
+
+    try_another_after: int = 3
+    nudge_after: int = 7
+    quiet_after: int = 7
 
 
 def add_business_days(day: date, count: int) -> date:
@@ -56,8 +66,8 @@ def business_days_between(start: date, end: date) -> int:
     return count
 
 
-@dataclass(frozen=True)
-class Standing:
+@dataclass(frozen=True, eq=False, repr=False)
+class Standing(FrozenRecord):
     """Where things stand with a person, read from their log."""
 
     state: State
@@ -109,8 +119,8 @@ def standing(person: Person, today: date, rules: Outreach) -> Standing:
     return Standing(state, asked, nudged, replied, declined, thanked, scheduled, last)
 
 
-@dataclass(frozen=True)
-class Step:
+@dataclass(frozen=True, eq=False, repr=False)
+class Step(FrozenRecord):
     """The next step with a person: in words, when, and the queue's item if it makes one."""
 
     text: str
@@ -121,8 +131,8 @@ class Step:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Context:
+@dataclass(frozen=True, eq=False, repr=False)
+class Context(Record):
     """What the rules look at beyond the person: everyone, and what exists for them."""
 
     people: Sequence[tuple[Person, Standing]]
