@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.files.names import slugify
-from coffeechat.core.files.regular import read_regular
+from coffeechat.core.files.regular import MAX_BYTES, read_regular
 from coffeechat.core.people.format import MAX_PERSON_BYTES, Person, parse_person
 from coffeechat.core.people.outreach import Context, Standing, Step, next_step, standing
 from coffeechat.core.problems import InputError, Problem
@@ -193,7 +193,8 @@ def agenda_people(workspace: Workspace, network: Network) -> frozenset[str]:
     found = set()
     for path in workspace.agenda_files():
         try:
-            meeting = tomllib.loads(path.read_text("utf-8-sig")).get("meeting", {})
+            raw = read_regular(path, MAX_BYTES)  # never a named pipe: it would block
+            meeting = tomllib.loads(raw.decode("utf-8-sig")).get("meeting", {})
         except (OSError, ValueError):
             continue  # `check` reports a bad agenda; here it only names no one
         if not isinstance(meeting, dict):
