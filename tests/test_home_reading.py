@@ -13,7 +13,9 @@ from textual.widgets import Footer
 
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.summary import summarize
-from coffeechat.ui.widgets.session_list import session_prompt
+from coffeechat.ui.widgets.agenda_list import AgendaList
+from coffeechat.ui.widgets.queue_list import QueueList
+from coffeechat.ui.widgets.session_list import SessionList, session_prompt
 from tests.past_sessions import at, fill_workspace, make_session
 from tests.test_home import app_at_now, settle
 
@@ -32,12 +34,12 @@ async def test_the_footer_shows_every_key_of_each_list_at_80_columns(filled: Wor
         await pilot.press("d")  # now there is something to undo: one key more
         await settle(pilot)
         end = ["/ Search", "n New agenda", "^q Quit", "f1 Help"]
-        for tabs, expected in (
-            ((), ["⏎ Open", "d Done", "s Snooze", "u Undo", "t Thank-you", *end]),
-            (("tab", "tab"), ["⏎ Open", "t Thank-you", "m Markdown", *end]),  # past the search
-            (("tab",), ["c Start call", "e Edit", *end]),
+        for widget, expected in (
+            (QueueList, ["⏎ Open", "d Done", "s Snooze", "u Undo", "t Thank-you", *end]),
+            (SessionList, ["⏎ Open", "t Thank-you", "m Markdown", *end]),
+            (AgendaList, ["c Start call", "e Edit", *end]),
         ):
-            await pilot.press(*tabs)
+            app.screen.query_one(widget).focus()
             await pilot.pause()
             keys = app.screen.query_one(Footer).query("FooterKey")  # by name: its class is private
             shown = [str(key.render()) for key in keys if key.region.right <= SMALL[0]]

@@ -38,6 +38,7 @@ async def test_keys_in_the_moment_before_the_lists_are_in_do_no_harm(
         assert [pane.border_title for pane in home.query(".pane")] == [
             "Follow-ups",
             "Past sessions",
+            "People",
             "Agendas",
             "Details",
         ]

@@ -21,6 +21,7 @@ from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
     from coffeechat.core.agendas.agenda import Agenda
+    from coffeechat.core.agendas.template import Person
     from coffeechat.core.files.workspace import Workspace
 
 
@@ -29,9 +30,23 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
     from coffeechat.core.agendas.files import write_new_agenda
     from coffeechat.core.agendas.template import Person
 
-    person = Person(
-        name=args.name, role=args.role, organization=args.organization, referred_by=args.referred_by
-    )
+    if args.for_person:
+        person = _for_person(workspace, args.for_person)
+    elif args.name is not None:
+        person = Person(
+            name=args.name,
+            role=args.role,
+            organization=args.organization,
+            referred_by=args.referred_by,
+        )
+    else:
+        raise InputError.at(
+            "NAME",
+            "whom is the agenda for?",
+            'give a name, coffeechat new "Jane Doe", or a person: coffeechat new --for jane-doe',
+            line=0,
+            col=0,
+        )
     try:
         path = write_new_agenda(workspace, person)
     except FileExistsError as err:
@@ -51,11 +66,35 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
     return EXIT_OK
 
 
+def _for_person(workspace: Workspace, ref: str) -> Person:
+    """What an agenda for the network's person `ref` is filled with."""
+    from coffeechat.core.agendas.template import Person
+    from coffeechat.core.people.network import find_person, load_network, referred_by_name
+
+    network = load_network(workspace)
+    person = find_person(network, ref, "--for")
+    return Person(
+        name=person.name,
+        role=person.role,
+        organization=person.organization,
+        referred_by=referred_by_name(network, person),
+        contact=person.contact,
+        person_id=person.id,
+    )
+
+
 def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
-    """`coffeechat edit AGENDA`: edit, re-check, offer to reopen until it is valid."""
+    """`coffeechat edit AGENDA`: edit, re-check, offer to reopen until it is valid (a
+    person of the network too: `edit people/ID`, or their id when no agenda has it)."""
     from coffeechat.core.agendas.files import edit_agenda
 
-    path = workspace.agenda_path(args.agenda)
+    try:
+        path = workspace.agenda_path(args.agenda)
+    except InputError:
+        person_path = _person_file(workspace, args.agenda)
+        if person_path is None:
+            raise
+        return _edit_person(args, workspace, person_path)
     while True:
         result = edit_agenda(workspace, settings_of(workspace), path)
         if not isinstance(result, InputError):
@@ -65,6 +104,44 @@ def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
         print_problems(result.problems, args)
         if not ask("The agenda has problems. Reopen it in the editor? [Y/n] "):
             return EXIT_INPUT
+
+
+def _person_file(workspace: Workspace, ref: str) -> Path | None:
+    """The person file `ref` names (`people/ID`, an id, a unique part of one), or None."""
+    from coffeechat.core.files.names import is_id
+    from coffeechat.core.people.network import find_person, load_network
+
+    stem = ref.removeprefix("people/").removesuffix(".toml")
+    if is_id(stem) and workspace.person_path(stem).is_file():
+        return workspace.person_path(stem)  # even a file that cannot be read: to mend it
+    network = load_network(workspace)
+    if not network.people and not ref.startswith("people/"):
+        return None
+    try:
+        return workspace.person_path(find_person(network, ref).id)
+    except InputError:
+        if ref.startswith("people/"):
+            raise
+        return None
+
+
+def _edit_person(args: argparse.Namespace, workspace: Workspace, path: Path) -> int:
+    """Open a person file in $EDITOR, check it on exit, offer to reopen until it is valid."""
+    from coffeechat.core.files.editor import editor_command, open_in_editor
+    from coffeechat.core.people.format import read_person
+
+    command = editor_command()
+    while True:
+        open_in_editor(command, path)
+        try:
+            person = read_person(path, workspace.display(path))
+        except InputError as err:
+            print_problems(err.problems, args)
+            if not ask("The person file has problems. Reopen it in the editor? [Y/n] "):
+                return EXIT_INPUT
+            continue
+        print(f"{workspace.display(path)}: ok: {person.name}")
+        return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -34,6 +34,11 @@ GROUPS = {
     "snooze": "queue",
     "themes": "themes",
     "demo": "demo",
+    "people": "people",
+    "person": "people",
+    "add": "people",
+    "log": "people",
+    "import": "people",
 }
 """The module of `coffeechat.cli` that runs each command, as `cmd_<command>`
 (`coffeechat` alone opens home: `cli.home`)."""
@@ -93,13 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
         return made
 
     new = command("new", "write a new agenda from the commented template")
-    new.add_argument("name", metavar="NAME", help='the person\'s name, e.g. "Jane Doe"')
+    new.add_argument("name", metavar="NAME", nargs="?", help='the person\'s name, e.g. "Jane Doe"')
+    new.add_argument("--for", dest="for_person", metavar="PERSON", help="a person of the network")
     new.add_argument("--role", default="", help="their title")
     new.add_argument("--organization", default="", help="where they work")
     new.add_argument("--referred-by", default="", help="who introduced you")
 
-    edit = command("edit", "open an agenda in $EDITOR and check it on exit")
-    edit.add_argument("agenda", metavar="AGENDA", help="a path, or a name under agendas/")
+    edit = command("edit", "open an agenda or a person in $EDITOR and check it on exit")
+    edit.add_argument(
+        "agenda", metavar="AGENDA", help="a path, a name under agendas/, or a person (people/ID)"
+    )
 
     run = command("run", "start a call from an agenda (or resume an unfinished one)")
     run.add_argument("agenda", metavar="AGENDA", help="a path, or a name under agendas/")
@@ -151,7 +159,39 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep", metavar="DIR", help="write the demo into DIR (new or empty) instead, to explore"
     )
     add_theme_option(demo, argparse.SUPPRESS)
+    add_people_commands(command)
     return parser
+
+
+def add_people_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The network's commands (`cli.people`: it checks the words of --state and EVENT)."""
+    people = command("people", "the network: everyone by state, with the next step")
+    people.add_argument("--state", metavar="S", help="only the people in this state, e.g. asked")
+    people.add_argument("--json", action="store_true", help="print JSON (see README)")
+
+    person = command("person", "one person: log, sessions, referrals, introductions")
+    person.add_argument("person", metavar="PERSON", help="an id, a name, or a unique part of one")
+    person.add_argument("--json", action="store_true", help="print JSON (see README)")
+
+    add = command("add", "add a person to the network")
+    add.add_argument("name", metavar="NAME", help='their name, e.g. "Priya Patel"')
+    add.add_argument("--role", default="", help="their title")
+    add.add_argument("--org", default="", help="where they work")
+    add.add_argument("--contact", default="", help="an email, a phone number or a profile URL")
+    add.add_argument("--referred-by", default="", metavar="PERSON", help="who introduced you")
+    add.add_argument("--tag", action="append", default=[], help="a tag (again for more)")
+
+    log = command("log", "record what happened with a person")
+    log.add_argument("person", metavar="PERSON", help="an id, a name, or a unique part of one")
+    log.add_argument(
+        "event", metavar="EVENT", help="asked, nudged, replied, scheduled, declined..."
+    )
+    log.add_argument("--on", metavar="WHEN", help="when (default today), e.g. yesterday, fri 15:00")
+    log.add_argument("--note", metavar="TEXT", help="what was said or how")
+
+    found = command("import", "add contacts: LinkedIn Connections.csv, Google CSV, vCard")
+    found.add_argument("file", metavar="FILE", help="the exported file")
+    found.add_argument("--dry-run", action="store_true", help="say who would be added, add nobody")
 
 
 def add_theme_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from coffeechat.cli.context import time_of
 from coffeechat.cli.left_out import conflicts_json, damaged_json, report_left_out
 from coffeechat.cli.output import JSON_FORMAT, print_json
-from coffeechat.cli.problems import EXIT_OK
+from coffeechat.cli.problems import EXIT_OK, print_problems
 from coffeechat.cli.typed import command
 from coffeechat.core.problems import InputError
 from coffeechat.core.queue import dates
@@ -25,18 +25,29 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.people.items import PersonItem
+    from coffeechat.core.problems import Problem
     from coffeechat.core.queue.followups import Queue, QueueItem
 
 
 def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat followups`: the queue, grouped by when things are due."""
-    from coffeechat.core.queue.followups import DUE_CHOICES, build_queue
+    from coffeechat.core.people import any_person
+    from coffeechat.core.queue.followups import DUE_CHOICES, build_queue, with_people
     from coffeechat.core.sessions.cache import collector_paused, load_index
 
     now = time_of(args).now()
     with collector_paused():
         index = load_index(workspace)
+        people: list[PersonItem] = []
+        snoozed = 0
+        bad_people: tuple[Problem, ...] = ()
+        if any_person(workspace.people):
+            from coffeechat.core.people.items import network_items
+
+            people, snoozed, bad_people = network_items(workspace, now, args.snoozed)
         queue = build_queue(index.sessions, now, include_snoozed=args.snoozed)
+        queue = with_people(queue, people, snoozed)
         items = queue.in_buckets(DUE_CHOICES[args.due])
         if args.ics:
             from coffeechat.core.queue.calendar import queue_calendar
@@ -60,14 +71,23 @@ def cmd_followups(args: argparse.Namespace, workspace: Workspace) -> int:
                     "due": args.due,
                     "items": [item_json(item) for item in items],
                     "snoozed": queue.snoozed,
-                    "damaged": damaged_json(index.damaged),
+                    "damaged": damaged_json(index.damaged) + people_damaged_json(bad_people),
                     "sync_conflicts": conflicts_json(workspace, index),
                 }
             )
         else:
             _print_queue(items, queue, now, args)
         report_left_out(workspace, index)
+        print_problems(bad_people, args)
         return EXIT_OK
+
+
+def people_damaged_json(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
+    """The person files that could not be read, as `damaged` lists them."""
+    files: dict[str, list[str]] = {}
+    for problem in problems:
+        files.setdefault(problem.path, []).append(problem.render().split("\n")[0])
+    return [{"file": name, "problems": lines} for name, lines in files.items()]
 
 
 def _write_calendar(path: Path, payload: bytes) -> None:
@@ -80,7 +100,7 @@ def _write_calendar(path: Path, payload: bytes) -> None:
 
 
 def _print_queue(
-    items: tuple[QueueItem, ...], queue: Queue, now: datetime, args: argparse.Namespace
+    items: tuple[QueueItem | PersonItem, ...], queue: Queue, now: datetime, args: argparse.Namespace
 ) -> None:
     from coffeechat.core.queue.followups import HEADINGS
 
@@ -102,7 +122,7 @@ def _print_queue(
         )
 
 
-def item_lines(item: QueueItem, now: datetime) -> list[str]:
+def item_lines(item: QueueItem | PersonItem, now: datetime) -> list[str]:
     """An item as the text queue prints it: what, when, its id, whom to reach, what to say."""
     due = item.due.astimezone(now.tzinfo)
     when = f"due {due:%a} {due.day} {due:%b %H:%M} ({dates.relative_words(due.date(), now.date())})"
@@ -121,8 +141,26 @@ def item_lines(item: QueueItem, now: datetime) -> list[str]:
     return lines
 
 
-def item_json(item: QueueItem) -> dict[str, Any]:
-    """One item of `followups --json`."""
+def item_json(item: QueueItem | PersonItem) -> dict[str, Any]:
+    """One item of `followups --json` (one about a person has `person_id`, no session)."""
+    from coffeechat.core.queue.followups import QueueItem
+
+    if not isinstance(item, QueueItem):
+        return {
+            "id": item.address,
+            "session": None,
+            "followup": item.item_id,
+            "person_id": item.person_id,
+            "kind": item.kind,
+            "title": item.title,
+            "due": item.due.isoformat(),
+            "bucket": item.bucket,
+            "snoozed_until": item.snoozed_until.isoformat() if item.snoozed_until else None,
+            "person": item.person,
+            "organization": item.organization,
+            "detail": item.say,
+            "referral": None,
+        }
     referral = item.referral
     return {
         "id": item.address,
@@ -150,9 +188,14 @@ def item_json(item: QueueItem) -> dict[str, Any]:
 
 def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat done ID`: mark one follow-up done in its session file."""
+    from coffeechat.core.people.items import is_person_address, mark_person_item
     from coffeechat.core.sessions.marking import find_address, mark_done
 
-    change = mark_done(workspace, find_address(workspace, args.id))
+    if is_person_address(args.id):
+        _person, title = mark_person_item(workspace, args.id, time_of(args).now())
+        print(f"Done: {title} ({args.id})")
+        return EXIT_OK
+    change = mark_done(workspace, find_address(workspace, args.id), time_of(args).now().date())
     if not change.changed:
         print(f"Already done: {change.before.title} ({change.address})")
     else:
@@ -162,15 +205,20 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat snooze ID WHEN`: hide one follow-up until WHEN, saying the date back."""
+    from coffeechat.core.people.items import is_person_address, snooze_person_item
     from coffeechat.core.queue.followups import snooze_until
     from coffeechat.core.sessions.marking import find_address, snooze
 
     now = time_of(args).now()
-    address = find_address(workspace, args.id)
     until = snooze_until(" ".join(args.when), now)
-    change = snooze(workspace, address, until)
+    if is_person_address(args.id):
+        _person, title = snooze_person_item(workspace, args.id, until, now)
+        address = args.id
+    else:
+        change = snooze(workspace, find_address(workspace, args.id), until)
+        title, address = change.after.title, change.address
     print(
         f"Snoozed until {dates.describe(until.date(), now.date())}, {until:%H:%M}: "
-        f"{change.after.title} ({change.address})"
+        f"{title} ({address})"
     )
     return EXIT_OK

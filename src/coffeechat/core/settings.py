@@ -8,6 +8,10 @@ Every key is optional:
     theme = "coffee"          # the theme to start with
     [keys]                    # remap a binding by its id
     "call.next" = "ctrl+j"
+    [outreach]                # the 3B7 routine, in business days (Monday to Friday)
+    try_another_after = 3     # no answer: ask someone else
+    nudge_after = 7           # no answer: nudge them once
+    quiet_after = 7           # nudged, still no answer: they go quiet
 
 The app writes one key back: the theme chosen from its command palette, changing
 nothing else in the file (`save_theme`).
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.agendas.durations import DEFAULT_DURATION, DEFAULT_WARN_AT
 from coffeechat.core.files import atomic
+from coffeechat.core.people.outreach import Outreach
 from coffeechat.core.problems import InputError, did_you_mean, quoted
 from coffeechat.core.text.controls import CONTROLS
 from coffeechat.core.toml.validation import Validator
@@ -30,7 +35,8 @@ if TYPE_CHECKING:
     from coffeechat.core.themes import ThemeCatalogue
     from coffeechat.core.toml.positions import KeyPath
 
-_KEYS = ("duration", "warn_at", "bell", "theme", "keys")
+_KEYS = ("duration", "warn_at", "bell", "theme", "keys", "outreach")
+_OUTREACH_KEYS = ("try_another_after", "nudge_after", "quiet_after")
 SETTINGS_FILE = "a settings file"
 """What the settings file is called in messages."""
 
@@ -44,6 +50,7 @@ class Settings:
     bell: bool = False
     theme: str | None = None
     keys: Mapping[str, str] = field(default_factory=dict)
+    outreach: Outreach = field(default_factory=Outreach)
 
 
 def load_settings(path: Path, display: str | None = None) -> Settings:
@@ -71,7 +78,19 @@ class _SettingsChecker(Validator):
             bell=bool(bell),
             theme=self.string(data, ("theme",)) or None,
             keys=self.keys(data),
+            outreach=self.outreach(data),
         )
+
+    def outreach(self, data: Mapping[str, Any]) -> Outreach:
+        if "outreach" not in data:
+            return Outreach()
+        table = self.table(data, ("outreach",), _OUTREACH_KEYS)
+        days = {}
+        for name in _OUTREACH_KEYS:
+            found = self.integer(table, ("outreach", name), minimum=1, maximum=365)
+            if found is not None:
+                days[name] = found
+        return Outreach(**days)
 
     def warnings(self, data: Mapping[str, Any]) -> tuple[int, ...]:
         path: KeyPath = ("warn_at",)

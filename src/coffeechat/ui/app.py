@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.driver import Driver
 
+    from coffeechat.core.call.live import Call
     from coffeechat.core.call.start import CallPlan, OpenSession
     from coffeechat.ui.call_saver import Unsaved
     from coffeechat.ui.screens.call import CallScreen
@@ -276,8 +277,8 @@ class CoffeechatApp(KeysInOrderApp):
         opened = begin(self.workspace, plan, chosen, self.time.now())
         if plan.kept:  # unfinished calls edited by hand, marked abandoned
             self.edited_elsewhere(tuple(plan.kept))
-        hooks = CallHooks(self.leave_call, self.unsaved.append, self.edited_elsewhere)
         call = Call(opened.session, self.time)
+        hooks = CallHooks(lambda: self.call_done(call), self.unsaved.append, self.edited_elsewhere)
         return CallScreen(call, opened, plan.agenda, self.workspace, self.settings, hooks)
 
     def edited_elsewhere(self, copies: tuple[Path, ...]) -> None:
@@ -293,6 +294,17 @@ class CoffeechatApp(KeysInOrderApp):
                 severity="warning",
                 timeout=15,
             )
+
+    def call_done(self, call: Call) -> None:
+        """After a completed call: the person and their referrals join the network."""
+        from coffeechat.core.people.aftercall import after_call
+        from coffeechat.core.problems import InputError
+
+        try:
+            after_call(self.workspace, call.session)
+        except (InputError, OSError) as err:
+            self.notify(str(err), title="The network was not updated", severity="warning")
+        self.leave_call()
 
     def leave_call(self) -> None:
         """After a call: quit if it was started from the command line, else go home."""

@@ -145,6 +145,7 @@ class _Checker(Validator):
             contact=self.string(table, path + ("contact",)) or "",
             channel=channel,
             scheduled=scheduled,
+            person_id=self.string(table, path + ("person",)) or "",
         )
 
     def duration(self, table: Mapping[str, Any], default: int) -> int:

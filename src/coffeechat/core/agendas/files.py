@@ -52,7 +52,8 @@ def write_new_agenda(workspace: Workspace, person: Person) -> Path:
     from coffeechat.core.agendas.template import agenda_template
     from coffeechat.core.files import atomic
 
-    path = new_agenda_path(workspace, person.name)  # a refusal quotes the name as given
+    # A refusal quotes the name as given; a person of the network names it by their id.
+    path = new_agenda_path(workspace, person.person_id or person.name)
     person = dataclasses.replace(person, name=" ".join(person.name.split()))
     shown = workspace.display(path)
     try:

@@ -30,3 +30,5 @@ class Meeting(FrozenRecord):
     channel: str = ""
     """One of `CHANNELS` in an agenda (the checker holds it to them), or empty."""
     scheduled: datetime | None = None
+    person_id: str = key("", name="person")
+    """The person file it is with (`people/<id>.toml`); older agendas have none."""

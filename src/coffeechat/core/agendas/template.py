@@ -41,6 +41,8 @@ class Person:
     contact: str = ""
     pitch: str = ""
     research: str = ""
+    person_id: str = ""
+    """Their file in the network (`people/<id>.toml`), for `new --for`."""
 
 
 EXAMPLE = Person(
@@ -69,7 +71,7 @@ format = 1
 
 [meeting]
 with = {name}
-# Their title and organization, to pitch your questions at the right level.
+{person_line}# Their title and organization, to pitch your questions at the right level.
 role = {role}
 organization = {organization}
 # Who introduced you: name them in the first minute, it is why they said yes.
@@ -101,7 +103,7 @@ reminders = [
 ]
 
 [opening]
-checklist = ["Thank them for their time", "Say who referred you", "State the purpose and the time"]
+checklist = ["Thank them for their time", {referred_line}, "State the purpose and the time"]
 
 # Questions: open ("how", "what", "tell me about"), one idea each, most important first.
 # priority: must | should | nice.  minutes: an optional budget.
@@ -207,4 +209,10 @@ def agenda_template(person: Person, path: str) -> str:
         contact=writing.string(person.contact),
         pitch=writing.string(person.pitch),
         research=writing.string(person.research),
+        person_line=f"person = {writing.string(person.person_id)}\n" if person.person_id else "",
+        referred_line=writing.string(
+            f"Say who sent you: {person.referred_by} gave me your name…"
+            if person.referred_by and person.person_id
+            else "Say who referred you"
+        ),
     )

@@ -1,4 +1,4 @@
-"""The workspace: one folder of plain files holding agendas, sessions and themes.
+"""The workspace: one folder of plain files holding agendas, sessions, people and themes.
 
 Found in this order: `--workspace DIR`, `$COFFEECHAT_HOME`, the nearest enclosing
 folder holding `coffeechat.toml`, then the user data folder. A new workspace is
@@ -35,6 +35,15 @@ class Workspace:
     def sessions(self) -> Path:
         """Where the app writes one file per call."""
         return self.root / "sessions"
+
+    @property
+    def people(self) -> Path:
+        """The network: one file per person, written by the person or the app."""
+        return self.root / "people"
+
+    def person_path(self, person_id: str) -> Path:
+        """Where the person `person_id` is stored (the id is its file's stem)."""
+        return self.people / f"{person_id}.toml"
 
     @property
     def themes(self) -> Path:
@@ -151,6 +160,7 @@ def prepare(workspace: Workspace, notify: Callable[[Problem], None] | None = Non
     try:
         atomic.private_dir(workspace.root)
         atomic.private_dir(workspace.sessions)
+        atomic.private_dir(workspace.people)
         if not workspace.agendas.exists():
             _new_agendas(workspace)
     except OSError as err:
@@ -198,7 +208,7 @@ def _new_agendas(workspace: Workspace) -> None:
 def settle_workspace_leftovers(workspace: Workspace) -> list[leftovers.Leftover]:
     """Deal with temp files left by interrupted saves (see `core.files.leftovers`)."""
     found = leftovers.settle_leftovers(workspace.sessions, _whole_session, MAX_SESSION_BYTES)
-    for folder in (workspace.root, workspace.agendas):
+    for folder in (workspace.root, workspace.agendas, workspace.people):
         found += leftovers.settle_leftovers(folder, _whole_toml, MAX_BYTES)
     return found
 

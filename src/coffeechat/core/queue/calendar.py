@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from coffeechat.core.queue.followups import QueueItem
 from coffeechat.core.text.controls import escape_controls
+
+if TYPE_CHECKING:
+    from coffeechat.core.people.items import PersonItem
 
 PRODUCT = "-//coffeechat//follow-up queue//EN"
 UID_DOMAIN = "coffeechat"
@@ -24,7 +28,9 @@ STATUS = {"open": "NEEDS-ACTION", "done": "COMPLETED", "dropped": "CANCELLED"}
 """The to-do's STATUS for each state of a follow-up."""
 
 
-def queue_calendar(items: Iterable[QueueItem], now: datetime, command: Callable[..., str]) -> bytes:
+def queue_calendar(
+    items: Iterable[QueueItem | PersonItem], now: datetime, command: Callable[..., str]
+) -> bytes:
     """An .ics file holding one VTODO for each item, open or not; `command` makes the
     command line a person types for its words (`command("done", address)`)."""
     from icalendar import Alarm, Calendar, Todo
@@ -44,10 +50,10 @@ def queue_calendar(items: Iterable[QueueItem], now: datetime, command: Callable[
         if item.snoozed_until is not None and item.snoozed_until < item.due:
             # The calendar hides a to-do until it starts: the same as a snooze.
             todo.add("dtstart", item.snoozed_until.astimezone(UTC))
-        todo.add("status", STATUS[item.followup.status])
+        todo.add("status", STATUS[item.status])
         todo.add("categories", [item.kind])
         todo.add("description", escape_controls(description(item, command)))
-        if item.followup.status == "open":
+        if item.status == "open":
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", escape_controls(item.title))
@@ -59,26 +65,25 @@ def queue_calendar(items: Iterable[QueueItem], now: datetime, command: Callable[
     return payload
 
 
-def description(item: QueueItem, command: Callable[..., str]) -> str:
+def description(item: QueueItem | PersonItem, command: Callable[..., str]) -> str:
     """The to-do's notes: whom it is about, what to say, how to mark it done."""
-    meeting = item.session.meeting
     lines = []
     if item.referral is not None:
         reach = ", ".join(p for p in (item.referral.name, item.referral.role) if p)
         if item.referral.contact:
             reach += f" · {item.referral.contact}"
-        lines += [f"Reach: {reach}", f"Referred by: {meeting.person}"]
+        lines += [f"Reach: {reach}", f"Referred by: {item.person}"]
     else:
-        where = f" ({meeting.organization})" if meeting.organization else ""
-        lines.append(f"With: {meeting.person}{where}")
+        where = f" ({item.organization})" if item.organization else ""
+        lines.append(f"With: {item.person}{where}")
     if item.say:
         lines.append(f"Say: {item.say}")
     if item.note:
         lines.append(f"Note: {item.note}")
     if item.snoozed_until is not None:
         lines.append(f"Snoozed until {item.snoozed_until:%Y-%m-%d %H:%M}")
-    if item.followup.status == "open":
-        if item.kind == "thank-you":
+    if item.status == "open":
+        if isinstance(item, QueueItem) and item.kind == "thank-you":
             lines.append(f"The whole note: {command('draft', item.session.id)}")
         lines.append(f"Mark it done: {command('done', item.address)}")
     return "\n".join(lines)

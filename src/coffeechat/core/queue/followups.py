@@ -11,6 +11,8 @@ referred you (the person you talked with), whom to reach and what to say; a
 thank-you, the words to open it with. Done and dropped items are left out of the
 queue, but a calendar export lists them as such (`closed_items`), so that a
 calendar that imported them open marks them done.
+The items about people (try someone else, nudge, prepare, check in:
+`core.people.items`) join the queue through `with_people`, in the same order.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from coffeechat.core.files.names import check_session_id, is_id, slugify
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
+    from coffeechat.core.people.items import PersonItem
     from coffeechat.core.sessions.format import FollowUp, Referral
     from coffeechat.core.sessions.summary import SessionSummary
 
@@ -84,6 +87,11 @@ class QueueItem:
         return self.session.meeting.person
 
     @property
+    def organization(self) -> str:
+        """Where the person the call was with works."""
+        return self.session.meeting.organization
+
+    @property
     def say(self) -> str:
         """The words to say: a referral's note, or a thank-you's opening ("" for the
         other kinds, and for a referral whose person is not in the session)."""
@@ -93,6 +101,11 @@ class QueueItem:
             first = self.person.split()[0] if self.person.split() else ""
             return f"Thank you for taking the time to talk with me, {first}." if first else ""
         return ""
+
+    @property
+    def status(self) -> str:
+        """The follow-up's state: open, done or dropped."""
+        return self.followup.status
 
     @property
     def note(self) -> str:
@@ -112,11 +125,28 @@ class Queue:
     items: tuple[QueueItem, ...]
     snoozed: int
     """Open items hidden because they are snoozed (counted even when shown)."""
+    people: tuple[PersonItem, ...] = ()
+    """The items about people (`core.people.items`), when asked for (`with_people`)."""
 
-    def in_buckets(self, buckets: Iterable[str]) -> tuple[QueueItem, ...]:
-        """Only the items in `buckets` (snoozed ones, when shown, go by their due)."""
+    def in_buckets(self, buckets: Iterable[str]) -> tuple[QueueItem | PersonItem, ...]:
+        """Only the items in `buckets`, the sessions' and the people's in one order
+        (snoozed ones, when shown, go by their due)."""
         wanted = set(buckets)
-        return tuple(item for item in self.items if item.bucket in wanted)
+        found: list[QueueItem | PersonItem] = [i for i in self.items if i.bucket in wanted]
+        if self.people:
+            found += [i for i in self.people if i.bucket in wanted]
+            found.sort(key=_order)
+        return tuple(found)
+
+
+def _order(item: QueueItem | PersonItem) -> tuple[int, datetime, str]:
+    return (BUCKETS.index(item.bucket), item.due, item.address)
+
+
+def with_people(queue: Queue, items: Iterable[PersonItem], snoozed: int) -> Queue:
+    """`queue` with the items about people (and how many of them are snoozed)."""
+    people = tuple(sorted(items, key=_order))
+    return Queue(queue.items, queue.snoozed + snoozed, people)
 
 
 def build_queue(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,9 +71,16 @@ def find_address(workspace: Workspace, text: str, source: str = "ID") -> str:
     return f"{find_session_id(workspace, session_part, source)}/{item_id}"
 
 
-def mark_done(workspace: Workspace, address: str) -> Change:
-    """Mark the follow-up at `address` done."""
-    return edit_followup(workspace, address, {"status": "done"})
+def mark_done(workspace: Workspace, address: str, on: date | None = None) -> Change:
+    """Mark the follow-up at `address` done; a thank-you also logs `thanked` `on` that
+    day (default: today) in the file of the person the call was with, if they have one."""
+    change = edit_followup(workspace, address, {"status": "done"})
+    if change.changed and change.after.kind == "thank-you":
+        from coffeechat.core.people.aftercall import thanked
+
+        session = change.session
+        thanked(workspace, session.meeting, on or date.today(), session.id)
+    return change
 
 
 def snooze(workspace: Workspace, address: str, until: datetime) -> Change:

@@ -7,7 +7,8 @@ in the file follows from its type:
     str                 a string            bool              true or false
     Literal["a", "b"]   one of those words  datetime          a date-time
     int                 a whole number      tuple[int, ...]   an array of whole numbers
-    float               a number            X | None          X, or left out
+    float               a number            tuple[str, ...]   an array of strings
+    date                a date, or a date-time                X | None          X, or left out
 
 and a key left out reads as the field's default. What a type cannot say (another key
 than the attribute's name, a key that must be there, a hint...) is given with
@@ -21,15 +22,35 @@ from __future__ import annotations
 
 import typing
 from dataclasses import MISSING, field, fields, is_dataclass
-from datetime import datetime
+from datetime import date, datetime
 from types import NoneType, UnionType
 from typing import Any, Literal
 
 Kind = Literal[
-    "text", "choice", "integer", "number", "flag", "moment", "integers", "table", "tables"
+    "text",
+    "choice",
+    "integer",
+    "number",
+    "flag",
+    "moment",
+    "day",
+    "integers",
+    "texts",
+    "table",
+    "tables",
 ]
 """What a field is in the file (see the module's table)."""
-VALUES: tuple[Kind, ...] = ("text", "choice", "integer", "number", "flag", "moment", "integers")
+VALUES: tuple[Kind, ...] = (
+    "text",
+    "choice",
+    "integer",
+    "number",
+    "flag",
+    "moment",
+    "day",
+    "integers",
+    "texts",
+)
 """The kinds written as `key = value` (the others are tables)."""
 
 
@@ -255,6 +276,8 @@ def _kind(hint: Any, where: str) -> tuple[Kind, bool, tuple[str, ...], Table | N
         return "tables", optional, (), table_of(args[0])
     if origin is tuple and args == (int, ...):
         return "integers", optional, (), None
+    if origin is tuple and args == (str, ...):
+        return "texts", optional, (), None
     if is_dataclass(hint) and isinstance(hint, type):
         return "table", optional, (), table_of(hint)
     simple: dict[Any, Kind] = {
@@ -263,6 +286,7 @@ def _kind(hint: Any, where: str) -> tuple[Kind, bool, tuple[str, ...], Table | N
         int: "integer",
         float: "number",
         datetime: "moment",
+        date: "day",
     }
     if hint in simple:
         return simple[hint], optional, (), None

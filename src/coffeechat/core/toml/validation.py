@@ -33,6 +33,7 @@ _PLACEHOLDERS: dict[Kind, Any] = {
     "integer": 0,
     "flag": False,
     "moment": datetime.min,
+    "day": date.min,
     "integers": (),
 }
 """What a field that must be given holds while its file is read without it (the file
@@ -255,6 +256,27 @@ class Validator:
             return None
         return value
 
+    def day(self, table: Mapping[str, Any], path: KeyPath, hint: str = "") -> date | None:
+        """A date, or a date-time (offset or local)."""
+        value = table.get(str(path[-1]))
+        if isinstance(value, datetime):
+            return self.moment(table, path)
+        if value is None:
+            return None
+        example = hint or "write it without quotes, e.g. 2026-11-24 or 2026-11-24T15:00:00-05:00"
+        if not isinstance(value, date):
+            self.wrong_type(path, value, "a date or a date-time", example)
+            return None
+        if not dates.in_range(value):
+            self.report(
+                path,
+                f"the year {value.year} is outside the years coffeechat keeps "
+                f"({dates.YEARS[0]} to {dates.YEARS[1]})",
+                "is the year mistyped? e.g. 2026-11-24",
+            )
+            return None
+        return value
+
     # --- a table declared in a `schema` -----------------------------------------------
 
     def record(
@@ -293,6 +315,8 @@ class Validator:
             return self.record(item.table, value, path, item.rules.also)
         default: Any = item.default if item.default is not MISSING else _PLACEHOLDERS.get(item.kind)
         if item.kind == "choice":
+            if item.required and item.key not in table:
+                self.report(path, f"missing {key_name(path)}", item.rules.hint)
             return self.choice(table, path, item.choices, default)
         if item.kind == "text":
             text = self.string(table, path, required=item.required)
@@ -312,6 +336,10 @@ class Validator:
             return self.typed(table, path, bool, "a boolean", "true or false")
         if item.kind == "moment":
             return self.moment(table, path)
+        if item.kind == "day":
+            return self.day(table, path, item.rules.hint)
+        if item.kind == "texts":
+            return self.strings(table, path) if item.key in table else None
         return self.integers(table, path, item.rules.hint or "e.g. [300, 120]")
 
     def integers(

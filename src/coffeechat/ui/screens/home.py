@@ -34,6 +34,7 @@ from coffeechat.core.problems import InputError
 from coffeechat.ui import breakpoints
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.agenda_list import AgendaList
+from coffeechat.ui.widgets.people_list import PeopleList, PeoplePane
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
 
@@ -99,6 +100,7 @@ class HomeScreen(Screen[None]):
             yield titled(Vertical(id="queue-pane", classes="pane"), "Follow-ups")
             with Vertical(id="side"):
                 yield titled(Vertical(id="sessions-pane", classes="pane"), "Past sessions")
+                yield PeoplePane(self.workspace, self.settings, self.time)
                 yield titled(Vertical(id="agendas-pane", classes="pane"), "Agendas")
             with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
@@ -343,7 +345,7 @@ class HomeScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, Input):  # the search box: the sessions it found
             focused = self.query_one(SessionList)
-        lists = QueueList | SessionList | AgendaList
+        lists = QueueList | SessionList | AgendaList | PeopleList
         shown = focused.preview() if isinstance(focused, lists) else ""
         self.query_one("#preview-text", Static).update(shown)
 

@@ -69,6 +69,7 @@ class QueueList(OptionList):
 
     def show(self, queue: Queue, now: datetime) -> None:
         """Fill the list, keeping the highlighted item if it is still there."""
+        from coffeechat.core.people.items import PersonItem  # the People pane shows those
         from coffeechat.core.queue.followups import BUCKETS, HEADINGS  # not needed to start
 
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
@@ -78,7 +79,7 @@ class QueueList(OptionList):
         # Every address is unique: the session reader refuses two follow-ups of a
         # session with one id, and a session's id is its file's name.
         for bucket in BUCKETS:
-            group = [i for i in queue.items if i.bucket == bucket]
+            group = [i for i in queue.items if i.bucket == bucket and not isinstance(i, PersonItem)]
             if not group:
                 continue
             colour = BUCKET_COLOURS[bucket]
