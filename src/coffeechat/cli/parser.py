@@ -32,6 +32,7 @@ GROUPS = {
     "followups": "queue",
     "done": "queue",
     "snooze": "queue",
+    "learned": "learned",
     "themes": "themes",
 }
 """The module of `coffeechat.cli` that runs each command, as `cmd_<command>`
@@ -142,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     draft = command("draft", "draft the thank-you note for a session (never sent)")
     draft.add_argument("session", metavar="SESSION", help="a session id, or a unique part of one")
     draft.add_argument("--output", metavar="FILE", help="write it to FILE instead of printing")
+    learned = command("learned", "what your calls taught: goals, answers side by side, time")
+    learned.add_argument(
+        "phrase", metavar="PHRASE", nargs="*", help='narrow to a question, e.g. "typical week"'
+    )
+    learned.add_argument("--markdown", action="store_true", help="print it as Markdown")
+    learned.add_argument("--json", action="store_true", help="print JSON (see README)")
     return parser
 
 

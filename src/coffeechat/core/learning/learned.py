@@ -1,0 +1,81 @@
+"""Everything the interviews taught together, as `learned`, home's Learning pane and
+`new` show it: the goals, the answers side by side, the time record, the introducers.
+
+Built on the summaries' index and the learning cache (`record`), so that thousands
+of sessions read fast; the only notes read are those of the answers shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coffeechat.core.learning.introductions import Introducer, introducers
+from coffeechat.core.learning.lessons import (
+    GoalRecord,
+    QuestionGroup,
+    goal_records,
+    narrowed_goals,
+    narrowed_questions,
+    question_groups,
+    visit,
+    with_notes,
+)
+from coffeechat.core.learning.record import load_learning, notes_of
+from coffeechat.core.learning.timekeeping import TimeRecord, time_record
+
+if TYPE_CHECKING:
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.sessions.cache import SessionIndex
+
+ANSWERS_SHOWN = 3
+"""Answers shown per question when not narrowed to a phrase (all of them when it is)."""
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What the sessions taught, narrowed to `phrase` if one is given."""
+
+    goals: tuple[GoalRecord, ...]
+    questions: tuple[QuestionGroup, ...]
+    time: TimeRecord
+    introducers: tuple[Introducer, ...]
+    phrase: str = ""
+
+    @property
+    def not_learned(self) -> tuple[GoalRecord, ...]:
+        """The goals no call has taught yet."""
+        return tuple(g for g in self.goals if not g.learned)
+
+    @property
+    def must_left(self) -> tuple[QuestionGroup, ...]:
+        """The must-ask questions that did not fit in a call and were not answered since."""
+        return tuple(q for q in self.questions if q.must_left)
+
+
+def learned(
+    workspace: Workspace, index: SessionIndex, phrase: str = "", notes: bool = True
+) -> Learned:
+    """What the sessions of `index` taught, narrowed to `phrase`; with the notes of
+    the answers shown (`ANSWERS_SHOWN` a question, all when narrowed) if `notes`."""
+    parts = load_learning(workspace, index.sessions)
+    visits = [visit(s, parts[s.id]) for s in index.sessions if s.id in parts]
+    goals = goal_records(visits)
+    groups = question_groups(visits)
+    if phrase.strip():
+        goals = narrowed_goals(goals, phrase)
+        groups = narrowed_questions(groups, phrase)
+    limit = None if phrase.strip() else ANSWERS_SHOWN
+    if notes:
+        wanted = {
+            a.call.id for g in groups for a in (g.answers if limit is None else g.answers[:limit])
+        }
+        found = {i: notes_of(workspace, i) for i in wanted}
+        groups = [with_notes(g, found, limit) for g in groups]
+    return Learned(
+        tuple(goals),
+        tuple(groups),
+        time_record(index.sessions),
+        tuple(introducers(index.sessions)),
+        phrase.strip(),
+    )
