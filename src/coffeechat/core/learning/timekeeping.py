@@ -10,7 +10,7 @@ from statistics import median
 from coffeechat.core.sessions.summary import SessionSummary
 
 GRACE_SECONDS = 60
-"""A call that ran less than a minute over still ended on time."""
+"""A call that ran a minute over or less still ended on time."""
 LAST = 10
 
 
@@ -55,7 +55,7 @@ def time_record(sessions: Sequence[SessionSummary]) -> TimeRecord:
     worst = max(range(len(calls)), key=lambda i: (overruns[i], calls[i].order))
     return TimeRecord(
         calls=len(calls),
-        on_time=sum(1 for o in overruns if o < GRACE_SECONDS),
+        on_time=sum(1 for o in overruns if o <= GRACE_SECONDS),
         median_overrun=round(median(overruns)),
         worst_overrun=overruns[worst],
         worst=calls[worst].id if overruns[worst] else "",

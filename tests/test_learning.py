@@ -1,0 +1,288 @@
+"""Learning across interviews: the matching of questions and goals on real phrasings,
+the goals, the answers side by side, the time record, the introducers, the cache."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from coffeechat.cli import main
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.learning import matching
+from coffeechat.core.learning.introductions import introducers
+from coffeechat.core.learning.learned import learned
+from coffeechat.core.learning.record import CACHE_NAME, load_learning
+from coffeechat.core.learning.timekeeping import time_record
+from coffeechat.core.sessions.cache import load_index
+from coffeechat.core.sessions.format import Goal, Referral, Session, SessionQuestion
+from coffeechat.core.sessions.summary import summarize
+from coffeechat.core.timesource import ManualTime
+from tests.past_sessions import NOW, at, make_session, write
+
+SAME = [
+    ("What does a typical week look like?", "Walk me through a typical week"),
+    ("What does a typical week look like for you?", "Can you describe your typical week?"),
+    ("What does a typical day look like?", "Walk me through your day-to-day"),
+    ("How did you get into this field?", "How did you get started in your career?"),
+    ("Which skills matter most in your role?", "What skills are most important for your job?"),
+    ("How is your team organised?", "How is your team organized?"),
+    ("What do you enjoy most about your work?", "What do you like most about your job?"),
+    ("What is the hardest part of your job?", "What's the most challenging part of your role?"),
+    ("What is changing in the industry?", "What is changing in your field?"),
+    ("What advice would you give someone starting out?", "What advice would you give me?"),
+    ("How did you move   from research to design?", "How did you move from research to design"),
+    ("What a typical week looks like", "Understand what a typical week looks like"),
+    ("How they moved from research to design", "How they moved from research into design"),
+    ("Which skills matter most", "which skills matter most, and how they learned them"),
+    ("What does your typical week look like?", "What does a typicall week look like?"),
+]
+"""Pairs of real phrasings that ask the same thing."""
+
+DIFFERENT = [
+    ("What does a typical week look like?", "What does a typical day look like?"),
+    ("What do you enjoy most about your work?", "What do you find hardest about your work?"),
+    ("How did you get into this field?", "What is changing in this field?"),
+    ("How is your team organised?", "How are decisions made here?"),
+    ("What skills matter most in your role?", "What surprised you most in your role?"),
+    ("Who else should I talk to?", "What should I read to learn more?"),
+    ("What a typical week looks like", "Whether my background would be seen as an asset"),
+    ("How do you measure success?", "How do you manage stakeholders?"),
+    ("What would you do differently?", "What do you do every day?"),
+]
+"""Pairs that sound alike but ask different things."""
+
+
+@pytest.mark.parametrize(("one", "other"), SAME)
+def test_same_meaning(one: str, other: str) -> None:
+    assert matching.same_meaning(one, other)
+    assert matching.same_meaning(other, one)
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT)
+def test_different_meaning(one: str, other: str) -> None:
+    assert not matching.same_meaning(one, other)
+
+
+def test_group_puts_rewordings_together_in_first_seen_order() -> None:
+    texts = [
+        "What does a typical week look like?",
+        "What does a typical day look like?",
+        "Walk me through a typical week",
+        "What does a typical week look like?",
+    ]
+    assert matching.group(texts) == [
+        ["What does a typical week look like?", "Walk me through a typical week"],
+        ["What does a typical day look like?"],
+    ]
+
+
+def test_mentions_a_phrase() -> None:
+    assert matching.mentions("Walk me through a typical week", "typical week")
+    assert matching.mentions("What does a typical WEEK look like?", "typical weeks")
+    assert not matching.mentions("What does a typical day look like?", "typical week")
+
+
+# --- a few sessions ------------------------------------------------------------------
+
+
+def call(person: str, day: int, minutes: int = 20, referred_by: str = "") -> Session:
+    return make_session(person, "Acme", at(day, 10), minutes=minutes, referred_by=referred_by)
+
+
+def sessions() -> list[Session]:
+    """Three calls: the same two goals in other words, a question asked three ways."""
+    jane = call("Jane Doe", 10, minutes=25, referred_by="Sam Lee")
+    jane.goals = [Goal("What a typical week looks like", True), Goal("Whether my CV fits")]
+    jane.questions = [
+        SessionQuestion(
+            "What does a typical week look like?",
+            priority="must",
+            status="answered",
+            notes="Jane's week: critiques.",
+        ),
+        SessionQuestion("How did you get into this field?", priority="must"),  # did not fit
+    ]
+    jane.referrals = [Referral("Priya Patel"), Referral("Omar Haddad")]
+    omar = call("Omar Haddad", 15, referred_by="Jane Doe")
+    omar.goals = [Goal("Understand what a typical week looks like"), Goal("whether my cv fits")]
+    omar.questions = [
+        SessionQuestion(
+            "Walk me through a typical week",
+            status="answered",
+            starred=True,
+            notes="Omar: rounds on Monday.",
+        ),
+        SessionQuestion("How did you get into this field?", priority="must", status="skipped"),
+    ]
+    omar.referrals = [Referral("Lena Park")]
+    lena = call("Lena Park", 20, minutes=21, referred_by="Jane Doe")
+    lena.goals = []
+    lena.questions = [
+        SessionQuestion("Can you describe your typical week?", status="answered", notes="Lena."),
+        SessionQuestion("What does a typical day look like?", status="answered", notes="Day."),
+    ]
+    return [lena, omar, jane]  # newest first, as the index has them
+
+
+@pytest.fixture
+def filled(workspace: Workspace) -> Workspace:
+    for session in sessions():
+        write(workspace, session)
+    return workspace
+
+
+def test_goals_repeated_across_agendas_count_once(filled: Workspace) -> None:
+    found = learned(filled, load_index(filled))
+    assert [(g.text, g.learned) for g in found.goals] == [
+        ("whether my cv fits", False),
+        ("Understand what a typical week looks like", True),
+    ]
+    week = found.goals[1]
+    assert [c.person for c in week.learned_in] == ["Jane Doe"]
+    assert [c.person for c in week.set_in] == ["Omar Haddad", "Jane Doe"]
+    assert [g.text for g in found.not_learned] == ["whether my cv fits"]
+
+
+def test_answers_side_by_side_starred_first(filled: Workspace) -> None:
+    found = learned(filled, load_index(filled))
+    week = found.questions[0]
+    assert week.people == 3
+    assert sorted(week.wordings) == sorted(
+        [
+            "Can you describe your typical week?",
+            "Walk me through a typical week",
+            "What does a typical week look like?",
+        ]
+    )
+    assert [(a.call.person, a.starred, a.notes) for a in week.answers] == [
+        ("Omar Haddad", True, "Omar: rounds on Monday."),
+        ("Lena Park", False, "Lena."),
+        ("Jane Doe", False, "Jane's week: critiques."),
+    ]
+    assert [g.text for g in found.questions].count("What does a typical day look like?") == 1
+
+
+def test_must_ask_that_did_not_fit(filled: Workspace) -> None:
+    found = learned(filled, load_index(filled))
+    assert [(q.text, [c.person for c in q.must_left]) for q in found.must_left] == [
+        ("How did you get into this field?", ["Jane Doe"])
+    ]
+
+
+def test_narrowed_to_a_phrase(filled: Workspace) -> None:
+    found = learned(filled, load_index(filled), "typical week")
+    assert [q.text for q in found.questions] == [found.questions[0].text]
+    assert found.questions[0].people == 3
+    assert [g.text for g in found.goals] == ["Understand what a typical week looks like"]
+
+
+def test_time_record() -> None:
+    made = [call(f"P{n}", 1 + n, minutes=m) for n, m in enumerate([20, 29, 19, 21, 20, 26])]
+    made.append(replace(call("Gone", 12, minutes=60), status="abandoned"))
+    record = time_record([summarize(s) for s in made])
+    assert (record.calls, record.on_time) == (6, 4)  # 21 minutes is within the grace
+    assert record.median_overrun == 30  # overruns 0, 540, 0, 60, 0, 360
+    assert (record.worst_overrun, record.worst) == (540, made[1].id)
+    assert record.last == (0, 540, 0, 60, 0, 360)
+    assert record.trend == "steady"
+    better = time_record(
+        [summarize(call(f"Q{n}", 1 + n, minutes=m)) for n, m in enumerate([30, 30, 30, 20, 20, 20])]
+    )
+    assert better.trend == "better"
+    assert time_record([]).calls == 0
+
+
+def test_who_introduced_you_to_most_people() -> None:
+    found = introducers([summarize(s) for s in sessions()])
+    assert [(i.name, i.people) for i in found] == [
+        ("Jane Doe", ("Lena Park", "Omar Haddad", "Priya Patel")),
+        ("Omar Haddad", ("Lena Park",)),
+        ("Sam Lee", ("Jane Doe",)),
+    ]
+    more = introducers([], extra=[("Ana", "Bo"), ("ana ", "bo")])
+    assert [(i.name, i.people) for i in more] == [("Ana", ("Bo",))]
+
+
+def test_cache_gives_the_same_and_follows_changes(filled: Workspace) -> None:
+    index = load_index(filled)
+    cold = load_learning(filled, index.sessions)
+    assert (filled.cache / CACHE_NAME).is_file()
+    assert load_learning(filled, index.sessions) == cold
+    changed = sessions()[0]
+    changed.questions[0].starred = True
+    write(filled, changed)
+    index = load_index(filled)
+    warm = load_learning(filled, index.sessions)
+    assert warm[changed.id].questions[0][1] != cold[changed.id].questions[0][1]
+    (filled.cache / CACHE_NAME).write_text('{"version": "x"', encoding="utf-8")
+    assert load_learning(filled, index.sessions) == warm
+
+
+def test_garbled_cache_entries_are_read_again(filled: Workspace) -> None:
+    index = load_index(filled)
+    good = load_learning(filled, index.sessions)
+    data = json.loads((filled.cache / CACHE_NAME).read_text(encoding="utf-8"))
+    for entry in data["files"].values():
+        entry[2] = ["oops", "x"]
+    (filled.cache / CACHE_NAME).write_text(json.dumps(data), encoding="utf-8")
+    assert load_learning(filled, index.sessions) == good
+
+
+def test_parallel_read_gives_the_same(filled: Workspace) -> None:
+    index = load_index(filled)
+    assert load_learning(filled, index.sessions, parallel_from=1) == load_learning(
+        filled, index.sessions, parallel_from=10**6
+    )
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+def run(workspace: Workspace, *args: str) -> int:
+    return main(["--workspace", str(workspace.root), *args], ManualTime(NOW))
+
+
+def test_learned_json(filled: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(filled, "learned", "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["format"] == 1
+    assert out["phrase"] == ""
+    assert out["goals"][0] == {
+        "text": "whether my cv fits",
+        "wordings": ["whether my cv fits", "Whether my CV fits"],
+        "learned": False,
+        "set_in": [s.id for s in sessions()[1:]],
+        "learned_in": [],
+    }
+    week = out["questions"][0]
+    assert (week["asked"], week["answered"], week["people"]) == (3, 3, 3)
+    assert week["answers"][0]["person"] == "Omar Haddad"
+    assert week["answers"][0]["starred"] is True
+    assert week["answers"][0]["notes"] == "Omar: rounds on Monday."
+    assert out["time"]["calls"] == 3
+    assert out["time"]["worst_overrun_seconds"] == 300
+    assert out["introducers"][0] == {
+        "name": "Jane Doe",
+        "people": ["Lena Park", "Omar Haddad", "Priya Patel"],
+    }
+    assert out["damaged"] == [] and out["sync_conflicts"] == []
+
+
+def test_learned_text_and_markdown(filled: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(filled, "learned", "typical", "week") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("What you learned about 'typical week'\n")
+    assert "    ★ Omar Haddad, Acme, 2026-11-15\n      Omar: rounds on Monday.\n" in out
+    assert "What does a typical day look like?" not in out
+    assert run(filled, "learned", "--markdown") == 0
+    out = capsys.readouterr().out
+    assert "## Goals: 1 of 2 learned\n- [ ] whether my cv fits: not yet" in out
+    assert "## Respecting their time\n- 2 of 3 calls ended on time" in out
+
+
+def test_learned_with_no_sessions(workspace: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(workspace, "learned") == 0
+    out = capsys.readouterr().out
+    assert "No goals yet" in out and "No completed calls yet." in out
