@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from coffeechat.cli import main
+from coffeechat.core.agendas.agenda import load_agenda
+from coffeechat.core.agendas.template import LESSONS_SHOWN, Person, agenda_template, with_lessons
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.learning import matching
 from coffeechat.core.learning.introductions import introducers
@@ -286,3 +289,35 @@ def test_learned_with_no_sessions(workspace: Workspace, capsys: pytest.CaptureFi
     assert run(workspace, "learned") == 0
     out = capsys.readouterr().out
     assert "No goals yet" in out and "No completed calls yet." in out
+
+
+# --- what `new` carries over ---------------------------------------------------------
+
+
+def test_new_agenda_offers_what_is_left_to_learn(
+    filled: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(filled, "new", "Ana Lima") == 0
+    path = filled.agendas / "ana-lima.toml"
+    text = path.read_text(encoding="utf-8")
+    assert '#   "whether my cv fits",\n' in text
+    assert '# [[questions]]\n# text = "How did you get into this field?"\n' in text
+    assert 'typical week looks like",' not in text.split("[prep]")[0].split("copy into")[-1]
+    agenda = load_agenda(path)
+    assert agenda.warnings == ()
+    assert run(filled, "check", "ana-lima") == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_lessons_in_the_template_stay_clean_however_many(tmp_path: Path) -> None:
+    goals = [f'Goal {n} with "quotes" \\ and more' for n in range(9)]
+    questions = [f"Must-ask number {n}?" for n in range(9)]
+    path = tmp_path / "t.toml"
+    path.write_text(with_lessons(agenda_template(Person("Zoë"), "t.toml"), goals, questions))
+    agenda = load_agenda(path)
+    assert agenda.warnings == ()
+    assert len(agenda.questions) == 13  # none added: they are comments
+    text = path.read_text()
+    assert text.count("# [[questions]]") == LESSONS_SHOWN
+    assert with_lessons("format = 1\n", [], ["Q?"]).endswith('# text = "Q?"\n# priority = "must"\n')
+    assert with_lessons("x", [], []) == "x"

@@ -79,3 +79,13 @@ def learned(
         tuple(introducers(index.sessions)),
         phrase.strip(),
     )
+
+
+def still_to_learn(workspace: Workspace) -> tuple[list[str], list[str]]:
+    """What a new agenda should offer: the goals no call has taught yet and the
+    must-ask questions that did not fit in a call (and were not answered since), in
+    their words as last set (questions: as most often asked)."""
+    from coffeechat.core.sessions.cache import load_index
+
+    found = learned(workspace, load_index(workspace), notes=False)
+    return [g.text for g in found.not_learned], [q.text for q in found.must_left]
