@@ -34,6 +34,7 @@ from coffeechat.core.problems import InputError
 from coffeechat.ui import breakpoints
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.agenda_list import AgendaList
+from coffeechat.ui.widgets.learned_pane import LEARN, LearnedPane
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
 
@@ -67,6 +68,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="home.search"),
         Binding("n", "new_agenda", "New agenda", id="home.new"),
+        Binding("l", "app.push_screen('learning')", "Learning", id="home.learning", tooltip=LEARN),
         Binding("r", "reload", "Reload", id="home.reload", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
@@ -100,6 +102,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="side"):
                 yield titled(Vertical(id="sessions-pane", classes="pane"), "Past sessions")
                 yield titled(Vertical(id="agendas-pane", classes="pane"), "Agendas")
+                yield LearnedPane(self.workspace, id="learned-pane")
             with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
         yield Footer()
@@ -195,6 +198,7 @@ class HomeScreen(Screen[None]):
             self.agendas_read = True
             self.load_agendas()
         self.index = index
+        self.query_one(LearnedPane).show(index)
         self.regroup()
         if (
             first
