@@ -184,14 +184,15 @@ def test_narrowed_to_a_phrase(filled: Workspace) -> None:
 def test_time_record() -> None:
     made = [call(f"P{n}", 1 + n, minutes=m) for n, m in enumerate([20, 29, 19, 21, 20, 26])]
     made.append(replace(call("Gone", 12, minutes=60), status="abandoned"))
-    record = time_record([summarize(s) for s in made])
+    record = time_record([summarize(s) for s in reversed(made)])  # newest first
     assert (record.calls, record.on_time) == (6, 4)  # 21 minutes is within the grace
     assert record.median_overrun == 30  # overruns 0, 540, 0, 60, 0, 360
     assert (record.worst_overrun, record.worst) == (540, made[1].id)
     assert record.last == (0, 540, 0, 60, 0, 360)
     assert record.trend == "steady"
+    minutes = [20, 20, 20, 30, 30, 30]  # newest first: the newer calls are shorter
     better = time_record(
-        [summarize(call(f"Q{n}", 1 + n, minutes=m)) for n, m in enumerate([30, 30, 30, 20, 20, 20])]
+        [summarize(call(f"Q{n}", 9 - n, minutes=m)) for n, m in enumerate(minutes)]
     )
     assert better.trend == "better"
     assert time_record([]).calls == 0
@@ -210,33 +211,33 @@ def test_who_introduced_you_to_most_people() -> None:
 
 def test_cache_gives_the_same_and_follows_changes(filled: Workspace) -> None:
     index = load_index(filled)
-    cold = load_learning(filled, index.sessions)
+    cold = load_learning(filled, index)
     assert (filled.cache / CACHE_NAME).is_file()
-    assert load_learning(filled, index.sessions) == cold
+    assert load_learning(filled, index) == cold
     changed = sessions()[0]
     changed.questions[0].starred = True
     write(filled, changed)
     index = load_index(filled)
-    warm = load_learning(filled, index.sessions)
+    warm = load_learning(filled, index)
     assert warm[changed.id].questions[0][1] != cold[changed.id].questions[0][1]
     (filled.cache / CACHE_NAME).write_text('{"version": "x"', encoding="utf-8")
-    assert load_learning(filled, index.sessions) == warm
+    assert load_learning(filled, index) == warm
 
 
 def test_garbled_cache_entries_are_read_again(filled: Workspace) -> None:
     index = load_index(filled)
-    good = load_learning(filled, index.sessions)
+    good = load_learning(filled, index)
     data = json.loads((filled.cache / CACHE_NAME).read_text(encoding="utf-8"))
     for entry in data["files"].values():
         entry[2] = ["oops", "x"]
     (filled.cache / CACHE_NAME).write_text(json.dumps(data), encoding="utf-8")
-    assert load_learning(filled, index.sessions) == good
+    assert load_learning(filled, index) == good
 
 
 def test_parallel_read_gives_the_same(filled: Workspace) -> None:
     index = load_index(filled)
-    assert load_learning(filled, index.sessions, parallel_from=1) == load_learning(
-        filled, index.sessions, parallel_from=10**6
+    assert load_learning(filled, index, parallel_from=1) == load_learning(
+        filled, index, parallel_from=10**6
     )
 
 

@@ -53,7 +53,7 @@ def learned_json(found: Learned) -> dict[str, Any]:
         "format": JSON_FORMAT,
         "phrase": found.phrase,
         "goals": [_goal_json(g) for g in found.goals],
-        "questions": [_question_json(q, found.phrase) for q in found.questions],
+        "questions": [_question_json(q) for q in found.questions],
         "time": _time_json(found.time),
         "introducers": [{"name": i.name, "people": list(i.people)} for i in found.introducers],
     }
@@ -69,17 +69,14 @@ def _goal_json(goal: GoalRecord) -> dict[str, Any]:
     }
 
 
-def _question_json(group: QuestionGroup, phrase: str) -> dict[str, Any]:
-    from coffeechat.core.learning.learned import ANSWERS_SHOWN
-
-    shown = group.answers if phrase else group.answers[:ANSWERS_SHOWN]
+def _question_json(group: QuestionGroup) -> dict[str, Any]:
     return {
         "text": group.text,
         "wordings": list(group.wordings),
         "asked": group.asked,
-        "answered": len(group.answers),
+        "answered": group.answered,
         "people": group.people,
-        "answers": [_answer_json(a) for a in shown],
+        "answers": [_answer_json(a) for a in group.answers],
         "must_left": [c.id for c in group.must_left],
     }
 
@@ -113,8 +110,6 @@ def _time_json(record: TimeRecord) -> dict[str, Any]:
 
 def learned_lines(found: Learned, markdown: bool = False) -> list[str]:
     """`learned` as lines of plain text or of Markdown."""
-    from coffeechat.core.learning.learned import ANSWERS_SHOWN
-
     head = (lambda t: f"## {t}") if markdown else (lambda t: t.upper())
     item = "- " if markdown else "  "
     out: list[str] = []
@@ -140,11 +135,10 @@ def learned_lines(found: Learned, markdown: bool = False) -> list[str]:
         others = [w for w in group.wordings if w != group.text]
         if others:
             out.append(f"{'' if markdown else '    '}also asked as: " + "; ".join(others))
-        shown = group.answers if found.phrase else group.answers[:ANSWERS_SHOWN]
-        for answer in shown:
+        for answer in group.answers:
             out += _answer_lines(answer, markdown)
-        if len(shown) < len(group.answers):
-            more = len(group.answers) - len(shown)
+        if len(group.answers) < group.answered:
+            more = group.answered - len(group.answers)
             hint = f'coffeechat learned "{group.text}"'
             out.append(f"{'' if markdown else '    '}... {more:,} more: {hint}")
         if markdown:

@@ -56,22 +56,18 @@ class Learned:
 def learned(
     workspace: Workspace, index: SessionIndex, phrase: str = "", notes: bool = True
 ) -> Learned:
-    """What the sessions of `index` taught, narrowed to `phrase`; with the notes of
-    the answers shown (`ANSWERS_SHOWN` a question, all when narrowed) if `notes`."""
-    parts = load_learning(workspace, index.sessions)
+    """What the sessions of `index` taught, narrowed to `phrase`: `ANSWERS_SHOWN` of
+    each question's answers (all of them when narrowed), with their notes if `notes`."""
+    parts = load_learning(workspace, index)
     visits = [visit(s, parts[s.id]) for s in index.sessions if s.id in parts]
     goals = goal_records(visits)
-    groups = question_groups(visits)
+    groups = question_groups(visits, None if phrase.strip() else ANSWERS_SHOWN)
     if phrase.strip():
         goals = narrowed_goals(goals, phrase)
         groups = narrowed_questions(groups, phrase)
-    limit = None if phrase.strip() else ANSWERS_SHOWN
     if notes:
-        wanted = {
-            a.call.id for g in groups for a in (g.answers if limit is None else g.answers[:limit])
-        }
-        found = {i: notes_of(workspace, i) for i in wanted}
-        groups = [with_notes(g, found, limit) for g in groups]
+        found = {i: notes_of(workspace, i) for i in {a.call.id for g in groups for a in g.answers}}
+        groups = [with_notes(g, found) for g in groups]
     return Learned(
         tuple(goals),
         tuple(groups),

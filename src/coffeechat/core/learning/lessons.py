@@ -85,9 +85,11 @@ class QuestionGroup:
     """The wording used most often (the newest of those tied)."""
     wordings: tuple[str, ...]
     answers: tuple[Answer, ...]
-    """Starred first, then the newest."""
+    """Starred first, then the newest (perhaps only the first few: see `answered`)."""
     asked: int
     """In how many calls it was on the agenda (answered or not)."""
+    answered: int
+    """In how many calls it was answered."""
     people: int
     """How many different people answered it."""
     must_left: tuple[Call, ...] = ()
@@ -118,15 +120,21 @@ def goal_records(visits: Sequence[Visit]) -> list[GoalRecord]:
     return sorted(records, key=lambda r: r.learned)
 
 
-def question_groups(visits: Sequence[Visit]) -> list[QuestionGroup]:
+def question_groups(visits: Sequence[Visit], limit: int | None = None) -> list[QuestionGroup]:
     """Every question of every session grouped by meaning, those answered by the most
-    people first."""
-    groups = matching.group(dict.fromkeys(t for v in visits for t, _ in v.learning.questions))
+    people first, each with its first `limit` answers (all for None: thousands of
+    calls make thousands of answers to each question)."""
+    used: dict[str, int] = {}  # how often each wording was asked
+    for _call, learning in visits:
+        for text, _code in learning.questions:
+            used[text] = used.get(text, 0) + 1
+    groups = matching.group(used)
     where = {text: number for number, words in enumerate(groups) for text in words}
     starred_answers: list[list[Answer]] = [[] for _ in groups]
     other_answers: list[list[Answer]] = [[] for _ in groups]
-    used: list[dict[str, int]] = [dict.fromkeys(words, 0) for words in groups]
     people: list[set[str]] = [set() for _ in groups]
+    answers = [0] * len(groups)
+    most = len(visits) if limit is None else limit
     left: list[list[Call]] = [[] for _ in groups]
     answered_since = [False] * len(groups)
     answered, must_pending = code_of("answered") & STATE_BITS, code_of("pending", "must")
@@ -134,10 +142,12 @@ def question_groups(visits: Sequence[Visit]) -> list[QuestionGroup]:
         person = call.person.casefold()
         for place, (text, code) in enumerate(learning.questions):
             number = where[text]
-            used[number][text] += 1
             if code & STATE_BITS == answered:
-                into = starred_answers if starred(code) else other_answers
-                into[number].append(Answer(call, text, place, starred(code)))
+                star = starred(code)
+                into = (starred_answers if star else other_answers)[number]
+                if len(into) < most:
+                    into.append(Answer(call, text, place, star))
+                answers[number] += 1
                 people[number].add(person)
                 answered_since[number] = True
             elif (
@@ -148,18 +158,18 @@ def question_groups(visits: Sequence[Visit]) -> list[QuestionGroup]:
                 left[number].append(call)
     out = []
     for number, words in enumerate(groups):
-        counts = used[number]
         out.append(
             QuestionGroup(
-                max(words, key=counts.__getitem__),  # ties: the first seen, the newest
+                max(words, key=used.__getitem__),  # ties: the first seen, the newest
                 tuple(words),
-                (*starred_answers[number], *other_answers[number]),
-                sum(counts.values()),
+                (*starred_answers[number], *other_answers[number])[:most],
+                sum(used[w] for w in words),
+                answers[number],
                 len(people[number]),
                 tuple(left[number]),
             )
         )
-    return sorted(out, key=lambda g: (-g.people, -len(g.answers)))
+    return sorted(out, key=lambda g: (-g.people, -g.answered))
 
 
 def narrowed_goals(records: Sequence[GoalRecord], phrase: str) -> list[GoalRecord]:
@@ -172,15 +182,13 @@ def narrowed_questions(groups: Sequence[QuestionGroup], phrase: str) -> list[Que
     return [g for g in groups if any(matching.mentions(w, phrase) for w in g.wordings)]
 
 
-def with_notes(
-    group: QuestionGroup, notes: dict[str, list[str]], limit: int | None
-) -> QuestionGroup:
-    """`group` with the notes of its first `limit` answers (all for None), from
-    `notes`: each session's notes by question, by session id."""
-    shown = group.answers if limit is None else group.answers[:limit]
+def with_notes(group: QuestionGroup, notes: dict[str, list[str]]) -> QuestionGroup:
+    """`group` with the notes of its answers, from `notes`: each session's notes by
+    question, by session id."""
     filled = []
-    for answer in shown:
+    for answer in group.answers:
         found = notes.get(answer.call.id, [])
-        text = found[answer.place] if answer.place < len(found) else ""
-        filled.append(answer._replace(notes=text))
-    return replace(group, answers=(*filled, *group.answers[len(shown) :]))
+        filled.append(
+            answer._replace(notes=found[answer.place] if answer.place < len(found) else "")
+        )
+    return replace(group, answers=tuple(filled))

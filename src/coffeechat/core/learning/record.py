@@ -4,16 +4,17 @@
 how each question went, but not the notes: `SessionLearning` is that part, read by
 the fast reader of the app's own layout where it can (`skim.quick_parts`) and by the
 full reader otherwise. It is kept in `.coffeechat-cache/learning.json` beside the
-summaries' cache, keyed the same way (each file's size, modification time and inode),
-so the next run reads one JSON file. The notes of the answers shown are read from
-their files when needed (`notes_of`), by the same two readers.
+summaries' cache, keyed by the stamps the summaries' index read (each file's size,
+modification time and inode), so the next run reads one JSON file. The notes of the
+answers shown are read from their files when needed (`notes_of`), by the same two
+readers.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.sessions.cache import SessionIndex
     from coffeechat.core.sessions.format import Goal, SessionQuestion
-    from coffeechat.core.sessions.summary import SessionSummary
 
 CACHE_NAME = "learning.json"
 PARALLEL_FROM = 800
@@ -118,24 +119,22 @@ def notes_of(workspace: Workspace, session_id: str) -> list[str]:
 
 
 def load_learning(
-    workspace: Workspace, sessions: Sequence[SessionSummary], parallel_from: int = PARALLEL_FROM
+    workspace: Workspace, index: SessionIndex, parallel_from: int = PARALLEL_FROM
 ) -> dict[str, SessionLearning]:
-    """The learning part of each of `sessions` (read by the summaries' index), by id,
-    from the cache where the file is unchanged; a file that cannot be read now is left
+    """The learning part of each session of `index`, by id, from the cache where the
+    file is unchanged since the index read it; a file that cannot be read now is left
     out (the index has reported it, or will next time)."""
     path = workspace.cache / CACHE_NAME
     texts, cached = _read_cache(path)
-    folder = str(workspace.sessions)
     found: dict[str, SessionLearning] = {}
     stamps: dict[str, Stamp] = {}
     stale: list[str] = []
-    for summary in sessions:
+    for summary in index.sessions:
         name = f"{summary.id}.toml"
-        try:
-            info = os.stat(os.path.join(folder, name))
-        except OSError:
+        stamp = index.stamps.get(name)
+        if stamp is None:
             continue
-        stamps[name] = stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
+        stamps[name] = stamp
         entry = cached.get(name)
         learning = _decoded(entry, texts) if entry is not None and entry[0] == stamp else None
         if learning is None:
@@ -154,6 +153,8 @@ def _read_all(
     workspace: Workspace, names: list[str], parallel_from: int
 ) -> list[tuple[str, SessionLearning | None]]:
     """The learning parts of the files `names`, in other processes when there are many."""
+    if not names:
+        return []
     folder = str(workspace.sessions)
     jobs = [(name, os.path.join(folder, name)) for name in names]
     workers = min(os.cpu_count() or 1, 8)

@@ -18,7 +18,7 @@ import os
 import stat
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from coffeechat.core.files.names import check_session_id
@@ -79,6 +79,9 @@ class SessionIndex:
     conflicts: tuple[SyncConflict, ...] = ()
     """Files left out as sync conflicts: copies made by a sync tool, or files holding
     git conflict markers (see `syncconflicts`), by name."""
+    stamps: dict[str, Stamp] = field(default_factory=dict, compare=False)
+    """Each session file's stamp as it was read, by name (for other caches of the
+    files, e.g. `learning.record`)."""
 
     def find(self, session_id: str) -> SessionSummary | None:
         """The session with this id, if it was read."""
@@ -152,6 +155,7 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
         tuple(sorted(left_out.damaged, key=lambda d: d.name)),
         len(stale),
         tuple(sorted(left_out.conflicts, key=lambda c: c.name)),
+        files,
     )
 
 

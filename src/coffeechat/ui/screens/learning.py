@@ -146,15 +146,13 @@ def introducers_text(found: Learned) -> Content:
 
 def question_pane(group: QuestionGroup) -> Widget:
     """One question with its answers side by side (starred first)."""
-    from coffeechat.core.learning.learned import ANSWERS_SHOWN
-
     people = f"{group.people} {'person' if group.people == 1 else 'people'}"
     pane = Vertical(
-        Horizontal(*(answer_card(a) for a in group.answers[:ANSWERS_SHOWN])),
+        Horizontal(*(answer_card(a) for a in group.answers)),
         classes="learning-question",
     )
     pane.border_title = literal(group.text)
-    more = len(group.answers) - ANSWERS_SHOWN
+    more = group.answered - len(group.answers)
     pane.border_subtitle = people + (f" · {more} more: coffeechat learned" if more > 0 else "")
     return pane
 
