@@ -114,3 +114,21 @@ def test_learning_screen_snapshot(
         await pilot.press("l")
 
     assert snap_compare(app, terminal_size=size, run_before=open_it)  # type: ignore[operator]
+
+
+async def test_palette_and_help_offer_the_learning_keys(filled: Workspace) -> None:
+    from coffeechat.ui.actions import screen_actions
+
+    app = make_app(filled, ManualTime(NOW))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = {a.title: a for a in screen_actions(app.screen)}
+        learning = titles["Home: learning"]
+        assert learning.keys == ("l",) and learning.binding_ids == ("home.learning",)
+        assert learning.explanation.startswith("Goals, answers side by side")
+        await learning.run()
+        await settle(pilot)
+        assert isinstance(app.screen, LearningScreen)
+        assert {"Learning: back", "Learning: reload"} <= {
+            a.title for a in screen_actions(app.screen)
+        }
