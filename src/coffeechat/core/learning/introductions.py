@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coffeechat.core.sessions.summary import SessionSummary
+from coffeechat.core.toml.schema import FrozenRecord
 
 
-@dataclass(frozen=True)
-class Introducer:
+@dataclass(frozen=True, eq=False, repr=False)
+class Introducer(FrozenRecord):
     """Someone who introduced you to people, with whom."""
 
     name: str

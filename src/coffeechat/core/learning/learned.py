@@ -23,6 +23,7 @@ from coffeechat.core.learning.lessons import (
 )
 from coffeechat.core.learning.record import load_learning, notes_of
 from coffeechat.core.learning.timekeeping import TimeRecord, time_record
+from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
@@ -32,8 +33,8 @@ ANSWERS_SHOWN = 3
 """Answers shown per question when not narrowed to a phrase (all of them when it is)."""
 
 
-@dataclass(frozen=True)
-class Learned:
+@dataclass(frozen=True, eq=False, repr=False)
+class Learned(FrozenRecord):
     """What the sessions taught, narrowed to `phrase` if one is given."""
 
     goals: tuple[GoalRecord, ...]

@@ -22,6 +22,7 @@ from coffeechat.core.learning.record import (
     starred,
 )
 from coffeechat.core.sessions.summary import SessionSummary
+from coffeechat.core.toml.schema import FrozenRecord
 
 
 class Call(NamedTuple):
@@ -48,8 +49,8 @@ def visit(summary: SessionSummary, learning: SessionLearning) -> Visit:
     return Visit(call, learning)
 
 
-@dataclass(frozen=True)
-class GoalRecord:
+@dataclass(frozen=True, eq=False, repr=False)
+class GoalRecord(FrozenRecord):
     """One goal across every agenda that set it."""
 
     text: str
@@ -77,8 +78,8 @@ class Answer(NamedTuple):
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class QuestionGroup:
+@dataclass(frozen=True, eq=False, repr=False)
+class QuestionGroup(FrozenRecord):
     """A question asked in one or more calls, in whatever words, and its answers."""
 
     text: str

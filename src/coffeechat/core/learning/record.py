@@ -24,6 +24,7 @@ from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions.cachefile import MADE_BY, digest_of
 from coffeechat.core.sessions.format import QUESTION_STATES, QuestionState
+from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -75,8 +76,8 @@ def starred(code: int) -> bool:
     return bool(code & _STARRED)
 
 
-@dataclass(frozen=True)
-class SessionLearning:
+@dataclass(frozen=True, eq=False, repr=False)
+class SessionLearning(FrozenRecord):
     """The goals of one session, ticked or not, and how each of its questions went
     (its text and `question_code`), without the notes."""
 

@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coffeechat.core.sessions.summary import SessionSummary
+from coffeechat.core.toml.schema import FrozenRecord
 
 GRACE_SECONDS = 60
 """A call that ran a minute over or less still ended on time."""
 LAST = 10
 
 
-@dataclass(frozen=True)
-class TimeRecord:
+@dataclass(frozen=True, eq=False, repr=False)
+class TimeRecord(FrozenRecord):
     """Completed calls against their agreed windows."""
 
     calls: int
