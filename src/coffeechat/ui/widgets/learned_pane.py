@@ -75,8 +75,13 @@ class LearnedPane(Vertical, can_focus=True):
         if not self.app.is_screen_installed(LEARNING):
             self.app.install_screen(LearningScreen(self.workspace), LEARNING)
 
-    @work(thread=True, exclusive=True, group="learned")
     def show(self, index: SessionIndex) -> None:
+        """Show what the sessions of `index` taught, worked out once home has painted
+        what it shows of them (the queue comes first)."""
+        self.call_after_refresh(self.work_out, index)
+
+    @work(thread=True, exclusive=True, group="learned")
+    def work_out(self, index: SessionIndex) -> None:
         """Work out what the sessions of `index` taught, then show it."""
         from coffeechat.core.learning.learned import learned
 
