@@ -322,3 +322,25 @@ def test_lessons_in_the_template_stay_clean_however_many(tmp_path: Path) -> None
     assert text.count("# [[questions]]") == LESSONS_SHOWN
     assert with_lessons("format = 1\n", [], ["Q?"]).endswith('# text = "Q?"\n# priority = "must"\n')
     assert with_lessons("x", [], []) == "x"
+
+
+def test_overview_kept_until_a_file_changes(filled: Workspace) -> None:
+    from coffeechat.core.learning.memo import MEMO_NAME
+
+    index = load_index(filled)
+    made = learned(filled, index)
+    assert (filled.cache / MEMO_NAME).is_file()
+    (filled.cache / "learning.json").unlink()  # a kept overview reads no learning part
+    assert learned(filled, index) == made
+    assert not (filled.cache / "learning.json").exists()
+    changed = sessions()[1]
+    changed.goals[1].learned = True
+    write(filled, changed)
+    again = learned(filled, load_index(filled))
+    assert again != made and not again.not_learned
+    (filled.cache / MEMO_NAME).write_text('{"key": 1, "goals": [[', encoding="utf-8")
+    assert learned(filled, load_index(filled)) == again
+    data = json.loads((filled.cache / MEMO_NAME).read_text(encoding="utf-8"))
+    data["goals"][0][1] = [3]
+    (filled.cache / MEMO_NAME).write_text(json.dumps(data), encoding="utf-8")
+    assert learned(filled, load_index(filled)) == again

@@ -58,7 +58,15 @@ def learned(
     workspace: Workspace, index: SessionIndex, phrase: str = "", notes: bool = True
 ) -> Learned:
     """What the sessions of `index` taught, narrowed to `phrase`: `ANSWERS_SHOWN` of
-    each question's answers (all of them when narrowed), with their notes if `notes`."""
+    each question's answers (all of them when narrowed), with their notes if `notes`
+    (the overview is kept until a file changes: `memo`)."""
+    from coffeechat.core.learning import memo
+
+    overview = not phrase.strip()
+    if overview:
+        kept = memo.recall(workspace, index)
+        if kept is not None:
+            return kept
     parts = load_learning(workspace, index)
     visits = [visit(s, parts[s.id]) for s in index.sessions if s.id in parts]
     goals = goal_records(visits)
@@ -67,15 +75,18 @@ def learned(
         goals = narrowed_goals(goals, phrase)
         groups = narrowed_questions(groups, phrase)
     if notes:
-        found = {i: notes_of(workspace, i) for i in {a.call.id for g in groups for a in g.answers}}
-        groups = [with_notes(g, found) for g in groups]
-    return Learned(
+        ids = {a.call.id for g in groups for a in g.answers}
+        groups = [with_notes(g, {i: notes_of(workspace, i) for i in ids}) for g in groups]
+    found = Learned(
         tuple(goals),
         tuple(groups),
         time_record(index.sessions),
         tuple(introducers(index.sessions)),
         phrase.strip(),
     )
+    if overview and notes:
+        memo.keep(workspace, index, found)
+    return found
 
 
 def still_to_learn(workspace: Workspace) -> tuple[list[str], list[str]]:

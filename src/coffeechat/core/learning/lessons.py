@@ -44,9 +44,13 @@ class Visit(NamedTuple):
 
 def visit(summary: SessionSummary, learning: SessionLearning) -> Visit:
     """A session's summary and learning part as a visit."""
+    return Visit(call_of(summary), learning)
+
+
+def call_of(summary: SessionSummary) -> Call:
+    """A session's summary as a call."""
     s = summary
-    call = Call(s.id, s.meeting.person, s.meeting.organization, s.started, s.status == "completed")
-    return Visit(call, learning)
+    return Call(s.id, s.meeting.person, s.meeting.organization, s.started, s.status == "completed")
 
 
 @dataclass(frozen=True, eq=False, repr=False)
