@@ -344,3 +344,21 @@ def test_overview_kept_until_a_file_changes(filled: Workspace) -> None:
     data["goals"][0][1] = [3]
     (filled.cache / MEMO_NAME).write_text(json.dumps(data), encoding="utf-8")
     assert learned(filled, load_index(filled)) == again
+
+
+def test_index_reads_the_learning_parts_in_the_same_read(filled: Workspace) -> None:
+    from coffeechat.core.learning.record import learning_of, read_learning
+
+    hand_edited = sessions()[2]
+    path = filled.sessions / f"{hand_edited.id}.toml"
+    path.write_text("# edited by hand\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    (filled.sessions / "2026-11-01-0900-broken.toml").write_text("format = 1\n[[", encoding="utf-8")
+    plain = load_index(filled, use_cache=False)
+    both = load_index(filled, use_cache=False, reader=read_learning)
+    assert both.sessions == plain.sessions
+    assert [d.name for d in both.damaged] == ["2026-11-01-0900-broken.toml"]
+    assert set(both.extras) == {f"{s.id}.toml" for s in sessions()}
+    assert both.extras[path.name] == learning_of(hand_edited.goals, hand_edited.questions)
+    parallel = load_index(filled, use_cache=False, parallel_from=1, reader=read_learning)
+    assert parallel.extras == both.extras
+    assert load_learning(filled, both) == load_learning(filled, plain)

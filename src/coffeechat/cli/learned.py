@@ -27,11 +27,11 @@ NAMES_SHOWN = 4
 
 def cmd_learned(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat learned [PHRASE]`: goals, answers side by side, the time record."""
-    from coffeechat.core.learning.learned import learned
+    from coffeechat.core.learning.learned import learned, read_learning
     from coffeechat.core.sessions.cache import collector_paused, load_index
 
     with collector_paused():
-        index = load_index(workspace)
+        index = load_index(workspace, reader=read_learning)  # a file read is read once
         found = learned(workspace, index, " ".join(args.phrase))
         if args.json:
             payload = learned_json(found)

@@ -21,13 +21,16 @@ from coffeechat.core.learning.lessons import (
     visit,
     with_notes,
 )
-from coffeechat.core.learning.record import load_learning, notes_of
 from coffeechat.core.learning.timekeeping import TimeRecord, time_record
 from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.learning.record import SessionLearning
     from coffeechat.core.sessions.cache import SessionIndex
+    from coffeechat.core.sessions.summary import SessionSummary
 
 ANSWERS_SHOWN = 3
 """Answers shown per question when not narrowed to a phrase (all of them when it is)."""
@@ -67,6 +70,8 @@ def learned(
         kept = memo.recall(workspace, index)
         if kept is not None:
             return kept
+    from coffeechat.core.learning.record import load_learning, notes_of
+
     parts = load_learning(workspace, index)
     visits = [visit(s, parts[s.id]) for s in index.sessions if s.id in parts]
     goals = goal_records(visits)
@@ -89,11 +94,20 @@ def learned(
     return found
 
 
+def read_learning(raw: bytes, path: Path, shown: str) -> tuple[SessionSummary, SessionLearning]:
+    """`record.read_learning`, the reader to give the summaries' index (`load_index(...,
+    reader=read_learning)`), its module loaded only when a file is read: a run whose
+    files are all cached, and whose overview is kept (`memo`), needs none of it."""
+    from coffeechat.core.learning import record
+
+    return record.read_learning(raw, path, shown)
+
+
 def still_to_learn(workspace: Workspace) -> tuple[list[str], list[str]]:
     """What a new agenda should offer: the goals no call has taught yet and the
     must-ask questions that did not fit in a call (and were not answered since), in
     their words as last set (questions: as most often asked)."""
     from coffeechat.core.sessions.cache import load_index
 
-    found = learned(workspace, load_index(workspace), notes=False)
+    found = learned(workspace, load_index(workspace, reader=read_learning), notes=False)
     return [g.text for g in found.not_learned], [q.text for q in found.must_left]

@@ -11,18 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from coffeechat.core.learning import matching
-from coffeechat.core.learning.record import (
-    PRIORITY_BITS,
-    STATE_BITS,
-    SessionLearning,
-    code_of,
-    starred,
-)
 from coffeechat.core.sessions.summary import SessionSummary
 from coffeechat.core.toml.schema import FrozenRecord
+
+if TYPE_CHECKING:
+    from coffeechat.core.learning.record import SessionLearning
 
 
 class Call(NamedTuple):
@@ -105,6 +100,8 @@ class QuestionGroup(FrozenRecord):
 def goal_records(visits: Sequence[Visit]) -> list[GoalRecord]:
     """Every goal of every session (newest first), repeated ones as one; not yet
     learned ones first, each group in the order first set."""
+    from coffeechat.core.learning import matching
+
     groups = matching.group(text for v in visits for text, _ in v.learning.goals)
     where = {text: number for number, words in enumerate(groups) for text in words}
     set_in: list[dict[str, Call]] = [{} for _ in groups]
@@ -133,6 +130,9 @@ def question_groups(visits: Sequence[Visit], limit: int | None = None) -> list[Q
     for _call, learning in visits:
         for text, _code in learning.questions:
             used[text] = used.get(text, 0) + 1
+    from coffeechat.core.learning import matching
+    from coffeechat.core.learning.record import PRIORITY_BITS, STATE_BITS, code_of, starred
+
     groups = matching.group(used)
     where = {text: number for number, words in enumerate(groups) for text in words}
     starred_answers: list[list[Answer]] = [[] for _ in groups]
@@ -179,12 +179,16 @@ def question_groups(visits: Sequence[Visit], limit: int | None = None) -> list[Q
 
 def narrowed_goals(records: Sequence[GoalRecord], phrase: str) -> list[GoalRecord]:
     """The goals about `phrase`."""
-    return [r for r in records if any(matching.mentions(w, phrase) for w in r.wordings)]
+    from coffeechat.core.learning.matching import mentions
+
+    return [r for r in records if any(mentions(w, phrase) for w in r.wordings)]
 
 
 def narrowed_questions(groups: Sequence[QuestionGroup], phrase: str) -> list[QuestionGroup]:
     """The questions about `phrase`."""
-    return [g for g in groups if any(matching.mentions(w, phrase) for w in g.wordings)]
+    from coffeechat.core.learning.matching import mentions
+
+    return [g for g in groups if any(mentions(w, phrase) for w in g.wordings)]
 
 
 def with_notes(group: QuestionGroup, notes: dict[str, list[str]]) -> QuestionGroup:

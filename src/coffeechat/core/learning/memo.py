@@ -42,12 +42,12 @@ def key_of(index: SessionIndex) -> str:
     """What the overview was made from: the code and every session file's stamp."""
     import os
 
-    from coffeechat.core.learning.record import cache_version
-    from coffeechat.core.sessions.cachefile import digest_of
+    from coffeechat.core.sessions import cachefile
 
-    made = digest_of(os.path.dirname(os.path.dirname(__file__)), MADE_BY)
+    code = (*cachefile.MADE_BY, *MADE_BY)
+    made = cachefile.digest_of(os.path.dirname(os.path.dirname(__file__)), code)
     stamps = repr(sorted(index.stamps.items())).encode()
-    return f"{cache_version()}-{made}-{zlib.crc32(stamps):08x}{zlib.adler32(stamps):08x}"
+    return f"{made}-{zlib.crc32(stamps):08x}{zlib.adler32(stamps):08x}"
 
 
 def recall(workspace: Workspace, index: SessionIndex) -> Learned | None:

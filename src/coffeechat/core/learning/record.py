@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.sessions.cache import SessionIndex
     from coffeechat.core.sessions.format import Goal, SessionQuestion
+    from coffeechat.core.sessions.summary import SessionSummary
 
 CACHE_NAME = "learning.json"
 PARALLEL_FROM = 800
@@ -99,16 +100,32 @@ def learning_of(goals: Iterable[Goal], questions: Iterable[SessionQuestion]) -> 
 def read_parts(path: Path) -> tuple[list[Goal], list[SessionQuestion]]:
     """A session file's goals and questions, notes and all; `InputError` or `OSError`
     if it cannot be read (the summaries' index reports that, by name)."""
+    raw = read_regular(path, MAX_SESSION_BYTES)
+    _summary, goals, questions = _parts(raw, path, None)
+    return goals, questions
+
+
+def read_learning(raw: bytes, path: Path, shown: str) -> tuple[SessionSummary, SessionLearning]:
+    """A session file's summary and learning part, in one read: the summaries' index
+    calls it for each file it reads (`load_index(..., reader=read_learning)`), so that
+    a first run reads each file once; `InputError` if the file is damaged."""
+    summary, goals, questions = _parts(raw, path, shown)
+    return summary, learning_of(goals, questions)
+
+
+def _parts(
+    raw: bytes, path: Path, shown: str | None
+) -> tuple[SessionSummary, list[Goal], list[SessionQuestion]]:
     from coffeechat.core.sessions.skim import quick_parts
 
-    raw = read_regular(path, MAX_SESSION_BYTES)
     quick = quick_parts(raw, path, _ARRAYS)
     if quick is not None:
-        return quick[1]["goals"], quick[1]["questions"]
+        return quick[0], quick[1]["goals"], quick[1]["questions"]
     from coffeechat.core.sessions.format import parse_session
+    from coffeechat.core.sessions.summary import summarize
 
-    session = parse_session(raw, path)
-    return session.goals, session.questions
+    session = parse_session(raw, path, shown)
+    return summarize(session), session.goals, session.questions
 
 
 def notes_of(workspace: Workspace, session_id: str) -> list[str]:
@@ -136,6 +153,10 @@ def load_learning(
         if stamp is None:
             continue
         stamps[name] = stamp
+        read_now = index.extras.get(name)
+        if isinstance(read_now, SessionLearning):
+            found[summary.id] = read_now  # read by the index just now
+            continue
         entry = cached.get(name)
         learning = _decoded(entry, texts) if entry is not None and entry[0] == stamp else None
         if learning is None:
@@ -145,7 +166,7 @@ def load_learning(
     for name, learning in _read_all(workspace, stale, parallel_from):
         if learning is not None:
             found[name.removesuffix(".toml")] = learning
-    if stale or len(cached) != len(found):
+    if stale or index.extras or len(cached) != len(found):
         _write_cache(workspace, path, stamps, found)
     return found
 

@@ -70,10 +70,10 @@ class LearningScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="learning")
     def action_reload(self) -> None:
         """Read the sessions again."""
-        from coffeechat.core.learning.learned import learned
+        from coffeechat.core.learning.learned import learned, read_learning
         from coffeechat.core.sessions.cache import load_index
 
-        found = learned(self.workspace, load_index(self.workspace))
+        found = learned(self.workspace, load_index(self.workspace, reader=read_learning))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show, found)
 
