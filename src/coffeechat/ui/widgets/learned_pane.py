@@ -1,8 +1,9 @@
 """Home's Learning pane: what the calls taught, in four lines, and the way to the
 Learning screen (`l` anywhere on home, Enter when the pane has the focus).
 
-Home hands it each session index it reads (`show`); the pane works out the rest in a
-worker thread (`core.learning.learned`, notes not read) so home never waits for it.
+Home hands it each session index it reads (`show`); the pane works out the rest
+(`core.learning.learned`, notes not read), for thousands of sessions in a worker
+thread, so that home never waits for it.
 The Learning screen is installed under `LEARNING` when the pane is mounted, so that
 home's `l` binding opens it by name (`app.push_screen('learning')`).
 """
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 LEARNING = "learning"
 """The name the Learning screen is installed under."""
+AT_ONCE = 100
+"""Up to this many sessions, the pane is worked out at once (a few milliseconds)."""
 LEARN = "Goals, answers side by side, your time record"
 """What opening the Learning screen shows (the help line of its key)."""
 
@@ -76,9 +79,14 @@ class LearnedPane(Vertical, can_focus=True):
             self.app.install_screen(LearningScreen(self.workspace), LEARNING)
 
     def show(self, index: SessionIndex) -> None:
-        """Show what the sessions of `index` taught, worked out once home has painted
-        what it shows of them (the queue comes first)."""
-        self.call_after_refresh(self.work_out, index)
+        """Show what the sessions of `index` taught: a few are worked out at once, many
+        in a worker once home has painted what it shows of them (the queue first)."""
+        if len(index.sessions) <= AT_ONCE:
+            from coffeechat.core.learning.learned import learned
+
+            self.show_learned(learned(self.workspace, index, notes=False))
+        else:
+            self.call_after_refresh(self.work_out, index)
 
     @work(thread=True, exclusive=True, group="learned")
     def work_out(self, index: SessionIndex) -> None:
