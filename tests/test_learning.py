@@ -362,3 +362,17 @@ def test_index_reads_the_learning_parts_in_the_same_read(filled: Workspace) -> N
     parallel = load_index(filled, use_cache=False, parallel_from=1, reader=read_learning)
     assert parallel.extras == both.extras
     assert load_learning(filled, both) == load_learning(filled, plain)
+
+
+def test_a_goal_written_without_its_text_is_read_as_the_full_reader_reads_it(
+    workspace: Workspace,
+) -> None:
+    from coffeechat.core.learning.learned import read_learning
+
+    session = call("Ana Lima", 12)
+    session.goals = [Goal(""), Goal("Whether my CV fits", True)]  # the writer leaves out ""
+    write(workspace, session)
+    plain = load_index(workspace, use_cache=False)
+    both = load_index(workspace, use_cache=False, reader=read_learning)
+    assert both.sessions == plain.sessions and not both.damaged
+    assert both.extras[f"{session.id}.toml"].goals == (("", False), ("Whether my CV fits", True))

@@ -218,8 +218,8 @@ LESSONS_SHOWN = 5
 def with_lessons(text: str, goals: Sequence[str], questions: Sequence[str]) -> str:
     """A new agenda's `text` with, as comments, the goals no earlier call taught and the
     must-ask questions that did not fit in one (as `learned` orders them, at most
-    `LESSONS_SHOWN` each): the person moves the ones they still want into the agenda. Comments keep the
-    template passing `check` cleanly, however many there are."""
+    `LESSONS_SHOWN` each): the person moves the ones they still want into the agenda.
+    Comments keep the template passing `check` cleanly, however many there are."""
     if goals:
         lines = ["# Not learned yet in earlier calls: copy into learn = [...] any you still want."]
         lines += [f"#   {writing.string(g)}," for g in goals[:LESSONS_SHOWN]]

@@ -62,16 +62,6 @@ def code_of(status: QuestionState, priority: Priority = "must") -> int:
     return STATUS_CODES.index(status) << 2 | PRIORITY_CODES.index(priority)
 
 
-def priority_of(code: int) -> Priority:
-    """The priority a question's code holds."""
-    return PRIORITY_CODES[code & 3]
-
-
-def status_of(code: int) -> QuestionState:
-    """The status a question's code holds."""
-    return STATUS_CODES[code >> 2 & 3]
-
-
 def starred(code: int) -> bool:
     """Whether the question's code says it is starred."""
     return bool(code & _STARRED)

@@ -93,9 +93,12 @@ def quick_parts(
         return None
     try:
         summary = _summary(match, strings, path.stem)
-        return summary, {attr: _records(match, attr, strings) for attr in arrays}
     except ValueError:
         return None  # a date that does not exist, like 2026-02-30, or a repeated id
+    try:
+        return summary, {attr: _records(match, attr, strings) for attr in arrays}
+    except TypeError:
+        return None  # a key left out that its record needs: the full reader fills it in
 
 
 # --- the layout, from the format's definition -------------------------------------
