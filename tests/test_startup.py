@@ -40,6 +40,7 @@ async def test_keys_in_the_moment_before_the_lists_are_in_do_no_harm(
             "Past sessions",
             "People",
             "Agendas",
+            "Learning",
             "Details",
         ]
         await pilot.press("slash", "r", "d", "s", "e", "escape", "down", "enter")

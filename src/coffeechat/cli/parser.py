@@ -32,6 +32,7 @@ GROUPS = {
     "followups": "queue",
     "done": "queue",
     "snooze": "queue",
+    "learned": "learned",
     "themes": "themes",
     "demo": "demo",
     "people": "people",
@@ -160,6 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_theme_option(demo, argparse.SUPPRESS)
     add_people_commands(command)
+
+    learned = command("learned", "what your calls taught: goals, answers side by side, time")
+    learned.add_argument(
+        "phrase", metavar="PHRASE", nargs="*", help='narrow to a question, e.g. "typical week"'
+    )
+    learned.add_argument("--markdown", action="store_true", help="print it as Markdown")
+    learned.add_argument("--json", action="store_true", help="print JSON (see README)")
     return parser
 
 

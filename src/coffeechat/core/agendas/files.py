@@ -49,7 +49,6 @@ def write_new_agenda(workspace: Workspace, person: Person) -> Path:
     exists: it is never overwritten, and each caller says how to open it instead.
     `InputError` if the file cannot be written (nothing is left behind).
     """
-    from coffeechat.core.agendas.template import agenda_template
     from coffeechat.core.files import atomic
 
     # A refusal quotes the name as given; a person of the network names it by their id.
@@ -58,12 +57,20 @@ def write_new_agenda(workspace: Workspace, person: Person) -> Path:
     shown = workspace.display(path)
     try:
         atomic.private_dir(workspace.agendas)
-        atomic.write_new(path, agenda_template(person, shown))
+        atomic.write_new(path, agenda_text(workspace, person, shown))
     except FileExistsError:
         raise
     except OSError as err:
         raise InputError([Problem(shown, 0, 0, atomic.reason(err), atomic.remedy(err))]) from None
     return path
+
+
+def agenda_text(workspace: Workspace, person: Person, shown: str) -> str:
+    """The text of a new agenda: the template, with what earlier calls left to learn."""
+    from coffeechat.core.agendas.template import agenda_template, with_lessons
+    from coffeechat.core.learning.learned import still_to_learn
+
+    return with_lessons(agenda_template(person, shown), *still_to_learn(workspace))
 
 
 def edit_agenda(

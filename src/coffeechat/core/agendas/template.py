@@ -9,6 +9,7 @@ permission to follow up, all inside the time they agreed to.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coffeechat.core.files.names import slugify
@@ -216,3 +217,34 @@ def agenda_template(person: Person, path: str) -> str:
             else "Say who referred you"
         ),
     )
+
+
+LESSONS_SHOWN = 5
+"""Goals, and questions, carried over from earlier calls into a new agenda at most."""
+
+
+def with_lessons(text: str, goals: Sequence[str], questions: Sequence[str]) -> str:
+    """A new agenda's `text` with, as comments, the goals no earlier call taught and the
+    must-ask questions that did not fit in one (as `learned` orders them, at most
+    `LESSONS_SHOWN` each): the person moves the ones they still want into the agenda.
+    Comments keep the template passing `check` cleanly, however many there are."""
+    if goals:
+        lines = ["# Not learned yet in earlier calls: copy into learn = [...] any you still want."]
+        lines += [f"#   {writing.string(g)}," for g in goals[:LESSONS_SHOWN]]
+        text = _before(text, "\n[prep]\n", lines)
+    if questions:
+        lines = ["# Must-asks that did not fit in earlier calls: uncomment one to ask it now."]
+        for question in questions[:LESSONS_SHOWN]:
+            lines += ["# [[questions]]", f"# text = {writing.string(question)}"]
+            lines += ['# priority = "must"', "#"]
+        text = _before(text, "\n[closing]\n", lines[:-1])
+    return text
+
+
+def _before(text: str, anchor: str, lines: list[str]) -> str:
+    """`text` with `lines` (and a blank line) before `anchor`, or at the end."""
+    block = "\n".join(lines) + "\n"
+    where = text.find(anchor)
+    if where < 0:
+        return text.rstrip("\n") + "\n\n" + block
+    return text[: where + 1] + block + text[where:]

@@ -16,10 +16,12 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from coffeechat.core.files.names import check_session_id
 from coffeechat.core.files.regular import (
@@ -79,18 +81,33 @@ class SessionIndex:
     conflicts: tuple[SyncConflict, ...] = ()
     """Files left out as sync conflicts: copies made by a sync tool, or files holding
     git conflict markers (see `syncconflicts`), by name."""
+    stamps: dict[str, Stamp] = field(default_factory=dict, compare=False)
+    """Each session file's stamp as it was read, by name (for other caches of the
+    files, e.g. `learning.record`)."""
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+    """What the `reader` given to `load_index` made besides the summary, by name, for
+    the files read this time (the others came from the cache)."""
 
     def find(self, session_id: str) -> SessionSummary | None:
         """The session with this id, if it was read."""
         return next((s for s in self.sessions if s.id == session_id), None)
 
 
+Reader = Callable[[bytes, Path, str], tuple[SessionSummary, Any]]
+"""What makes the summary of a file's bytes (named so in problems), and whatever else
+another cache of the files needs from them, in the same read (see `SessionIndex.extras`;
+it runs in a worker process too: a module's function)."""
+
+
 def load_index(
-    workspace: Workspace, use_cache: bool = True, parallel_from: int = PARALLEL_FROM
+    workspace: Workspace,
+    use_cache: bool = True,
+    parallel_from: int = PARALLEL_FROM,
+    reader: Reader | None = None,
 ) -> SessionIndex:
     """Summaries of every session file, from the cache where the file is unchanged."""
     with collector_paused():
-        return _load(workspace, use_cache, parallel_from)
+        return _load(workspace, use_cache, parallel_from, reader)
 
 
 @contextmanager
@@ -113,7 +130,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionIndex:
+def _load(
+    workspace: Workspace, use_cache: bool, parallel_from: int, reader: Reader | None
+) -> SessionIndex:
     cache_file = workspace.cache / CACHE_NAME
     cached = read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
@@ -136,8 +155,11 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
             fresh[name] = (stamp, entry[1])
         else:
             stale.append((name, str(workspace.sessions / name), os.path.join(folder, name)))
-    for name, record in _summarise_all(stale, parallel_from):
+    extras: dict[str, Any] = {}
+    for name, record, extra in _summarise_all(stale, parallel_from, reader):
         fresh[name] = (files[name], record)
+        if extra is not None:
+            extras[name] = extra
         if not left_out.take(name, record, found):
             # Only a bug could make a garbled record here.
             left_out.damaged.append(
@@ -152,6 +174,8 @@ def _load(workspace: Workspace, use_cache: bool, parallel_from: int) -> SessionI
         tuple(sorted(left_out.damaged, key=lambda d: d.name)),
         len(stale),
         tuple(sorted(left_out.conflicts, key=lambda c: c.name)),
+        files,
+        extras,
     )
 
 
@@ -230,41 +254,44 @@ def _session_files(folder: Path) -> Iterator[tuple[str, Stamp]]:
 
 
 def _summarise_all(
-    stale: list[tuple[str, str, str]], parallel_from: int
-) -> list[tuple[str, Record | Damage]]:
-    """Records of the files that must be read, in other processes when there are many."""
+    stale: list[tuple[str, str, str]], parallel_from: int, reader: Reader | None
+) -> list[tuple[str, Record | Damage, Any]]:
+    """Records of the files that must be read (and what `reader` made besides), in
+    other processes when there are many."""
     if not stale:
         return []
     workers = min(os.cpu_count() or 1, 8)
     if len(stale) < parallel_from or workers < 2:
-        return _summarise_batch(stale)
+        return _summarise_batch(stale, reader)
     import threading
 
     # Forking copies only the calling thread, so a lock held by another thread (the
     # app's) would stay locked in the child: share the work only when alone. Spawning
     # instead would re-run the caller's main script in each worker.
     if threading.active_count() > 1:
-        return _summarise_batch(stale)
+        return _summarise_batch(stale, reader)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     batches = [stale[i : i + BATCH] for i in range(0, len(stale), BATCH)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [pair for done in pool.map(_summarise_batch, batches) for pair in done]
+        each = partial(_summarise_batch, reader=reader)
+        return [done for batch in pool.map(each, batches) for done in batch]
 
 
 def _summarise_batch(
-    batch: list[tuple[str, str, str]],
-) -> list[tuple[str, Record | Damage]]:
-    """Records for (name, path, shown) triples; runs in a worker process too."""
-    out: list[tuple[str, Record | Damage]] = []
+    batch: list[tuple[str, str, str]], reader: Reader | None = None
+) -> list[tuple[str, Record | Damage, Any]]:
+    """Records for (name, path, shown) triples, and what `reader` made besides; runs in
+    a worker process too."""
+    out: list[tuple[str, Record | Damage, Any]] = []
     for name, path, shown in batch:
         try:
             check_session_id(name.removesuffix(".toml"), shown)
         except InputError:
-            out.append((name, _not_an_id(shown)))
+            out.append((name, _not_an_id(shown), None))
             continue
-        out.append((name, _summarise_file(Path(path), shown)))
+        out.append((name, *_summarise_file(Path(path), shown, reader)))
     return out
 
 
@@ -279,23 +306,28 @@ def _not_an_id(shown: str) -> Damage:
     return {"problems": [problem_record(problem)]}
 
 
-def _summarise_file(path: Path, shown: str) -> Record | Damage:
+def _summarise_file(path: Path, shown: str, reader: Reader | None) -> tuple[Record | Damage, Any]:
     """The cache record of one file: its summary, or the problems that stop it (a file
-    holding git conflict markers is marked as such: `"sync": "git"`)."""
+    holding git conflict markers is marked as such: `"sync": "git"`); and what
+    `reader` made besides (None without one, or for a file that cannot be read)."""
     try:
         raw = read_regular(path, MAX_SESSION_BYTES)
     except NotAFileError as err:
         problem = Problem(shown, 0, 0, f"this is {err.kind}, not {SESSION_FILE}")
-        return {"problems": [problem_record(problem)]}
+        return {"problems": [problem_record(problem)]}, None
     except OSError as err:
-        return {"problems": [problem_record(Problem(shown, 0, 0, f"cannot read: {err.strerror}"))]}
+        problem = Problem(shown, 0, 0, f"cannot read: {err.strerror}")
+        return {"problems": [problem_record(problem)]}, None
     conflict = git_conflict(path.name, raw)
     if conflict is not None:
-        return {"problems": [problem_record(conflict.problem(shown))], "sync": "git"}
+        return {"problems": [problem_record(conflict.problem(shown))], "sync": "git"}, None
     try:
-        return encoder(SessionSummary)(read_summary(raw, path, shown))
+        if reader is None:
+            return encoder(SessionSummary)(read_summary(raw, path, shown)), None
+        summary, extra = reader(raw, path, shown)
+        return encoder(SessionSummary)(summary), extra
     except InputError as err:
-        return {"problems": [problem_record(p) for p in err.problems]}
+        return {"problems": [problem_record(p) for p in err.problems]}, None
 
 
 # --- finding one session ------------------------------------------------------------

@@ -61,6 +61,16 @@ year to the readers' (a time written without an offset is local, as TOML says)."
 
 def quick_summary(raw: bytes, path: Path) -> SessionSummary | None:
     """The summary by the fast path, or None when the file needs the full reader."""
+    found = quick_parts(raw, path, ())
+    return None if found is None else found[0]
+
+
+def quick_parts(
+    raw: bytes, path: Path, arrays: tuple[str, ...]
+) -> tuple[SessionSummary, dict[str, list[Any]]] | None:
+    """The summary and the session's arrays of tables `arrays` (e.g. "questions", as
+    their records, notes and all) by the fast path, or None when the file needs the
+    full reader."""
     if len(raw) > MAX_SESSION_BYTES or len(raw.translate(None, _CONTROL)) != len(raw):
         return None  # too large (the full reader says so), or control characters
     if _GIT_MARKER in raw:
@@ -82,9 +92,13 @@ def quick_summary(raw: bytes, path: Path) -> SessionSummary | None:
     if match is None:
         return None
     try:
-        return _summary(match, strings, path.stem)
+        summary = _summary(match, strings, path.stem)
     except ValueError:
         return None  # a date that does not exist, like 2026-02-30, or a repeated id
+    try:
+        return summary, {attr: _records(match, attr, strings) for attr in arrays}
+    except TypeError:
+        return None  # a key left out that its record needs: the full reader fills it in
 
 
 # --- the layout, from the format's definition -------------------------------------
@@ -194,6 +208,12 @@ def _tables(match: re.Match[str], attr: str, strings: list[str]) -> list[dict[st
     """The values of each table of the session's array of tables `attr`."""
     header, cls = _array(attr)
     return [_values(block, cls, strings) for block in match[attr].split(header)[1:]]
+
+
+def _records(match: re.Match[str], attr: str, strings: list[str]) -> list[Any]:
+    """The records of the session's array of tables `attr`."""
+    cls = _array(attr)[1]
+    return [cls(**values) for values in _tables(match, attr, strings)]
 
 
 @cache

@@ -34,6 +34,7 @@ from coffeechat.core.problems import InputError
 from coffeechat.ui import breakpoints
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.agenda_list import AgendaList
+from coffeechat.ui.widgets.learned_pane import LEARN, LearnedPane
 from coffeechat.ui.widgets.people_list import PeopleList, PeoplePane
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
@@ -68,6 +69,14 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="home.search"),
         Binding("n", "new_agenda", "New agenda", id="home.new"),
+        Binding(
+            "l",
+            "app.push_screen('learning')",
+            "Learning",
+            id="home.learning",
+            show=False,
+            tooltip=LEARN,
+        ),
         Binding("r", "reload", "Reload", id="home.reload", show=False),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
@@ -88,13 +97,11 @@ class HomeScreen(Screen[None]):
         self.agendas_read = False
 
     def compose(self) -> ComposeResult:
-        """Header; the queue, the sessions over the agendas, the preview; footer.
-
-        The first frame shows the panes with their titles; their lists and the search
-        box are put in once it is on screen (`show_lists`): with them, it would take
-        a third longer to appear. Titles are set here, before anything is mounted: set
-        later, each would cost the first frame another round of layout.
-        """
+        """Header; the queue, then sessions, people, agendas and what was learned, the
+        preview; footer. The first frame shows the panes with their titles; their lists
+        and the search box are put in once it is on screen (`show_lists`): with them,
+        it would take a third longer to appear. Titles are set here, before anything is
+        mounted: set later, each would cost the first frame another round of layout."""
         yield Header()
         with Horizontal(id="home-body"):
             yield titled(Vertical(id="queue-pane", classes="pane"), "Follow-ups")
@@ -102,6 +109,7 @@ class HomeScreen(Screen[None]):
                 yield titled(Vertical(id="sessions-pane", classes="pane"), "Past sessions")
                 yield PeoplePane(self.workspace, self.settings, self.time)
                 yield titled(Vertical(id="agendas-pane", classes="pane"), "Agendas")
+                yield LearnedPane(self.workspace, id="learned-pane")
             with titled(VerticalScroll(id="preview", classes="pane"), "Details"):
                 yield Static(id="preview-text")
         yield Footer(compact=True, show_command_palette=False)  # all of it fits at 80 columns
@@ -197,6 +205,7 @@ class HomeScreen(Screen[None]):
             self.agendas_read = True
             self.load_agendas()
         self.index = index
+        self.query_one(LearnedPane).show(index)
         self.regroup()
         if (
             first

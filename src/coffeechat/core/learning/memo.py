@@ -1,0 +1,138 @@
+"""The last overview `learned` made, kept until a session file changes.
+
+Grouping the questions of 10,000 sessions takes longer than reading their summaries,
+and between two calls nothing changes: the overview (no phrase, the notes of the
+answers shown included) is kept in `.coffeechat-cache/learned.json` with a digest of
+the stamps of every session file the index read and the version of the code that
+makes it. Any file added, removed or changed, or a new coffeechat, and it is made
+again. It is derived data: deleting it loses nothing, and a damaged one is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import TYPE_CHECKING, Any
+
+from coffeechat.core.files import atomic
+from coffeechat.core.files.regular import read_regular
+from coffeechat.core.learning.introductions import Introducer
+from coffeechat.core.learning.lessons import Answer, Call, GoalRecord, QuestionGroup, call_of
+from coffeechat.core.learning.timekeeping import TimeRecord
+
+if TYPE_CHECKING:
+    from coffeechat.core.files.workspace import Workspace
+    from coffeechat.core.learning.learned import Learned
+    from coffeechat.core.sessions.cache import SessionIndex
+    from coffeechat.core.sessions.summary import SessionSummary
+
+MEMO_NAME = "learned.json"
+MADE_BY = (
+    "learning/record.py",
+    "learning/lessons.py",
+    "learning/matching.py",
+    "learning/learned.py",
+    "learning/timekeeping.py",
+    "learning/introductions.py",
+    "learning/memo.py",
+)
+
+
+def key_of(index: SessionIndex) -> str:
+    """What the overview was made from: the code and every session file's stamp."""
+    import os
+
+    from coffeechat.core.sessions import cachefile
+
+    code = (*cachefile.MADE_BY, *MADE_BY)
+    made = cachefile.digest_of(os.path.dirname(os.path.dirname(__file__)), code)
+    stamps = repr(sorted(index.stamps.items())).encode()
+    return f"{made}-{zlib.crc32(stamps):08x}{zlib.adler32(stamps):08x}"
+
+
+def recall(workspace: Workspace, index: SessionIndex) -> Learned | None:
+    """The overview kept for exactly these files, or None."""
+    try:
+        data = json.loads(read_regular(workspace.cache / MEMO_NAME))
+        if not isinstance(data, dict) or data.get("key") != key_of(index):
+            return None
+        return _learned(data, {s.id: s for s in index.sessions})
+    except (OSError, ValueError, RecursionError, KeyError, TypeError, IndexError):
+        return None
+
+
+def keep(workspace: Workspace, index: SessionIndex, found: Learned) -> None:
+    """Keep the overview `found` for these files (a failure only costs time next run)."""
+    payload = {
+        "key": key_of(index),
+        "goals": [
+            [g.text, g.wordings, [c.id for c in g.set_in], [c.id for c in g.learned_in]]
+            for g in found.goals
+        ],
+        "questions": [
+            [
+                q.text,
+                q.wordings,
+                [[a.call.id, a.question, a.place, a.starred, a.notes] for a in q.answers],
+                q.asked,
+                q.answered,
+                q.people,
+                [c.id for c in q.must_left],
+            ]
+            for q in found.questions
+        ],
+        "time": [getattr(found.time, name) for name in _TIME],
+        "introducers": [[i.name, i.people] for i in found.introducers],
+    }
+    try:
+        atomic.private_dir(workspace.cache)
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        atomic.write_atomic(workspace.cache / MEMO_NAME, text)
+    except OSError:
+        return
+
+
+_TIME = ("calls", "on_time", "median_overrun", "worst_overrun", "worst", "last")
+
+
+def _learned(data: dict[str, Any], sessions: dict[str, SessionSummary]) -> Learned:
+    from coffeechat.core.learning.learned import Learned
+
+    calls: dict[str, Call] = {}
+
+    def call(session_id: str) -> Call:
+        made = calls.get(session_id)
+        if made is None:
+            made = calls[session_id] = call_of(sessions[session_id])
+        return made
+
+    def texts(values: Any) -> tuple[str, ...]:
+        if not all(isinstance(v, str) for v in values):
+            raise TypeError("not texts")
+        return tuple(values)
+
+    goals = tuple(
+        GoalRecord(str(text), texts(words), tuple(map(call, set_in)), tuple(map(call, learned)))
+        for text, words, set_in, learned in data["goals"]
+    )
+    questions = tuple(
+        QuestionGroup(
+            str(text),
+            texts(words),
+            tuple(
+                Answer(call(i), str(asked), int(place), bool(star), str(notes))
+                for i, asked, place, star, notes in answers
+            ),
+            int(times),
+            int(answered),
+            int(people),
+            tuple(map(call, left)),
+        )
+        for text, words, answers, times, answered, people, left in data["questions"]
+    )
+    calls_, on_time, median, worst_overrun, worst, last = data["time"]
+    time = TimeRecord(
+        int(calls_), int(on_time), int(median), int(worst_overrun), str(worst), tuple(last)
+    )
+    people = tuple(Introducer(str(name), texts(whom)) for name, whom in data["introducers"])
+    return Learned(goals, questions, time, people)
