@@ -77,6 +77,9 @@ class CoffeechatApp(KeysInOrderApp):
         """Started by `coffeechat run`: leaving the call leaves the app."""
         self.unsaved: list[Unsaved] = []
         """Calls whose last save failed; the command line prints them after exit."""
+        self.calls: list[OpenSession] = []
+        """The sessions the calls of this run went on in; the command line says where
+        each was saved and what is due next."""
         self.conflicts: list[Path] = []
         """Copies kept of session files edited outside coffeechat during a call; the
         command line names them after exit."""
@@ -268,6 +271,7 @@ class CoffeechatApp(KeysInOrderApp):
         from coffeechat.ui.screens.call import CallHooks, CallScreen
 
         opened = begin(self.workspace, plan, chosen, self.time.now())
+        self.calls.append(opened)
         if plan.kept:  # unfinished calls edited by hand, marked abandoned
             self.edited_elsewhere(tuple(plan.kept))
         hooks = CallHooks(self.leave_call, self.unsaved.append, self.edited_elsewhere)
