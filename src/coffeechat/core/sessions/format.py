@@ -15,9 +15,10 @@ file also holds it as typed: one `[[wrapup]]` table per proposed follow-up (`id`
 signal or a crash there resumes into the same wrap-up (and going back to the call and
 ending it again shows it as left). The goals ticked are kept in `[[goals]]` as they
 are ticked, and the opening and closing checklists, copied from the agenda, in
-`[[checklist]]` with each item's tick as it is ticked during the call. Saving the wrap-up turns the proposals into `[[followups]]` and drops the
-`[[wrapup]]` tables: a completed session never has them. This is an addition to
-format 1; a file without them reads as before.
+`[[checklist]]` with each item's tick as it is ticked during the call. Saving the
+wrap-up turns the proposals into `[[followups]]` and drops the `[[wrapup]]` tables: a
+completed session never has them. These are additions to format 1; a file without
+them reads as before.
 """
 
 from dataclasses import dataclass
