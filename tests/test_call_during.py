@@ -21,13 +21,12 @@ def test_a_call_too_short_for_its_warnings_says_so_and_keeps_a_closing_one() -> 
     assert fit.dropped == (300, 120)
     assert fit.kept == (30,)
     assert fit.notice() == (
-        "warnings at 5m and 2m do not fit a 2m call: dropped; "
-        "closing warning at 30s left instead"
+        "Warnings at 5m and 2m do not fit a 2m call: dropped; closing warning at 30s left instead."
     )
     assert fit_warnings((300, 120), 1200).notice() is None
     kept_one = fit_warnings((300, 120), 240)
     assert (kept_one.kept, kept_one.added) == ((120,), None)
-    assert kept_one.notice() == "warning at 5m does not fit a 4m call: dropped"
+    assert kept_one.notice() == "Warning at 5m does not fit a 4m call: dropped."
 
 
 def test_a_short_call_reaches_its_closing_checklist_before_the_end(clock: ManualTime) -> None:

@@ -268,7 +268,8 @@ class CoffeechatApp(KeysInOrderApp):
         """The live call on `chosen` (an unfinished session) or on a new session."""
         from coffeechat.core.call.live import Call
         from coffeechat.core.call.start import begin
-        from coffeechat.ui.screens.call import CallHooks, CallScreen
+        from coffeechat.ui.call_hooks import CallHooks
+        from coffeechat.ui.screens.call import CallScreen
 
         opened = begin(self.workspace, plan, chosen, self.time.now())
         self.calls.append(opened)

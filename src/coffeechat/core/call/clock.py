@@ -84,11 +84,11 @@ class WarningFit:
             return None
         asked = " and ".join(format_duration(w) for w in self.dropped)
         were = "do" if len(self.dropped) > 1 else "does"
-        text = f"warning{'s' if len(self.dropped) > 1 else ''} at {asked} {were} not fit a "
+        text = f"Warning{'s' if len(self.dropped) > 1 else ''} at {asked} {were} not fit a "
         text += f"{format_duration(self.planned)} call: dropped"
         if self.added is not None:
             text += f"; closing warning at {format_duration(self.added)} left instead"
-        return text
+        return text + "."
 
 
 def fit_warnings(asked: Iterable[int], planned: int) -> WarningFit:
