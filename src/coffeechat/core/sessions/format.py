@@ -77,7 +77,7 @@ class ChecklistItem(Record):
     """One thing to do as the call opens or closes, and whether it was done."""
 
     part: ChecklistPart = key(required=True)
-    text: str = key(required=True)
+    text: str = ""  # as the agenda has it, which may be blank
     ticked: bool = False
 
 
