@@ -26,16 +26,16 @@ def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     duration = duration_arg(args.duration)
     settings = settings_of(workspace)
     plan = plan_call(workspace, workspace.agenda_path(args.agenda), settings, duration)
-    # After the agenda is checked (its problems are worth printing anywhere), before
+    from coffeechat.ui.app import make_app
+
+    app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
+    # After the agenda and theme are checked (their problems print anywhere), before
     # anything is written: no session is left behind by a `run … | head`.
     refused = not_a_terminal("run")
     if refused is not None:
         plan.release()
         print(refused, file=sys.stderr)
         return EXIT_USAGE
-    from coffeechat.ui.app import make_app
-
-    app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
     app.run()
     say_where_it_went(args, workspace, app.calls, [unsaved.path for unsaved in app.unsaved])
     for copy in app.conflicts:

@@ -16,12 +16,13 @@ def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat [--theme NAME]`: the home screen."""
     import sys
 
+    from coffeechat.ui.app import make_app
+
+    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
+    # After the settings and theme are checked (their problems print anywhere).
     refused = not_a_terminal("")
     if refused is not None:
         print(refused, file=sys.stderr)
         return EXIT_USAGE
-    from coffeechat.ui.app import make_app
-
-    app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
     app.run()
     return app.return_code or EXIT_OK
