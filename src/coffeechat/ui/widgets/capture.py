@@ -36,6 +36,7 @@ TITLES = {
 }
 
 NAMES = {"referral": "referral", "action": "action item", "question": "question"}
+"""How a capture cancelled is named in the notes: `(not filed) referral: …`."""
 
 
 @dataclass(frozen=True)
