@@ -43,7 +43,7 @@ def test_followups_text(filled: Workspace, capsys: pytest.CaptureFixture[str]) -
     )
     assert "    say: Say Jane sent me\n" in out
     assert "1 snoozed item is hidden" in out
-    assert f"{DAMAGED_NAME}:40:1: unterminated string" in err
+    assert f"{DAMAGED_NAME}:65:1: unterminated string" in err
     assert "1 session file could not be read" in err
 
 

@@ -84,10 +84,10 @@ def test_skip_jump_star_and_added_questions(clock: ManualTime) -> None:
     assert call.session.questions[2].starred
     assert call.current == 1
     index = call.add_question("  What about   remote work? ")
-    assert index == 2
-    added = call.session.questions[2]
+    assert index == 3
+    added = call.session.questions[3]
     assert (added.text, added.added, added.status) == ("What about remote work?", True, "pending")
-    assert call.upcoming() == 2
+    assert call.upcoming() == 3
     with pytest.raises(IndexError):
         call.jump(9)
 

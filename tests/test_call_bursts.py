@@ -75,8 +75,8 @@ async def test_five_referrals_in_bursts_are_five_referrals(
         screen = call_screen(app)
         parts: list[str] = []
         for number, (name, role) in enumerate(people):
-            # Enter through every field, or Escape after the role: both file it.
-            ending = "\r\r\r" if number % 2 else "escape"
+            # Enter through every field, or ctrl+s after the role: both file it.
+            ending = "\r\r\r" if number % 2 else "ctrl+s"
             parts += ["ctrl+r", f"{name}\r{role}", ending, f"note {number} "]
         await burst(pilot, *parts)
         saved = on_disk(screen)
@@ -103,14 +103,14 @@ async def test_action_items_questions_and_the_general_notes_in_one_burst(
             "three",
             "f3",
             "Why design?",
-            "escape",
+            "enter",
             "four",
         )
         saved = on_disk(screen)
     assert [f.title for f in saved.followups] == ["send my portfolio"]
     assert saved.general_notes == "general"
     assert saved.questions[0].notes == "onetwothreefour"
-    assert (saved.questions[1].text, saved.questions[1].added) == ("Why design?", True)
+    assert (saved.questions[-1].text, saved.questions[-1].added) == ("Why design?", True)
 
 
 async def test_jumping_and_tabbing_in_a_burst(workspace: Workspace, clock: ManualTime) -> None:
@@ -118,7 +118,7 @@ async def test_jumping_and_tabbing_in_a_burst(workspace: Workspace, clock: Manua
     async with app.run_test(size=SMALL) as pilot:
         screen = call_screen(app)
         await burst(pilot, "ctrl+l", "down", "down", "enter", "third", "f4", "fourth skipped")
-        await burst(pilot, "ctrl+r", "Ada", "tab", "CTO", "tab", "ada@x", "escape", "notes")
+        await burst(pilot, "ctrl+r", "Ada", "tab", "CTO", "tab", "ada@x", "ctrl+s", "notes")
         saved = on_disk(screen)
     assert saved.questions[2].notes == "third"
     assert saved.questions[2].status == "skipped"
@@ -163,7 +163,7 @@ async def test_pastes_between_keys_stay_in_order(workspace: Workspace, clock: Ma
             "c",
             "ctrl+r",
             events.Paste("Priya Patel\nDesign lead\n"),
-            "escape",
+            "ctrl+s",
         )
         saved = on_disk(screen)
     assert [q.notes for q in saved.questions[:2]] == ["a[pasted one]b", "[pasted two]c"]

@@ -311,7 +311,7 @@ async def test_finishing_on_a_full_disk_stays_in_the_wrap_up_until_it_is_saved(
     async with app.run_test(size=SMALL) as pilot:
         screen = call_screen(app)
         path = screen.opened.path
-        await pilot.press(*"said yes", "ctrl+r", *"Ada Quist", "escape")
+        await pilot.press(*"said yes", "ctrl+r", *"Ada Quist", "ctrl+s")
         clock.advance(600)
         await pilot.press("ctrl+e")
         assert isinstance(app.screen, WrapUpScreen)

@@ -26,6 +26,7 @@ from coffeechat.ui.screens.wrapup import WrapUpScreen
 from coffeechat.ui.widgets.clock_panel import ClockPanel
 from tests.call_helpers import Notes, call_app, call_screen, on_disk
 from tests.conftest import EASTERN
+from tests.test_call_screen_fit import with_priya
 
 SMALL, LARGE = (80, 24), (200, 60)
 
@@ -74,7 +75,7 @@ async def test_thresholds_change_the_look_and_bring_the_closing_checklist(
         clock.advance(5)
         screen.tick()
         assert not panel.has_class("-flash")
-        assert not checklist.display
+        assert checklist.border_title == "Opening"  # nothing of it ticked yet
         clock.advance(3 * 60 - 5)
         screen.tick()
         await pilot.pause()
@@ -168,16 +169,16 @@ async def test_quick_capture_never_traps_focus(workspace: Workspace, clock: Manu
         await pilot.press("ctrl+r")
         assert isinstance(app.focused, Input)
         await pilot.press(*"Priya", "enter", *"PM")
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
         # mypy keeps the isinstance() above across the keys pressed since.
         assert app.focused is screen.notes  # type: ignore[comparison-overlap]
         assert [(r.name, r.role) for r in screen.call.session.referrals] == [("Priya", "PM")]
         await pilot.press("ctrl+o", *"send CV", "enter")
         assert app.focused is screen.notes  # type: ignore[comparison-overlap]
         assert [f.title for f in screen.call.session.followups] == ["send CV"]
-        await pilot.press("f3", *"Why?", "escape")
-        assert screen.call.session.questions[1].text == "Why?"
-        assert screen.call.session.questions[1].added
+        await pilot.press("f3", *"Why?", "enter")
+        assert screen.call.session.questions[-1].text == "Why?"
+        assert screen.call.session.questions[-1].added
         await pilot.press("ctrl+o", "escape")
         assert app.focused is screen.notes  # type: ignore[comparison-overlap]
         assert len(screen.call.session.followups) == 1
@@ -383,11 +384,13 @@ async def test_a_disk_that_refuses_writes_shows_a_banner_and_keeps_the_notes(
         assert read_session(path).questions[0].notes == "precious"
 
 
-@pytest.mark.parametrize(
-    ("minutes", "size"),
-    [(0, SMALL), (18.5, SMALL), (21, SMALL), (2, LARGE), (21, LARGE)],
-    ids=["calm-80x24", "closing-80x24", "overtime-80x24", "calm-200x60", "overtime-200x60"],
-)
+PHASES = {"calm": 0, "warned": 16, "closing": 18.5, "overtime": 21}
+"""Minutes into the 20-minute call at which each phase is shown."""
+SIZES = {"80x24": SMALL, "100x30": (100, 30), "200x60": LARGE}
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+@pytest.mark.parametrize("minutes", PHASES.values(), ids=PHASES.keys())
 def test_live_screen_snapshots(
     snap_compare: object,
     workspace: Workspace,
@@ -403,17 +406,20 @@ def test_live_screen_snapshots(
         screen = call_screen(pilot.app)
         await pilot.press(*"Mondays are for planning")
         if minutes > 1:
-            screen.call.jump(0)
-            await pilot.press("ctrl+n")
+            await pilot.press("f5", "ctrl+n", "f3", *"Is it remote?", "enter", *"Epic")
+            pilot.app.clear_notifications()  # its toast goes in real time: not drawn
         clock.advance(minutes * 60)
         screen.tick()
         await pilot.pause()
 
-    app = call_app(workspace, clock)
+    app = call_app(with_priya(workspace), clock, agenda="priya-raman")
     assert snap_compare(app, terminal_size=size, run_before=run_before)  # type: ignore[operator]
 
 
-def test_wrap_up_snapshot(snap_compare: object, workspace: Workspace, clock: ManualTime) -> None:
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_wrap_up_snapshot(
+    snap_compare: object, workspace: Workspace, clock: ManualTime, size: tuple[int, int]
+) -> None:
     async def run_before(pilot: object) -> None:
         from textual.pilot import Pilot
 
@@ -422,12 +428,14 @@ def test_wrap_up_snapshot(snap_compare: object, workspace: Workspace, clock: Man
         await pilot.press(*"remote first", "ctrl+t")
         await pilot.press("ctrl+r", *"Priya Patel", "enter", *"Design Manager", "enter")
         await pilot.press("enter", "enter")
+        await pilot.press("f5")
+        pilot.app.clear_notifications()
         clock.advance(21 * 60 + 12)
         await pilot.press("ctrl+e")
         await pilot.pause()
 
-    app = call_app(workspace, clock)
-    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)  # type: ignore[operator]
+    app = call_app(with_priya(workspace), clock, agenda="priya-raman")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)  # type: ignore[operator]
 
 
 async def test_quitting_the_wrap_up_resumes_into_it(

@@ -30,7 +30,7 @@ async def test_what_is_set_in_the_wrap_up_is_saved_and_resumed_as_it_was(
     app = call_app(workspace, clock)
     async with app.run_test(size=SMALL) as pilot:
         screen = call_screen(app)
-        await pilot.press(*"said yes", "ctrl+r", *"Priya Patel", "escape")
+        await pilot.press(*"said yes", "ctrl+r", *"Priya Patel", "ctrl+s")
         clock.advance(20 * 60)
         await pilot.press("ctrl+e")
         wrap: Screen[Any] = app.screen

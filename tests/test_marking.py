@@ -191,7 +191,7 @@ def test_a_damaged_session_is_not_edited(workspace: Workspace) -> None:
 def test_duplicate_ids_are_refused(workspace: Workspace) -> None:
     path = saved(workspace)
     path.write_text(path.read_text().replace('id = "follow-up"', 'id = "thank-you"'))
-    with pytest.raises(InputError, match=r":69:6: the follow-up id 'thank-you' is already used at"):
+    with pytest.raises(InputError, match=r":94:6: the follow-up id 'thank-you' is already used at"):
         mark_done(workspace, f"{SESSION}/thank-you")
 
 

@@ -74,7 +74,7 @@ async def test_a_referral_named_sam_slash_lee_is_kept_and_shown(
     app = call_app(workspace, clock)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         screen = call_screen(app)
-        await pilot.press("ctrl+r", *"Sam [/] Lee", "escape")
+        await pilot.press("ctrl+r", *"Sam [/] Lee", "ctrl+s")
         await pilot.pause()
         assert app.is_running
         assert [r.name for r in screen.call.session.referrals] == ["Sam [/] Lee"]

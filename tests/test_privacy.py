@@ -251,7 +251,7 @@ def test_a_call_in_a_terminal_writes_nothing_outside_the_workspace(tmp_path: Pat
         term.keys("C-r")
         term.wait_for("New referral")
         term.type("Priya Patel")
-        term.keys("Escape", "C-e")
+        term.keys("C-s", "C-e")
         term.wait_for("Save and finish")
         term.keys("C-s")
         assert term.exit_code() == 0

@@ -1018,7 +1018,7 @@ async def _call_through(texts: list[str]) -> None:
         focused = pilot.app.focused
         assert isinstance(focused, Input)
         focused.value = typed(text)
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
 
     clock = ManualTime(ZONED_NOW)
     with tempfile.TemporaryDirectory() as folder:

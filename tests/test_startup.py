@@ -87,9 +87,9 @@ async def test_the_question_list_follows_the_clock_and_the_moves(
         await pilot.press("ctrl+n")
         assert lines(questions)[0].startswith("✓") and lines(questions)[1].startswith("▶")
         assert questions.highlighted == 1
-        await pilot.press("f3", *"Why?", "escape")
+        await pilot.press("f3", *"Why?", "enter")
         assert questions.option_count == count + 1
-        assert "Why?" in lines(questions)[2]
+        assert "Why?" in lines(questions)[-1]  # the next number: the others keep theirs
         assert all(isinstance(o, Option) for o in questions.options)
 
 

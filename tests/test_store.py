@@ -323,7 +323,7 @@ def test_a_question_budget_that_is_not_a_number_is_refused(
     path.write_text(path.read_text().replace("minutes = 3.0", "minutes = nan", 1))
     with pytest.raises(InputError) as caught:
         read_session(path)
-    assert ":35:11: expected a number, got nan (questions[1].minutes)" in str(caught.value)
+    assert ":65:11: expected a number, got nan (questions[1].minutes)" in str(caught.value)
 
 
 def test_a_start_time_without_an_offset_is_offered_with_the_others(

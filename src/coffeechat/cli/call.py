@@ -4,14 +4,18 @@ know once the window is gone (a file kept aside, notes that could not be saved).
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coffeechat.cli.context import settings_of
-from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK
+from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK, EXIT_USAGE, not_a_terminal
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
+    from coffeechat.core.call.start import OpenSession
     from coffeechat.core.files.workspace import Workspace
 
 
@@ -25,7 +29,15 @@ def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     from coffeechat.ui.app import make_app
 
     app = make_app(workspace, args.time, settings, theme=args.theme, call=plan)
+    # After the agenda and theme are checked (their problems print anywhere), before
+    # anything is written: no session is left behind by a `run … | head`.
+    refused = not_a_terminal("run")
+    if refused is not None:
+        plan.release()
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
     app.run()
+    say_where_it_went(args, workspace, app.calls, [unsaved.path for unsaved in app.unsaved])
     for copy in app.conflicts:
         session = copy.with_name(copy.name.rsplit(".conflict-", 1)[0])
         print(
@@ -45,6 +57,25 @@ def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     if app.unsaved:
         return EXIT_INPUT
     return app.return_code or EXIT_OK
+
+
+def say_where_it_went(
+    args: argparse.Namespace,
+    workspace: Workspace,
+    calls: Sequence[OpenSession],
+    unsaved: Sequence[Path],
+) -> None:
+    """One line per call that was saved: where, and what is due next."""
+    from coffeechat.cli.context import time_of
+    from coffeechat.core.call.parting import parting_line
+
+    given = getattr(args, "workspace", None)
+    again = "coffeechat" + (f" --workspace {shlex.quote(given)}" if given else "")
+    resume = f"{again} run {shlex.quote(args.agenda)}"
+    now = time_of(args).now()
+    for opened in calls:
+        if opened.path not in unsaved:
+            print(parting_line(opened.session, workspace.display(opened.path), resume, now))
 
 
 def duration_arg(text: str | None) -> int | None:

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from coffeechat.cli.context import settings_of
-from coffeechat.cli.problems import EXIT_OK
+from coffeechat.cli.problems import EXIT_OK, EXIT_USAGE, not_a_terminal
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
@@ -14,8 +14,15 @@ if TYPE_CHECKING:
 
 def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat [--theme NAME]`: the home screen."""
+    import sys
+
     from coffeechat.ui.app import make_app
 
     app = make_app(workspace, args.time, settings_of(workspace), theme=args.theme)
+    # After the settings and theme are checked (their problems print anywhere).
+    refused = not_a_terminal("")
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
     app.run()
     return app.return_code or EXIT_OK

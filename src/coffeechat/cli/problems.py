@@ -10,8 +10,18 @@ from collections.abc import Sequence
 from coffeechat.cli.typed import in_workspace
 from coffeechat.core.problems import Problem
 
-EXIT_OK, EXIT_INPUT = 0, 1
-"""Success; bad input (every problem printed)."""
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+"""Success; bad input (every problem printed); bad usage."""
+
+
+def not_a_terminal(command: str) -> str | None:
+    """Why `command` cannot open its screen here (stdin or stdout is not a terminal,
+    as in `coffeechat run … | head`); None if it can."""
+    for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)):
+        if stream is None or not stream.isatty():
+            shown = f"coffeechat {command}".strip()
+            return f"{shown}: {name} is not a terminal; run it in a terminal"
+    return None
 
 
 def print_problems(problems: Sequence[Problem], args: argparse.Namespace) -> None:

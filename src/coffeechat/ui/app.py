@@ -78,6 +78,9 @@ class CoffeechatApp(KeysInOrderApp):
         """Started by `coffeechat run`: leaving the call leaves the app."""
         self.unsaved: list[Unsaved] = []
         """Calls whose last save failed; the command line prints them after exit."""
+        self.calls: list[OpenSession] = []
+        """The sessions the calls of this run went on in; the command line says where
+        each was saved and what is due next."""
         self.conflicts: list[Path] = []
         """Copies kept of session files edited outside coffeechat during a call; the
         command line names them after exit."""
@@ -272,9 +275,11 @@ class CoffeechatApp(KeysInOrderApp):
         """The live call on `chosen` (an unfinished session) or on a new session."""
         from coffeechat.core.call.live import Call
         from coffeechat.core.call.start import begin
-        from coffeechat.ui.screens.call import CallHooks, CallScreen
+        from coffeechat.ui.call_hooks import CallHooks
+        from coffeechat.ui.screens.call import CallScreen
 
         opened = begin(self.workspace, plan, chosen, self.time.now())
+        self.calls.append(opened)
         if plan.kept:  # unfinished calls edited by hand, marked abandoned
             self.edited_elsewhere(tuple(plan.kept))
         call = Call(opened.session, self.time)

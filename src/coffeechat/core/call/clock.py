@@ -11,6 +11,9 @@ terminal cannot make it drift. The clock passes through four phases:
 
 Each crossing (each warning, and the end of the window) is reported once.
 Warnings at or beyond the window are dropped: they could never be crossed in time.
+A call too short for every warning of its agenda (`run --duration 2m` of a 20-minute
+agenda) keeps a closing warning at a quarter of its window, so the closing checklist
+still comes before the end (`fit_warnings`); the screen says what was dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from coffeechat.core.agendas.durations import format_duration
 from coffeechat.core.timesource import TimeSource
+
+SHORT_CALL_CLOSING = 4
+"""A call whose warnings were all dropped closes at 1/4 of its window left."""
 
 
 class Phase(StrEnum):
@@ -57,6 +64,44 @@ def clock_text(remaining: float) -> str:
         sign = "+"
     minutes, secs = divmod(seconds, 60)
     return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+@dataclass(frozen=True)
+class WarningFit:
+    """The warnings an agenda asked for, fitted to the window of one call."""
+
+    kept: tuple[int, ...]
+    """The warnings the call signals, latest first (time left, in seconds)."""
+    dropped: tuple[int, ...]
+    """Those asked for that do not fit the window."""
+    added: int | None
+    """The closing warning put in for those dropped, if any."""
+    planned: int
+
+    def notice(self) -> str | None:
+        """What to tell the person at the start of the call, if anything was dropped."""
+        if not self.dropped:
+            return None
+        asked = " and ".join(format_duration(w) for w in self.dropped)
+        were = "do" if len(self.dropped) > 1 else "does"
+        text = f"Warning{'s' if len(self.dropped) > 1 else ''} at {asked} {were} not fit a "
+        text += f"{format_duration(self.planned)} call: dropped"
+        if self.added is not None:
+            text += f"; closing warning at {format_duration(self.added)} left instead"
+        return text + "."
+
+
+def fit_warnings(asked: Iterable[int], planned: int) -> WarningFit:
+    """Keep the warnings that fall inside the window; if that drops them all, keep a
+    closing warning at a quarter of the window (whole 5 seconds, at least 5)."""
+    wanted = sorted(set(asked), reverse=True)
+    kept = tuple(w for w in wanted if 0 < w < planned)
+    dropped = tuple(w for w in wanted if w >= planned)
+    added = None
+    if dropped and not kept and planned > 5:
+        added = max(planned // SHORT_CALL_CLOSING // 5 * 5, 5)
+        kept = (added,)
+    return WarningFit(kept, dropped, added, planned)
 
 
 class MeetingClock:

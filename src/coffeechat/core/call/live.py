@@ -20,7 +20,15 @@ from datetime import timedelta
 from coffeechat.core.call.clock import MeetingClock, Phase
 from coffeechat.core.call.pacing import Pacing, pace
 from coffeechat.core.call.wrapup import Proposal, choices
-from coffeechat.core.sessions.format import FollowUp, Referral, Session, SessionQuestion, to_toml
+from coffeechat.core.sessions.format import (
+    ChecklistItem,
+    ChecklistPart,
+    FollowUp,
+    Referral,
+    Session,
+    SessionQuestion,
+    to_toml,
+)
 from coffeechat.core.timesource import TimeSource
 
 ACTION_DAYS = 2
@@ -134,7 +142,7 @@ class Call:
         elif draft.kind == "action":
             copy.followups.append(self._action_item(copy, draft.field("text")))
         else:
-            copy.questions.insert(self.current + 1, _added_question(draft.field("text")))
+            copy.questions.append(_added_question(draft.field("text")))
         return copy
 
     # --- notes ----------------------------------------------------------------------
@@ -181,20 +189,24 @@ class Call:
         self._switch(index)
 
     def add_question(self, text: str) -> int:
-        """A question that came up in the conversation, placed next; its index."""
-        index = self.current + 1
-        self.session.questions.insert(index, _added_question(text))
-        self._spent.insert(index, 0.0)
+        """A question that came up in the conversation, asked next; its index.
+
+        It takes the next number: the numbers a person has seen never change.
+        """
+        self.session.questions.append(_added_question(text))
+        self._spent.append(0.0)
         self._changed()
-        return index
+        return len(self.session.questions) - 1
 
     def upcoming(self) -> int | None:
-        """The question `next` would move to: the next one not yet asked, wrapping.
+        """The question `next` would move to: a question added during the call and not
+        yet asked, else the next one not yet asked, wrapping.
 
         Once the window is closing, must-ask questions come first.
         """
         count = len(self.session.questions)
         order = [(self.current + step) % count for step in range(1, count)]
+        order.sort(key=lambda i: not self.session.questions[i].added)
         waiting = [i for i in order if self.session.questions[i].status == "pending"]
         if self.clock.phase() != Phase.CALM:
             must = [i for i in waiting if self.session.questions[i].priority == "must"]
@@ -215,6 +227,32 @@ class Call:
         self._since = now
         self.current = index
         self._changed()
+
+    # --- the checklists ----------------------------------------------------------------
+
+    def checklist_part(self) -> ChecklistPart | None:
+        """The checklist to show now: the closing one once the window is closing (or
+        over), before that the opening one until every item of it is ticked."""
+        items = self.session.checklist
+        if self.clock.phase() in (Phase.CLOSING, Phase.OVERTIME):
+            return "closing" if any(i.part == "closing" for i in items) else None
+        if any(i.part == "opening" and not i.ticked for i in items):
+            return "opening"
+        return None
+
+    def checklist(self, part: ChecklistPart) -> list[ChecklistItem]:
+        """The items of one checklist, in order."""
+        return [item for item in self.session.checklist if item.part == part]
+
+    def tick(self) -> ChecklistItem | None:
+        """Tick the first unticked item of the checklist showing; None if none is left."""
+        part = self.checklist_part()
+        waiting = [item for item in self.checklist(part) if not item.ticked] if part else []
+        if not waiting:
+            return None
+        waiting[0].ticked = True
+        self._changed()
+        return waiting[0]
 
     # --- capture ----------------------------------------------------------------------
 

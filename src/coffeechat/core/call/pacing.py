@@ -2,8 +2,11 @@
 
 A question's budget is its `minutes`; questions without one share the window that
 the others leave (at least a minute each). "Ahead" is the time banked so far: the
-budgets of the questions done minus the time they took, less any overrun on the
-current one. What fits is decided in priority order (must, should, nice; agenda
+budgets of the questions answered minus the time the questions done took (a skipped
+question's budget is not banked: it was never the call's to spend), less any overrun
+on the current one; and never more than the clock allows, the time left before the
+closing beyond what the questions still waiting are budgeted (so a plan larger than
+the window is never "ahead"). What fits is decided in priority order (must, should, nice; agenda
 order within each) against the time left before the closing, after the current
 question's own remaining budget. Questions that do not fit are only reported:
 the caller marks them, nothing is ever removed.
@@ -62,8 +65,12 @@ def pace(
     question may use.
     """
     budget = budgets(questions, planned, reserve)
-    ahead = sum(
-        budget[i] - q.seconds for i, q in enumerate(questions) if i != current and is_done(q)
+    ahead = float(
+        sum(
+            (budget[i] if q.status == "answered" else 0) - q.seconds
+            for i, q in enumerate(questions)
+            if i != current and is_done(q)
+        )
     )
     over = max(questions[current].seconds - budget[current], 0)
     ahead -= over
@@ -71,6 +78,8 @@ def pace(
     left = max(remaining - reserve, 0.0)
     used = float(max(budget[current] - questions[current].seconds, 0))
     waiting = [i for i, q in enumerate(questions) if i != current and not is_done(q)]
+    slack = left - used - sum(budget[i] for i in waiting)
+    ahead = min(ahead, max(slack, 0.0))
     wont_fit = []
     for priority in PRIORITIES:
         for i in waiting:

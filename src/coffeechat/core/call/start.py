@@ -20,6 +20,7 @@ from pathlib import Path
 from coffeechat.core.agendas.agenda import Agenda
 from coffeechat.core.agendas.files import read_agenda
 from coffeechat.core.call.autosave import Signature, keep_copy, signature
+from coffeechat.core.call.clock import fit_warnings
 from coffeechat.core.files import atomic
 from coffeechat.core.files.locks import (
     CALL,
@@ -33,7 +34,13 @@ from coffeechat.core.files.names import session_id, slugify
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.sessions.format import Session, new_session, read_session, to_toml
+from coffeechat.core.sessions.format import (
+    Session,
+    checklist_of,
+    new_session,
+    read_session,
+    to_toml,
+)
 from coffeechat.core.settings import Settings
 
 AWAY_OFFERED = 60
@@ -229,6 +236,7 @@ def reopen(item: OpenSession, duration: int | None, zone: tzinfo | None = None) 
     session = item.session
     if duration:
         session.planned_seconds = duration
+        session.warn_at = fit_warnings(session.warn_at, duration).kept
     if zone is not None:
         session.started = _in_zone(session.started, zone)
         if session.ended is not None:
@@ -317,6 +325,8 @@ def begin(
     plan.unfinished = []
     if chosen is not None:
         opened = reopen(chosen, plan.duration, started.tzinfo)
+        if not opened.session.checklist:  # written before sessions kept their checklists
+            opened.session.checklist = checklist_of(plan.agenda)
     else:
         opened = open_new(workspace, plan, started)
     opened.call_lock, plan.lock = plan.lock, None

@@ -14,9 +14,11 @@ file also holds it as typed: one `[[wrapup]]` table per proposed follow-up (`id`
 `keep`, and `when`, the date as typed), after everything else, so that a quit, a
 signal or a crash there resumes into the same wrap-up (and going back to the call and
 ending it again shows it as left). The goals ticked are kept in `[[goals]]` as they
-are ticked. Saving the wrap-up turns the proposals into `[[followups]]` and drops the
-`[[wrapup]]` tables: a completed session never has them. This is an addition to
-format 1; a file without them reads as before.
+are ticked, and the opening and closing checklists, copied from the agenda, in
+`[[checklist]]` with each item's tick as it is ticked during the call. Saving the
+wrap-up turns the proposals into `[[followups]]` and drops the `[[wrapup]]` tables: a
+completed session never has them. These are additions to format 1; a file without
+them reads as before.
 """
 
 from dataclasses import dataclass
@@ -41,6 +43,7 @@ QuestionState = Literal["pending", "answered", "skipped"]
 QUESTION_STATES: tuple[QuestionState, ...] = get_args(QuestionState)
 FollowUpKind = Literal["thank-you", "follow-up", "referral", "action"]
 FOLLOWUP_KINDS: tuple[FollowUpKind, ...] = get_args(FollowUpKind)
+ChecklistPart = Literal["opening", "closing"]
 FollowUpState = Literal["open", "done", "dropped"]
 FOLLOWUP_STATES: tuple[FollowUpState, ...] = get_args(FollowUpState)
 
@@ -67,6 +70,15 @@ class Goal(Record):
 
     text: str
     learned: bool = False
+
+
+@dataclass(eq=False, repr=False)
+class ChecklistItem(Record):
+    """One thing to do as the call opens or closes, and whether it was done."""
+
+    part: ChecklistPart = key(required=True)
+    text: str = ""  # as the agenda has it, which may be blank
+    ticked: bool = False
 
 
 @dataclass(eq=False, repr=False)
@@ -122,6 +134,7 @@ class Session(Record):
     meeting: Meeting = key(also=WINDOW_KEYS)
     general_notes: str = key("", name="notes.general")
     goals: list[Goal] = key(factory=list)
+    checklist: list[ChecklistItem] = key(factory=list)
     questions: list[SessionQuestion] = key(factory=list)
     referrals: list[Referral] = key(factory=list)
     followups: list[FollowUp] = key(factory=list)
@@ -131,18 +144,28 @@ class Session(Record):
 
 def new_session(agenda: "Agenda", agenda_ref: str, started: datetime, planned: int) -> Session:
     """A fresh in-progress session for a call from `agenda` starting now."""
+    from coffeechat.core.call.clock import fit_warnings
+
     return Session(
         id=session_id(started, agenda.meeting.person),
         agenda=agenda_ref,
         meeting=agenda.meeting,
         started=started,
         planned_seconds=planned,
-        warn_at=tuple(w for w in agenda.warn_at if w < planned),
+        warn_at=fit_warnings(agenda.warn_at, planned).kept,
         questions=[
             SessionQuestion(q.text, q.topic, q.priority, q.minutes) for q in agenda.questions
         ],
         goals=[Goal(text) for text in agenda.learn],
+        checklist=checklist_of(agenda),
     )
+
+
+def checklist_of(agenda: "Agenda") -> list[ChecklistItem]:
+    """The agenda's opening and closing checklists, nothing ticked."""
+    return [ChecklistItem("opening", text) for text in agenda.opening] + [
+        ChecklistItem("closing", text) for text in agenda.closing
+    ]
 
 
 def to_toml(session: Session) -> str:

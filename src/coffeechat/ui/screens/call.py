@@ -12,8 +12,6 @@ the focus as they run, not after a message.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -24,12 +22,14 @@ from textual.widgets import Footer, Input, OptionList
 
 from coffeechat.core.agendas.agenda import Agenda
 from coffeechat.core.call.autosave import SaveStatus
+from coffeechat.core.call.clock import fit_warnings
 from coffeechat.core.call.live import Call
 from coffeechat.core.call.start import OpenSession
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.settings import Settings
 from coffeechat.ui import breakpoints
-from coffeechat.ui.call_saver import SAVE_SECONDS, CallSaver, Unsaved
+from coffeechat.ui.call_hooks import CallHooks
+from coffeechat.ui.call_saver import SAVE_SECONDS, CallSaver
 from coffeechat.ui.clock_watch import ClockWatch
 from coffeechat.ui.widgets.call_banner import CallBanner
 from coffeechat.ui.widgets.call_parts import (
@@ -47,18 +47,6 @@ from coffeechat.ui.widgets.question_list import QuestionList
 
 if TYPE_CHECKING:
     from coffeechat.ui.screens.wrapup import WrapUpScreen
-
-
-@dataclass(frozen=True)
-class CallHooks:
-    """What the app does when a call is over."""
-
-    done: Callable[[], None]
-    """The session was saved as completed: leave the call."""
-    unsaved: Callable[[Unsaved], None]
-    """The last save failed as the call closed: the text must reach the person."""
-    edited_elsewhere: Callable[[tuple[Path, ...]], None] = lambda copies: None
-    """The call closed having kept these copies of its file, edited outside coffeechat."""
 
 
 class CallScreen(Screen[None]):
@@ -79,8 +67,10 @@ class CallScreen(Screen[None]):
         Binding("f2", "cheat_sheet", "Cheat sheet", id="call.cheat_sheet", priority=True),
         Binding("f3", "add_question", "Add question", id="call.add_question", priority=True),
         Binding("f4", "skip", "Skip question", id="call.skip", priority=True),
+        Binding("f5", "tick", "Tick checklist", id="call.tick", priority=True),
         Binding("ctrl+s", "save", "Save now", id="call.save", show=False, priority=True),
         Binding("escape", "back", "Back to notes", id="call.back", show=False),
+        Binding("ctrl+s", "file", show=False, priority=True),  # in the capture panel
         # Before the fields' own Enter (see `check_action`).
         Binding("enter", "next_field", show=False, priority=True),
         Binding("enter", "pick", show=False, priority=True),
@@ -133,6 +123,8 @@ class CallScreen(Screen[None]):
         """Load the notes, write the file at once, start the clock and the saver."""
         self.capture.display = False
         self.query_one(QuestionList).border_title = "Questions"
+        keys = [a.binding for a in self.active_bindings.values() if a.binding.id == "call.tick"]
+        self.tick_key = self.app.get_key_display(keys[0]) if keys else "f5"
         # Now, not at AUTO_FOCUS's turn: the first key typed must reach the notes.
         self.back_to_notes()
         self.notes.load()
@@ -140,11 +132,14 @@ class CallScreen(Screen[None]):
         self.show_all()
         self.clock_watch = ClockWatch(self, self.call.clock, self.tick)
         self.set_interval(SAVE_SECONDS, self.autosave)
-        self.call_after_refresh(self.add_cheat_sheet)
+        self.call_after_refresh(CheatSheet.add_to, self, self.agenda)
         if not self.app.is_headless:
             self.saving.catch_signals(self.app.exit, self.keep_typing)
         if self.call.ended:
             self.call_after_refresh(self.open_wrap_up)
+        notice = fit_warnings(self.agenda.warn_at, self.call.clock.planned).notice()
+        if notice is not None:
+            self.notify(notice, title="Warnings", timeout=15)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter is the call's own only in the capture panel and the question list; in
@@ -154,8 +149,9 @@ class CallScreen(Screen[None]):
         heard of its focus, later than the keys that come next.
         """
         focused = self.focused
-        if action == "next_field":
-            return focused is not None and self.capture in focused.ancestors
+        capturing = focused is not None and self.capture in focused.ancestors
+        if action in ("next_field", "file", "save"):
+            return capturing is (action != "save")
         if action == "pick":
             return isinstance(focused, QuestionList)
         return True
@@ -164,16 +160,6 @@ class CallScreen(Screen[None]):
         """Save synchronously and let go of the session."""
         self.saving.release_signals()
         self.saving.close()
-
-    def add_cheat_sheet(self) -> None:
-        """Hidden on most terminals until F2, the cheat sheet comes after the first frame.
-
-        Not with `textual.lazy.Lazy`: it mounts without looking, so a quit in that
-        moment (ctrl+q right after start) ended in a `MountError` and a traceback.
-        """
-        body = self.query_one_optional("#call-body")
-        if body is not None and body.is_attached:  # else the call closed before it
-            body.mount(CheatSheet(self.agenda, id="cheat-sheet"))
 
     # --- showing ----------------------------------------------------------------------
 
@@ -202,7 +188,7 @@ class CallScreen(Screen[None]):
         self.query_one(QuestionHead).show(call, self.notes.general)
         self.query_one(QuestionText).show(call, self.notes.general)
         checklist = self.query_one(Checklist)
-        checklist.display = checklist.show(call, self.agenda) and not self.capture.display
+        checklist.display = checklist.show(call, self.tick_key) and not self.capture.display
         self.query_one(PacingLine).show(call, pacing)
         self.banner.show(self.saving.status.error, clock.paused)
 
@@ -321,15 +307,19 @@ class CallScreen(Screen[None]):
         await self.open_capture("question")
 
     async def open_capture(self, kind: str) -> None:
-        """Open the inline capture panel above the notes (Escape files it)."""
+        """Open the inline capture panel above the notes (Escape cancels it)."""
         self.query_one(Checklist).display = False
         await self.capture.open(kind)
 
     def action_next_field(self) -> None:
         """Enter in the capture panel: on to its next field, or file it after the last."""
         if not self.capture.focus_next_field():
-            self.close_capture()
-            self.back_to_notes()
+            self.action_file()
+
+    def action_file(self) -> None:
+        """ctrl+s in the capture panel: file what it holds, back to the notes."""
+        self.close_capture()
+        self.back_to_notes()
 
     def close_capture(self) -> None:
         """File what the capture panel holds (if its first field has text) and hide it."""
@@ -392,6 +382,18 @@ class CallScreen(Screen[None]):
             self.notify(f"Saved to {self.workspace.display(self.opened.path)}.", timeout=2)
 
     def action_back(self) -> None:
-        """Escape: file any capture in progress and go back to the notes."""
-        self.close_capture()
+        """Escape: cancel any capture in progress (what was typed goes into the notes)
+        and go back to the notes."""
+        if self.capture.display:
+            typed = self.capture.cancel(self.call)
+            if typed is not None:
+                self.notes.add_line(typed)
+                self.notify("Not filed: what you typed is in the notes.", timeout=4)
+            self.show_all()
         self.back_to_notes()
+
+    def action_tick(self) -> None:
+        """Tick the next item of the opening or closing checklist showing."""
+        if self.call.tick() is None:
+            self.notify("No checklist item to tick now.", timeout=2)
+        self.show_all()

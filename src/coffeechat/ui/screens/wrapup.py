@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from coffeechat.core.agendas.agenda import Agenda
 from coffeechat.core.agendas.durations import format_duration
@@ -32,6 +32,7 @@ from coffeechat.core.queue import dates
 from coffeechat.core.text.controls import editable
 from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.question_list import minutes
+from coffeechat.ui.widgets.tick_box import UNTICKED, TickBox
 
 
 class WrapUpScreen(Screen[bool]):
@@ -61,7 +62,7 @@ class WrapUpScreen(Screen[bool]):
             )
             for index, item in enumerate(self.proposals):
                 with Vertical(classes="followup"):
-                    yield Checkbox(literal(item.title), item.keep, id=f"keep-{index}", compact=True)
+                    yield TickBox(literal(item.title), item.keep, id=f"keep-{index}", compact=True)
                     if item.when is None:
                         yield Static(self.thank_you_due(item), classes="followup-due")
                     else:
@@ -75,9 +76,14 @@ class WrapUpScreen(Screen[bool]):
             if goals:
                 yield Static("[b]Did you learn what you came for?[/b]", classes="wrapup-heading")
                 for index, goal in enumerate(goals):
-                    yield Checkbox(
+                    yield TickBox(
                         literal(goal.text), goal.learned, id=f"goal-{index}", compact=True
                     )
+            unticked = [item for item in self.call.session.checklist if not item.ticked]
+            if unticked:
+                yield Static("[b]Left unticked on the checklists[/b]", classes="wrapup-heading")
+                for left in unticked:
+                    yield Static(literal(f"{UNTICKED} {left.text}", (f" ({left.part})", "dim")))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -144,11 +150,11 @@ class WrapUpScreen(Screen[bool]):
         """Copy what the wrap-up shows into the call, to be saved like the notes."""
         with contextlib.suppress(NoMatches):  # not composed yet, or being taken down
             for index, item in enumerate(self.proposals):
-                item.keep = self.query_one(f"#keep-{index}", Checkbox).value
+                item.keep = self.query_one(f"#keep-{index}", TickBox).value
                 if item.when is not None:
                     item.when = self.query_one(f"#when-{index}", Input).value
             goals = range(len(self.call.session.goals))
-            learned = [self.query_one(f"#goal-{i}", Checkbox).value for i in goals]
+            learned = [self.query_one(f"#goal-{i}", TickBox).value for i in goals]
             self.call.keep_wrap_up(self.proposals, learned)
 
     def action_save(self) -> None:

@@ -14,8 +14,6 @@ from coffeechat.core.call.pacing import Pacing
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.question_list import WONT_FIT, looks, minutes
 
-OPENING_SECONDS = 180
-"""The opening checklist shows for the first minutes, until a question is done."""
 OFFER_TO_END = "“I want to respect your time: shall we stop here?”"
 
 
@@ -35,21 +33,44 @@ class CallPart(Static):
 
 
 class MeetingHeader(Static):
-    """Who the call is with, and what you came to learn."""
+    """Who the call is with, and what you came to learn, fitted to its width: each part
+    whole or left out, never cut in the middle (the contact goes first)."""
 
     def __init__(self, call: Call, agenda: Agenda, *, id: str | None = None) -> None:
-        super().__init__(who_text(call, agenda), id=id)
+        super().__init__(id=id)
+        self.call = call
+        self.agenda = agenda
+
+    def on_resize(self) -> None:
+        """Fit the parts to the new width."""
+        self.update(who_text(self.call, self.agenda, self.content_size.width or None))
 
 
-def who_text(call: Call, agenda: Agenda) -> Content:
-    """Name, role and organisation; who referred you; the goals, one a line."""
+def who_text(call: Call, agenda: Agenda, width: int | None = None) -> Content:
+    """Name, role and organisation; who referred you, the channel, the contact; the
+    goals, one a line. With a `width`, what does not fit on a line goes to the next
+    (the organisation) or is left out (the channel, then the contact)."""
     meeting = call.session.meeting
-    where = ", ".join(p for p in (meeting.role, meeting.organization) if p)
-    shown = [literal((meeting.person, "bold"), f" · {where}" if where else "")]
+    room = width or 10**6
+    name = literal((meeting.person, "bold"), f" · {meeting.role}" if meeting.role else "")
+    rest = [p for p in (meeting.organization,) if p]
+    whole = literal(name, f", {rest[0]}" if meeting.role and rest else "")
+    if not meeting.role and rest:
+        whole = literal(name, f" · {rest[0]}")
+    shown: list[Content] = []
     extra = [f"referred by {meeting.referred_by}"] if meeting.referred_by else []
     extra += [part for part in (meeting.channel, meeting.contact) if part]
-    if extra:
-        shown.append(literal((" · ".join(extra), "dim")))
+    if whole.cell_length <= room or not rest:
+        shown.append(whole)
+        second: list[str] = []
+    else:
+        shown.append(name)
+        second = rest
+    for part in extra:
+        if len(" · ".join([*second, part])) <= room or not second:
+            second.append(part)
+    if second:
+        shown.append(literal((" · ".join(second), "dim")))
     goals = [g.text for g in call.session.goals] or list(agenda.learn)
     shown += [literal(("◆", "$accent"), f" {goal}") for goal in goals]
     return lines(shown)
@@ -91,31 +112,26 @@ class QuestionText(CallPart):
 
 
 class Checklist(CallPart):
-    """The opening checklist at the start; the closing one once time is short."""
+    """The opening checklist until it is all ticked; the closing one once time is short.
+    Ticked items show ☑, the others ☐ (readable without colour)."""
 
-    def show(self, call: Call, agenda: Agenda) -> bool:
-        """Redraw; True if there is a checklist to show now."""
-        phase = call.clock.phase()
-        closing = phase in (Phase.CLOSING, Phase.OVERTIME)
-        lead: list[Content] = []
-        if closing and agenda.closing:
-            items = agenda.closing
-            if phase == Phase.OVERTIME:
-                self.border_title = "Over time: offer to end the call"
-                lead = [literal((OFFER_TO_END, "$error"))]
-            else:
-                self.border_title = "Closing: time to wrap up"
-        elif (
-            agenda.opening
-            and call.clock.elapsed() < OPENING_SECONDS
-            and all(q.status == "pending" for q in call.session.questions)
-        ):
-            items = agenda.opening
-            self.border_title = "Opening"
-        else:
+    def show(self, call: Call, key: str) -> bool:
+        """Redraw, saying `key` ticks the next item; True if there is one to show now."""
+        part = call.checklist_part()
+        if part is None:
             return False
-        self.set_class(closing, "-closing")
-        self.put(lines([*lead, *(f"☐ {item}" for item in items)]))
+        lead: list[Content] = []
+        if part == "opening":
+            self.border_title = "Opening"
+        elif call.clock.phase() == Phase.OVERTIME:
+            self.border_title = "Over time: offer to end the call"
+            lead = [literal((OFFER_TO_END, "$error"))]
+        else:
+            self.border_title = "Closing: time to wrap up"
+        self.border_subtitle = f"{key}: tick the next"
+        self.set_class(part == "closing", "-closing")
+        items = [literal("☑ " if item.ticked else "☐ ", item.text) for item in call.checklist(part)]
+        self.put(lines([*lead, *items]))
         return True
 
 

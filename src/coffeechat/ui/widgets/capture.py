@@ -1,8 +1,9 @@
 """Quick capture during a call: a referral, an action item or a new question.
 
 A small panel above the notes, never a dialog: the clock keeps running, the call's
-keys keep working, and Escape (like Enter on the last field) files what was typed
-and goes back to the notes. A capture with its first field empty files nothing and
+keys keep working. Filing is explicit: Enter on the last field, or ctrl+s. Escape
+cancels, as in every Textual app, and loses nothing: what was typed goes into the
+notes, marked as not filed. A capture with its first field empty files nothing and
 keeps what was typed for the next time the panel opens. The call screen owns Enter
 and Escape here, so that they move the focus as they run (`coffeechat.ui.keyorder`);
 the panel shows the fields, moves between them and files what they hold.
@@ -34,6 +35,9 @@ TITLES = {
     "question": "Add a question (asked next)",
 }
 
+NAMES = {"referral": "referral", "action": "action item", "question": "question"}
+"""How a capture cancelled is named in the notes: `(not filed) referral: …`."""
+
 
 @dataclass(frozen=True)
 class Captured:
@@ -50,7 +54,7 @@ class CapturePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         """Only the hint: each kind's fields are made the first time they are needed."""
-        yield Static("enter: next · esc: file it, back to notes", id="capture-hint")
+        yield Static(id="capture-hint")
 
     async def open(self, kind: str) -> None:
         """Show the fields for `kind` and put the cursor in the first."""
@@ -58,6 +62,7 @@ class CapturePanel(Vertical):
             await self.mount(fields_for(kind), before="#capture-hint")
         self.kind = kind
         self.border_title = TITLES[kind]
+        self.query_one("#capture-hint", Static).update(hint(kind))
         for group in self.query(".capture-kind"):
             group.display = group.id == f"capture-{kind}"
         self.display = True
@@ -99,6 +104,21 @@ class CapturePanel(Vertical):
             self.notify(f"Added as Q{index + 1}, asked next.", timeout=3)
         return True
 
+    def cancel(self, call: Call) -> str | None:
+        """Hide the panel, filing nothing; what was typed as one line for the notes
+        (None if nothing was)."""
+        typed = self.typed()
+        if typed is None:
+            return None
+        kind, values = typed
+        for field in self._inputs():
+            field.value = ""
+        self.kind = None
+        self.display = False
+        call.drop_draft()
+        parts = [value for value in values.values() if value]
+        return f"(not filed) {NAMES[kind]}: {' · '.join(parts)}" if parts else None
+
     def typed(self) -> tuple[str, dict[str, str]] | None:
         """The kind of capture open and the text of each field (None if it is closed)."""
         if self.kind is None:
@@ -119,6 +139,13 @@ class CapturePanel(Vertical):
             return False
         inputs[inputs.index(focused) + 1].focus()
         return True
+
+
+def hint(kind: str) -> str:
+    """How to file or cancel a capture of `kind`."""
+    if len(FIELDS[kind]) == 1:
+        return "enter or ctrl+s: file it · esc: cancel"
+    return "enter: next field, files it after the last · ctrl+s: file it · esc: cancel"
 
 
 def fields_for(kind: str) -> Vertical:

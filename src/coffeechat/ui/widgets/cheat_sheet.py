@@ -1,12 +1,19 @@
-"""The cheat sheet: your pitch, your research and your reminders, at a glance."""
+"""The cheat sheet: your pitch, your research and your reminders, at a glance.
+
+Prose is reflowed to the sheet's width (its paragraphs kept, `core.text.paragraphs`).
+The checklists are not repeated here: the call shows each where it is due, beside
+the notes.
+"""
 
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 from coffeechat.core.agendas.agenda import Agenda
+from coffeechat.core.text.paragraphs import paragraphs
 from coffeechat.ui.literal import lines
 
 
@@ -17,16 +24,25 @@ class CheatSheet(VerticalScroll, can_focus=False):
         super().__init__(Static(sheet_text(agenda), id="cheat-sheet-text"), id=id)
         self.border_title = "Cheat sheet"
 
+    @staticmethod
+    def add_to(screen: Screen[None], agenda: Agenda) -> None:
+        """Hidden on most terminals until F2, the cheat sheet comes after the first frame.
+
+        Not with `textual.lazy.Lazy`: it mounts without looking, so a quit in that
+        moment (ctrl+q right after start) ended in a `MountError` and a traceback.
+        """
+        body = screen.query_one_optional("#call-body")
+        if body is not None and body.is_attached:  # else the call closed before it
+            body.mount(CheatSheet(agenda, id="cheat-sheet"))
+
 
 def sheet_text(agenda: Agenda) -> Content:
     """The cheat sheet's content: each part under its heading."""
     parts: list[Content | str] = []
     for heading, items in (
-        ("Pitch", [agenda.pitch.strip()] if agenda.pitch else []),
-        ("Research", [agenda.research.strip()] if agenda.research else []),
+        ("Pitch", paragraphs(agenda.pitch)),
+        ("Research", paragraphs(agenda.research)),
         ("Reminders", [f"• {r}" for r in agenda.reminders]),
-        ("Opening", [f"☐ {c}" for c in agenda.opening]),
-        ("Closing", [f"☐ {c}" for c in agenda.closing]),
     ):
         if items:
             parts += [Content.styled(heading, "bold"), *items, ""]

@@ -11,8 +11,44 @@ from coffeechat.core.agendas.durations import format_duration
 from coffeechat.core.call.clock import Crossing, MeetingClock, Phase
 
 PHASE_CLASSES = tuple(f"-{phase.value}" for phase in Phase)
+GLYPHS = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": (" # ", "## ", " # ", " # ", "###"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", "###", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", "  #", "  #", "  #"),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+    "+": ("   ", " # ", "###", " # ", "   "),
+}
+"""The large clock's font: five rows, each `#` drawn two cells wide."""
 FLASH_SECONDS = 3.0
 """How long the panel stands out after a threshold, in call time (so tests can move it)."""
+
+
+def big_text(text: str) -> str:
+    """`text` (digits, `:` and `+`) in the large font, five lines."""
+    rows = []
+    for row in range(5):
+        cells = " ".join(GLYPHS[char][row] for char in text if char in GLYPHS)
+        rows.append(cells.replace("#", "██").replace(" ", "  "))
+    return "\n".join(rows)
+
+
+class BigDigits(Static):
+    """The time left in a font twice as tall as `Digits`, for a wide terminal."""
+
+    value = ""
+
+    def show(self, text: str) -> None:
+        """Show `text` if it changed."""
+        if text != self.value:
+            self.value = text
+            self.update(big_text(text))
 
 
 class ClockPanel(Vertical):
@@ -53,7 +89,8 @@ class ClockPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         """Large digits, a line of text a script can read, and the bar."""
-        yield Digits(id="clock-digits")
+        yield Digits(id="clock-digits", classes="clock-face")
+        yield BigDigits(id="clock-big", classes="clock-face")
         yield Static(id="clock-label")
         yield ProgressBar(id="clock-bar", show_eta=False, show_percentage=False)
 
@@ -64,6 +101,7 @@ class ClockPanel(Vertical):
         digits = self.query_one(Digits)
         if digits.value != text:
             digits.update(text)
+        self.query_one(BigDigits).show(text)
         window = format_duration(clock.planned)
         if clock.paused:
             label = f"{text} left · PAUSED" if phase != Phase.OVERTIME else f"{text} · PAUSED"

@@ -41,6 +41,14 @@ class NotesBox(TextArea):
         self.move_cursor(self.document.end)
         self.scroll_cursor_visible()
 
+    def add_line(self, text: str) -> None:
+        """Put `text` on a line of its own at the end, the cursor after it, and keep it."""
+        end = self.document.end
+        before = "\n" if self.text and not self.text.endswith("\n") else ""
+        self.insert(before + editable(text) + "\n", end)
+        self.move_cursor(self.document.end)
+        self.keep()
+
     def keep(self) -> None:
         """Copy what the box holds into the call."""
         text = self.text

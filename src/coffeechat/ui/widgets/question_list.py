@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import textwrap
 from collections.abc import Collection
 
 from textual.content import Content
@@ -17,6 +18,8 @@ MARKS = {"pending": "·", "answered": "✓", "skipped": "↷"}
 """How each state shows; the current question shows ▶ whatever its state."""
 WONT_FIT = "×"
 """Marks a question that will not fit the time left (it is never removed)."""
+HEAD_CELLS, TIME_CELLS = 5, 6
+"""The cells before each question (mark, star, number) and after it (the time)."""
 
 
 def minutes(seconds: float) -> str:
@@ -70,10 +73,9 @@ class QuestionList(OptionList):
         """
         self._shown = (call, wont_fit)
         budget = budgets(call.session.questions, call.clock.planned, call.reserve)
-        lines = [
-            self._line(call, index, budget[index], index in wont_fit)
-            for index in range(len(call.session.questions))
-        ]
+        count = len(call.session.questions)
+        most = self.lines_each(call)
+        lines = [self._line(call, i, budget[i], i in wont_fit, most) for i in range(count)]
         highlighted = self.highlighted
         if len(lines) == self.option_count:
             for index, line in enumerate(lines):
@@ -86,7 +88,19 @@ class QuestionList(OptionList):
         else:
             self.highlighted = call.current
 
-    def _line(self, call: Call, index: int, budget: int, wont_fit: bool) -> Content:
+    def lines_each(self, call: Call) -> int:
+        """How many lines each question may take: as many as lets every question be
+        seen whole in the list's height (one at least, then cut with an ellipsis)."""
+        room = max(self.scrollable_content_region.width - HEAD_CELLS, 1)
+        height = self.scrollable_content_region.height
+        wrapped = (textwrap.wrap(q.text, room) for q in call.session.questions)
+        needed = [len(w) + (len(w[0]) > room - TIME_CELLS) if w else 1 for w in wrapped]
+        most = 1
+        while most < max(needed) and sum(min(n, most + 1) for n in needed) <= height:
+            most += 1
+        return most
+
+    def _line(self, call: Call, index: int, budget: int, wont_fit: bool, most: int) -> Content:
         question = call.session.questions[index]
         current = index == call.current
         mark = "▶" if current else MARKS[question.status]
@@ -111,7 +125,21 @@ class QuestionList(OptionList):
         head = Content.assemble(
             (f"{mark}{star}", "bold" if current else ""), (f"{index + 1:>2} ", "dim")
         )
-        room = self.scrollable_content_region.width - head.cell_length - time.cell_length
-        if room > 8:
-            return Content.assemble(head, body.truncate(room, ellipsis=True, pad=True), time)
-        return Content.assemble(head, body)
+        room = self.scrollable_content_region.width - head.cell_length - TIME_CELLS
+        if room <= 8:
+            return Content.assemble(head, body)
+        # The first line shares its row with the time; the next ones take its cells too.
+        first_row = body.wrap(room)[0]
+        rest = body[len(first_row.plain) :]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+        rows = [first_row, *(rest.wrap(room + TIME_CELLS) if rest.plain else [])]
+        if len(rows) > most:
+            cut = Content(" ").join(rows[most - 1 :])
+            rows = [
+                *rows[: most - 1],
+                cut.truncate(room + (TIME_CELLS if most > 1 else 0), ellipsis=True),
+            ]
+        pad = " " * max(TIME_CELLS - time.cell_length, 0)
+        first = Content.assemble(head, rows[0].truncate(room, pad=True), pad, time)
+        indent = " " * head.cell_length
+        return Content("\n").join([first, *(Content.assemble(indent, row) for row in rows[1:])])
