@@ -29,11 +29,12 @@ from coffeechat.core.files.names import slugify  # noqa: E402
 from coffeechat.core.files.workspace import Workspace  # noqa: E402
 from coffeechat.core.timesource import ManualTime, local_zone  # noqa: E402
 from coffeechat.ui.app import make_app  # noqa: E402
+from coffeechat.ui.widgets.people_list import PeopleList  # noqa: E402
 
 NOW = datetime(2026, 12, 2, 10, 30, tzinfo=local_zone())
 """The demo's today (a Wednesday morning)."""
 SIZE = (100, 30)
-PICTURES = ("home.svg", "call.svg")
+PICTURES = ("home.svg", "people.svg", "learning.svg", "call.svg")
 NOTE = (
     "Enjoys: fixing one thing for every unit at once, not one patient at a time.\n"
     'Hardest: "you stop being the expert in the room, overnight"'
@@ -54,12 +55,21 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 async def take(workspace: Workspace, folder: Path) -> None:
-    """Home, then the call from the agenda ready to run, a few minutes in."""
+    """Home, its People pane in focus, the Learning screen, then the call from the
+    agenda ready to run, a few minutes in."""
     clock = ManualTime(NOW)
     app = make_app(workspace, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         app.save_screenshot("home.svg", str(folder))
+        app.screen.query_one(PeopleList).focus()
+        await settle(pilot)
+        app.save_screenshot("people.svg", str(folder))
+        await pilot.press("l")
+        await settle(pilot)
+        app.save_screenshot("learning.svg", str(folder))
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.start_call(workspace.agenda_file(slugify(READY.person.name)))
         await settle(pilot)
         await pilot.press(*ANSWER)

@@ -22,6 +22,7 @@ from coffeechat.core.agendas.agenda import load_agenda
 from coffeechat.core.demo.campaign import CALLS, READY, write_demo
 from coffeechat.core.demo.people import PEOPLE, write_people
 from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.people.format import read_person
 from coffeechat.core.queue.followups import build_queue
 from coffeechat.core.sessions.cache import load_index
 from coffeechat.core.sessions.format import read_session
@@ -115,6 +116,8 @@ def test_the_people_are_in_the_networks_format(tmp_path: Path) -> None:
     last = [d["log"][-1]["event"] if "log" in d else "to-ask" for d in people.values()]
     for state in ("met", "asked", "nudged", "declined", "scheduled", "to-ask"):
         assert state in last
+    for path in paths:  # and the network's own reader takes every one
+        assert read_person(path).name == people[path.stem]["name"]
 
 
 def test_the_people_met_are_the_people_of_the_sessions(demo: Workspace) -> None:

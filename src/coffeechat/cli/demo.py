@@ -51,6 +51,9 @@ EXPLORE = (
     ("show sam-okoro", "one call's notes"),
     ("draft sam-okoro", "the thank-you note to send today"),
     ("check rosa-mendes", "the agenda of tomorrow's call"),
+    ("people", "the list to work down: whom to ask, nudge or let go"),
+    ("person priya-raman", "who introduced you, and how"),
+    ("learned", "what the five calls taught, side by side"),
     ("", "the app itself, on these files"),
 )
 """The commands `--keep` suggests, after `coffeechat --workspace DIR`."""
