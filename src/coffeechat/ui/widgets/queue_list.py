@@ -171,8 +171,9 @@ class QueueList(OptionList):
         if item is None:
             return
         if isinstance(item, PersonItem):
-            address = item.address
-            self.apply_to_person(lambda now: mark_person_item(self.workspace, address, now), "Done")
+            self.apply_to_person(
+                lambda now: mark_person_item(self.workspace, item.address, now), "Done"
+            )
         else:
             self.apply(lambda: mark_done(self.workspace, item.address), "Done")
 
