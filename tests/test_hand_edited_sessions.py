@@ -123,7 +123,7 @@ async def test_home_shows_the_rest(edited: tuple[Workspace, Path, str]) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         queue = app.screen.query_one(QueueList)
-        assert {item.session.id for item in queue.items.values()} == {OMAR}
+        assert {item.address.partition("/")[0] for item in queue.items.values()} == {OMAR}
         sessions = app.screen.query_one(SessionList)
         assert list(sessions.damaged) == [path.name]
         await pilot.press("q")

@@ -1,13 +1,14 @@
 """Home: what to follow up, your past sessions, and your agendas, on one screen.
 
 The follow-up queue comes first (overdue items in the error colour) because it is
-why you open coffeechat between calls. The first frame is painted before anything
-is read: the agendas and the sessions (from the summary cache, `core.sessions.cache`)
-load in worker threads started once it is on screen, and everything only an action
-needs (the editor, the session screen, marking done) is imported when that action
-runs. A search reads the notes in another worker as you type (`core.sessions.search`).
-Narrow terminals get the three lists; wide ones also get the highlighted thing in
-full beside them.
+why you open coffeechat between calls: the queue `coffeechat followups` prints, the
+items about people included. The first frame is painted before anything is read:
+the agendas and the sessions (the summary cache, `core.sessions.cache`, and the
+people's items) load in worker threads started once it is on screen, and everything
+only an action needs (the editor, the session screen, marking done) is imported when
+that action runs. A search reads the notes in another worker as you type
+(`core.sessions.search`). Narrow terminals get the three lists; wide ones also get
+the highlighted thing in full beside them.
 
 Each list holds the keys for what it shows and does what they ask (`QueueList`:
 open, done, snooze, undo, thank-you; `SessionList`: open, thank-you, Markdown;
@@ -36,7 +37,7 @@ from coffeechat.ui.literal import literal
 from coffeechat.ui.widgets.agenda_list import AgendaList
 from coffeechat.ui.widgets.learned_pane import LEARN, LearnedPane
 from coffeechat.ui.widgets.people_list import PeopleList, PeoplePane
-from coffeechat.ui.widgets.queue_list import QueueList
+from coffeechat.ui.widgets.queue_list import QueueList, home_queue, queue_titles, read_people
 from coffeechat.ui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
     from coffeechat.core.agendas.agenda import Agenda
     from coffeechat.core.files.workspace import Workspace
-    from coffeechat.core.queue.followups import Queue
+    from coffeechat.core.people.items import PersonItem
     from coffeechat.core.sessions.cache import SessionIndex
     from coffeechat.core.sessions.search import Progress
     from coffeechat.core.settings import Settings
@@ -87,7 +88,7 @@ class HomeScreen(Screen[None]):
         self.settings = settings
         self.time = time
         self.index: SessionIndex | None = None
-        self.queue: Queue | None = None
+        self.people: tuple[PersonItem, ...] = ()  # the queue's items about people, as read
         self.phrase = ""
         self.told_damaged: set[str] = set()
         self.reload_on_resume = False
@@ -188,31 +189,29 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="sessions")
     def load_sessions(self) -> None:
-        """Read the session index (cached summaries) off the event loop."""
+        """Read the session index (cached summaries) and the people's items off the
+        event loop."""
         from coffeechat.core.sessions.cache import load_index
 
         index = load_index(self.workspace)
+        people = read_people(self.workspace, self.time.now())
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_index, index)
+            self.app.call_from_thread(self.show_index, index, people)
 
-    def show_index(self, index: SessionIndex) -> None:
-        """Show freshly read sessions in the queue and the sessions list (then, the
-        first time, read the agendas: the queue comes first)."""
+    def show_index(self, index: SessionIndex, people: tuple[PersonItem, ...] = ()) -> None:
+        """Show freshly read sessions and people's items in the queue and the sessions
+        list (then, the first time, read the agendas: the queue comes first)."""
         if self.closing:
             return  # read while the app was closing: nothing left to show them in
         first = not self.agendas_read
         if first:
             self.agendas_read = True
             self.load_agendas()
-        self.index = index
+        self.index, self.people = index, people
         self.query_one(LearnedPane).show(index)
         self.regroup()
-        if (
-            first
-            and self.queue is not None
-            and not self.queue.items
-            and self.focused is self.query_one(QueueList)
-        ):
+        queue = self.query_one(QueueList)
+        if first and not queue.items and self.focused is queue:
             self.query_one(AgendaList).focus()  # nothing to follow up: a call is next
         if self.phrase:
             self.search_notes(self.phrase)
@@ -254,18 +253,10 @@ class HomeScreen(Screen[None]):
         """Recompute the queue for the time now (no files are read)."""
         if self.index is None:
             return
-        from coffeechat.core.queue.followups import build_queue
-
         now = self.time.now()
-        self.queue = build_queue(self.index.sessions, now)
-        self.query_one(QueueList).show(self.queue, now)
-        overdue = sum(1 for i in self.queue.items if i.bucket == "overdue")
-        subtitle = f"[$error]{overdue} overdue[/] · " if overdue else ""
-        subtitle += f"{len(self.queue.items)} open"
-        if self.queue.snoozed:
-            subtitle += f" · {self.queue.snoozed} snoozed"
-        self.query_one("#queue-pane").border_subtitle = subtitle
-        self.sub_title = f"{len(self.queue.items)} to follow up"
+        queue = home_queue(self.index.sessions, self.people, now)
+        self.query_one(QueueList).show(queue, now)
+        self.query_one("#queue-pane").border_subtitle, self.sub_title = queue_titles(queue)
         self.refresh_bindings()
 
     # --- search -----------------------------------------------------------------
@@ -359,9 +350,13 @@ class HomeScreen(Screen[None]):
         self.query_one("#preview-text", Static).update(shown)
 
     @on(QueueList.Changed)
-    def followup_changed(self) -> None:
-        """A follow-up was marked in its file: read the sessions again (cheap: cached)."""
+    @on(PeopleList.Changed)
+    def followup_changed(self, event: QueueList.Changed | PeopleList.Changed) -> None:
+        """A follow-up or a person changed: read the queue again (cheap: cached), and
+        the People pane after the queue's (it reads itself after its own list's)."""
         self.load_sessions()
+        if isinstance(event, QueueList.Changed):
+            self.query_one(PeoplePane).load()
 
     # --- agendas ----------------------------------------------------------------
 

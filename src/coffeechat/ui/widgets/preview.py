@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
@@ -15,6 +16,9 @@ from coffeechat.core.sessions.summary import SessionSummary
 from coffeechat.ui.literal import lines, literal
 from coffeechat.ui.widgets.agenda_list import meeting_lines
 from coffeechat.ui.widgets.queue_list import BUCKET_COLOURS
+
+if TYPE_CHECKING:
+    from coffeechat.core.people.items import PersonItem
 
 
 def item_preview(item: QueueItem, now: datetime) -> Content:
@@ -42,6 +46,24 @@ def item_preview(item: QueueItem, now: datetime) -> Content:
     said = [(label, text) for label, text in (("Say:", item.say), ("Note:", item.note)) if text]
     if said:
         shown += ["", *(_labelled(label, text) for label, text in said)]
+    shown += ["", literal((item.address, "dim"))]
+    return lines(shown)
+
+
+def person_item_preview(item: PersonItem, now: datetime) -> Content:
+    """An item about a person: what, when, with whom, what it is about."""
+    due = item.due.astimezone(now.tzinfo)
+    shown: list[Content | str] = [
+        literal((item.title, "bold")),
+        literal(
+            (HEADINGS[item.bucket], BUCKET_COLOURS[item.bucket]),
+            f" · due {dates.describe(due.date(), now.date())}, {due:%H:%M}",
+        ),
+        "",
+        _labelled("With", _joined(item.person, item.organization)),
+    ]
+    if item.say:
+        shown += ["", _labelled("Say:", item.say)]
     shown += ["", literal((item.address, "dim"))]
     return lines(shown)
 
