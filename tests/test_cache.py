@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import stat
@@ -232,3 +233,17 @@ def test_a_garbled_damaged_entry_is_read_again(workspace: Workspace, record: obj
     assert index.parsed == 1
     assert index.damaged == expected.damaged
     assert index.sessions == expected.sessions
+
+
+def test_reading_the_summaries_keeps_what_the_app_froze_at_its_start(
+    workspace: Workspace,
+) -> None:
+    # Home's first read unfroze everything the start had frozen (`coffeechat.startup`),
+    # so the collector walked Textual's objects again.
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        load_index(workspace)
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()

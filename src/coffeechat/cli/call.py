@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from coffeechat.cli.context import settings_of
 from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK, EXIT_USAGE, not_a_terminal
 from coffeechat.core.problems import InputError
+from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
     from coffeechat.core.call.start import OpenSession
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 
 def cmd_run(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat run AGENDA [--duration DUR] [--theme NAME]`: the call, then its wrap-up."""
+    with tuned_for_the_app():  # see `coffeechat.startup`
+        return _run(args, workspace)
+
+
+def _run(args: argparse.Namespace, workspace: Workspace) -> int:
     from coffeechat.core.call.start import plan_call
 
     duration = duration_arg(args.duration)

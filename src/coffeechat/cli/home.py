@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from coffeechat.cli.context import settings_of
 from coffeechat.cli.problems import EXIT_OK, EXIT_USAGE, not_a_terminal
+from coffeechat.startup import tuned_for_the_app
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
@@ -14,6 +15,11 @@ if TYPE_CHECKING:
 
 def cmd_home(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat [--theme NAME]`: the home screen."""
+    with tuned_for_the_app():  # see `coffeechat.startup`
+        return _home(args, workspace)
+
+
+def _home(args: argparse.Namespace, workspace: Workspace) -> int:
     import sys
 
     from coffeechat.ui.app import make_app

@@ -22,6 +22,7 @@ from coffeechat.core.problems import InputError
 from coffeechat.core.settings import Settings, check_choices
 from coffeechat.core.text.controls import escape_controls
 from coffeechat.core.timesource import SystemTime, TimeSource
+from coffeechat.startup import release_collector
 from coffeechat.ui import theming
 from coffeechat.ui.call_saver import HoldsTyping, end_on_signals
 from coffeechat.ui.keyorder import KeysInOrderApp
@@ -176,6 +177,7 @@ class CoffeechatApp(KeysInOrderApp):
         """The first frame is on screen: the home screen may fill its panes and start
         reading; or leave, if asked."""
         self.shown = True
+        release_collector()  # see `coffeechat.startup`
         if self.leaving:
             self.exit(return_code=self.leaving[0])
             return

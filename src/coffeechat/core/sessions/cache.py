@@ -120,12 +120,14 @@ def collector_paused() -> Iterator[None]:
     if they had survived those collections, so the young ones stay cheap.
     """
     enabled = gc.isenabled()
+    frozen = gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        gc.unfreeze()
+        if not frozen:  # what the app froze at its start stays frozen
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
