@@ -123,6 +123,8 @@ async def test_an_edit_during_the_wrap_up_is_reported_after_the_app_closes(
         screen = call_screen(app)
         path = screen.opened.path
         await pilot.press(*"ours", "ctrl+e")
+        await pilot.pause()
+        written(screen)  # the wrap-up's own save is on disk before the hand edit
         edited = edit_by_hand(path, 'notes = "ours"', 'notes = "theirs"')
         await pilot.press("ctrl+s")
     assert not app.is_running

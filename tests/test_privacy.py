@@ -7,14 +7,14 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from coffeechat.cli import main
 from coffeechat.core.agendas.agenda import load_agenda
-from coffeechat.core.call.autosave import Autosaver
+from coffeechat.core.call.autosave import Autosaver, write_checked
 from coffeechat.core.files.atomic import RESCUE_TAG, TEMP_SUFFIX, write_atomic
 from coffeechat.core.files.locks import lock_path
 from coffeechat.core.files.workspace import Workspace, prepare, settle_workspace_leftovers
@@ -217,9 +217,9 @@ def test_a_rescue_from_a_signal_handler_writes_privately(
     path = tmp_path / "s.toml"
     temps = temp_modes(monkeypatch)
 
-    def write_then_get_a_signal(target: Path, text: str) -> None:
+    def write_then_get_a_signal(target: Path, text: str, check: Callable[[], object]) -> None:
         saver.rescue(NOTE)
-        write_atomic(target, text)
+        write_checked(target, text, check)
 
     saver = Autosaver(path, write=write_then_get_a_signal)
     saver.submit("older\n")

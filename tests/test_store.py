@@ -7,12 +7,13 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from coffeechat.core.call.autosave import Autosaver
+from coffeechat.core.call.autosave import Autosaver, write_checked
 from coffeechat.core.call.start import abandon, open_new, plan_call
 from coffeechat.core.files import atomic
 from coffeechat.core.files.leftovers import settle_leftovers
@@ -83,10 +84,10 @@ class FlakyDisk:
         self.error = error
         self.broken = True
 
-    def __call__(self, path: Path, text: str) -> None:
+    def __call__(self, path: Path, text: str, check: Callable[[], object]) -> None:
         if self.broken:
             raise OSError(self.error, os.strerror(self.error))
-        atomic.write_atomic(path, text)
+        write_checked(path, text, check)
 
 
 @pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS, errno.EACCES])
@@ -135,11 +136,11 @@ def test_a_rescue_that_interrupts_a_save_on_its_own_thread_says_so(tmp_path: Pat
     path = tmp_path / "s.toml"
     seen: list[tuple[bool, str]] = []
 
-    def write_then_get_a_signal(target: Path, text: str) -> None:
+    def write_then_get_a_signal(target: Path, text: str, check: Callable[[], object]) -> None:
         # A signal handler runs here, in the middle of this thread's own save.
         status, interrupted = saver.rescue("newest\n")
         seen.append((status.saved and interrupted, target.read_text()))
-        atomic.write_atomic(target, text)
+        write_checked(target, text, check)
 
     saver = Autosaver(path, write=write_then_get_a_signal)
     saver.submit("older\n")
@@ -260,6 +261,33 @@ def test_a_full_disk_does_not_cost_the_lock(
     held.release()
     assert list(tmp_path.iterdir()) == []
     SessionLock.acquire(tmp_path, "s").release()
+
+
+def test_a_hand_edit_while_a_save_is_being_written_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file was compared before the temp file was written and synced (milliseconds
+    # on a busy disk): an edit landing then was replaced without a copy.
+    path = tmp_path / "s.toml"
+    saver = Autosaver(path)
+    saver.submit("ours\n")
+    assert saver.flush().saved
+    fsync = os.fsync
+    edits: list[str] = []
+
+    def edited_while_syncing(fd: int) -> None:
+        fsync(fd)
+        if not edits:
+            edits.append(path.read_text())
+            path.write_text("edited by hand\n")
+
+    monkeypatch.setattr(os, "fsync", edited_while_syncing)
+    saver.submit("ours, more\n")
+    status = saver.flush()
+    saver.close()
+    assert status.conflict == tmp_path / "s.toml.conflict-1"
+    assert status.conflict.read_text() == "edited by hand\n"
+    assert path.read_text() == "ours, more\n"
 
 
 def test_a_conflict_copy_cut_short_is_removed_and_made_whole_later(

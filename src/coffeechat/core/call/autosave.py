@@ -27,7 +27,7 @@ from pathlib import Path
 from coffeechat.core.files import atomic
 from coffeechat.core.files.regular import read_regular
 
-Writer = Callable[[Path, str], None]
+Writer = Callable[[Path, str, Callable[[], object]], None]
 Signature = tuple[int, int, int, int]
 
 RETRY_SECONDS = 2.0
@@ -63,6 +63,12 @@ def signature(path: Path) -> Signature | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
+def write_checked(path: Path, text: str, check: Callable[[], object]) -> None:
+    """The saver's writer: `atomic.write_atomic`, with `check` run just before the
+    new text replaces the file."""
+    atomic.write_atomic(path, text, before_replace=check)
+
+
 class Autosaver:
     """Writes the newest text of one file in a background thread, retrying failures."""
 
@@ -70,7 +76,7 @@ class Autosaver:
         self,
         path: Path,
         retry_every: float = RETRY_SECONDS,
-        write: Writer = atomic.write_atomic,
+        write: Writer = write_checked,
         own: Signature | None = None,
     ) -> None:
         """A saver for `path`. `own` is the signature of the version on disk that may
@@ -133,8 +139,9 @@ class Autosaver:
             if interrupted:
                 atomic.write_atomic(self.path, text, tag=atomic.RESCUE_TAG)
             else:
-                self._keep_outside_edit()
-                self._write(self.path, text)
+                # Looked at once the new text is whole, just before it replaces the
+                # file: an edit made while it was written is kept too.
+                self._write(self.path, text, self._keep_outside_edit)
             saved, error = True, None
         except OSError as err:
             saved, error = False, err.strerror or str(err)
@@ -199,8 +206,9 @@ class Autosaver:
                 return
             self._owner = threading.get_ident()
             try:
-                self._keep_outside_edit()
-                self._write(self.path, text)
+                # Looked at once the new text is whole, just before it replaces the
+                # file: an edit made while it was written is kept too.
+                self._write(self.path, text, self._keep_outside_edit)
                 self._known = signature(self.path)
             except OSError as err:
                 with self._cond:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -25,7 +26,13 @@ def temp_name(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomic(path: Path, data: str | bytes, *, tag: str = "") -> None:
+def write_atomic(
+    path: Path,
+    data: str | bytes,
+    *,
+    tag: str = "",
+    before_replace: Callable[[], object] | None = None,
+) -> None:
     """Replace `path` with `data` atomically; on error the old file is untouched, and
     the `OSError` names `path` (not the temp file, which the person never sees).
 
@@ -33,6 +40,8 @@ def write_atomic(path: Path, data: str | bytes, *, tag: str = "") -> None:
     folder, and the link stays a link (replacing the link itself would leave the real
     file as it was). `tag` goes into the temp file's name, so that a save made from a
     signal handler cannot collide with one it interrupted in the same process.
+    `before_replace` runs once the new text is whole on disk, just before it takes the
+    old file's place: the last moment to look at what is being replaced.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -52,6 +61,8 @@ def write_atomic(path: Path, data: str | bytes, *, tag: str = "") -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, target)
     except BaseException as err:
         with contextlib.suppress(OSError):
