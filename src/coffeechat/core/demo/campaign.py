@@ -27,7 +27,7 @@ from coffeechat.core.agendas.template import Person
 from coffeechat.core.call.live import Call
 from coffeechat.core.call.start import agenda_ref
 from coffeechat.core.call.wrapup import finish, proposals
-from coffeechat.core.demo.people import write_people
+from coffeechat.core.demo.people import PEOPLE, write_people
 from coffeechat.core.files import atomic
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import Referral, new_session, to_toml
@@ -81,16 +81,26 @@ class PastCall:
     """The follow-ups marked done since."""
 
 
-def _person(name: str, role: str, org: str, contact: str, why: str, research: str) -> Person:
-    return Person(name, role, org, "", contact, PITCH.format(why=why), research)
+def _person(person_id: str, why: str, research: str) -> Person:
+    """The agenda's person: who they are in the demo's network (`core.demo.people`),
+    the pitch to them and the research done."""
+    known = {person.id: person for person in PEOPLE}
+    them = known[person_id]
+    referred_by = known[them.referred_by].name if them.referred_by else ""
+    return Person(
+        them.name,
+        them.role,
+        them.organization,
+        referred_by,
+        them.contact,
+        PITCH.format(why=why),
+        research,
+    )
 
 
 DANA = DemoAgenda(
     _person(
-        "Dana Whitfield",
-        "Clinical Informatics Manager",
-        "Riverside Health",
-        "dana.whitfield@riverside.example",
+        "dana-whitfield",
         "You made the same move from the ICU, and I'd love to hear how it went.",
         "ICU charge nurse for 10 years; led Riverside's Epic go-live in 2023. "
         "Riverside: 3 hospitals, informatics team of 9.",
@@ -99,10 +109,7 @@ DANA = DemoAgenda(
 )
 TOM = DemoAgenda(
     _person(
-        "Tom Alvarez",
-        "Director of Clinical Applications",
-        "Lakeview Hospital",
-        "https://www.linkedin.com/in/tom-alvarez-example",
+        "tom-alvarez",
         "I'd like to understand what your team looks for in clinical analysts.",
         "Runs ClinDoc, orders, pharmacy and interfaces at Lakeview; spoke at the "
         "regional HIMSS chapter on ambient documentation pilots.",
@@ -111,23 +118,16 @@ TOM = DemoAgenda(
     questions={6: "How does Lakeview decide which build requests from the units get done first?"},
 )
 MARCUS = DemoAgenda(
-    Person(
-        "Marcus Bell",
-        "Nurse Informaticist",
-        "Riverside Health",
-        "Dana Whitfield",
-        "marcus.bell@riverside.example",
-        PITCH.format(why="Dana said you made the move from med-surg three years ago."),
+    _person(
+        "marcus-bell",
+        "Dana said you made the move from med-surg three years ago.",
         "Med-surg nurse for 6 years; Riverside informatics fellowship 2023.",
     ),
     channel="phone",
 )
 GRACE = DemoAgenda(
     _person(
-        "Grace Liu",
-        "Health Data Analyst",
-        "State Department of Health",
-        "grace.liu@health.state.example",
+        "grace-liu",
         "I'm curious whether public health could be a path as well as hospitals.",
         "Works on the state immunisation registry; school nurse before that.",
     ),
@@ -136,10 +136,7 @@ GRACE = DemoAgenda(
 )
 SAM = DemoAgenda(
     _person(
-        "Sam Okoro",
-        "Product Manager",
-        "CareLoop",
-        "sam@careloop.example",
+        "sam-okoro",
         "I'd love to hear what a clinician does in product at a startup.",
         "ER nurse, then clinical consultant at a vendor; PM at CareLoop (shift handoff "
         "software, 40 people, Series A) since 2024.",
@@ -148,10 +145,7 @@ SAM = DemoAgenda(
 )
 ROSA = DemoAgenda(
     _person(
-        "Rosa Mendes",
-        "Informatics Specialist",
-        "Lakeview Hospital",
-        "rosa.mendes@lakeview.example",
+        "rosa-mendes",
         "You moved from managing a unit into informatics, which is the move I'm weighing.",
         "Nurse manager of a cardiac step-down unit for 10 years; joined Lakeview "
         "informatics in 2025 (Tom Alvarez's team).",

@@ -1,7 +1,7 @@
 """The demo campaign's network: a dozen people, one file each in `people/`.
 
-Written in the format of DESIGN.md's *The network* (format 1) with tomlkit, until the
-person format has its own writer; then `write_people` writes through that instead.
+Written by the network's own writer (`people.editing.write_new_person`, the one `add`
+and a call's referrals use), so the demo cannot drift from the person format.
 Every date is counted from `today`, so the campaign never looks stale: some people
 met (the five calls of `core.demo.campaign`), some asked and waiting, one quiet
 (asked, nudged, no answer), one declined, one scheduled with an agenda ready, one
@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-import tomlkit
-
-from coffeechat.core.files import atomic
 from coffeechat.core.files.names import slugify
-
-PEOPLE_FORMAT = 1
-FOLDER = "people"
+from coffeechat.core.files.workspace import Workspace
+from coffeechat.core.people.editing import write_new_person
+from coffeechat.core.people.format import Event, LogEntry, Person
 
 
 @dataclass(frozen=True)
@@ -28,7 +25,7 @@ class Entry:
     """One line of a person's log: `days` from today (negative: in the past)."""
 
     days: int
-    event: str
+    event: Event
     note: str = ""
     at: time | None = None
     """A time of day, for a meeting scheduled at an hour."""
@@ -207,40 +204,27 @@ PEOPLE = (
 
 def write_people(folder: Path, today: date) -> list[Path]:
     """Write every person of the demo into `folder/people/`; their files' paths."""
-    people = folder / FOLDER
-    atomic.private_dir(people)
-    paths = []
-    for person in PEOPLE:
-        path = people / f"{person.id}.toml"
-        atomic.write_new(path, person_toml(person, today))
-        paths.append(path)
-    return paths
+    workspace = Workspace(folder)
+    return [write_new_person(workspace, person_of(person, today)) for person in PEOPLE]
 
 
-def person_toml(person: DemoPerson, today: date) -> str:
-    """The text of `person`'s file, their log dated from `today` (a meeting's hour
-    in local time, without an offset, as a person would type it)."""
-    doc = tomlkit.document()
-    doc["format"] = PEOPLE_FORMAT
-    doc["name"] = person.name
-    doc["role"] = person.role
-    doc["organization"] = person.organization
-    doc["contact"] = person.contact
-    if person.referred_by:
-        doc["referred_by"] = person.referred_by
-    doc["tags"] = list(person.tags)
-    if person.keep_in_touch:
-        doc["keep_in_touch"] = person.keep_in_touch
-    doc["notes"] = person.notes
-    log = tomlkit.aot()
+def person_of(person: DemoPerson, today: date) -> Person:
+    """`person` as the network holds them, their log dated from `today` (a meeting's
+    hour in local time, without an offset, as a person would type it)."""
+    log = []
     for entry in person.log:
         day = today + timedelta(days=entry.days)
-        line = tomlkit.table()
-        line["on"] = day if entry.at is None else datetime.combine(day, entry.at)
-        line["event"] = entry.event
-        if entry.note:
-            line["note"] = entry.note
-        log.append(line)
-    if log:
-        doc["log"] = log
-    return tomlkit.dumps(doc)
+        on = day if entry.at is None else datetime.combine(day, entry.at)
+        log.append(LogEntry(on, entry.event, entry.note))
+    return Person(
+        id=person.id,
+        name=person.name,
+        role=person.role,
+        organization=person.organization,
+        contact=person.contact,
+        referred_by=person.referred_by,
+        tags=person.tags,
+        keep_in_touch=person.keep_in_touch,
+        notes=person.notes,
+        log=log,
+    )

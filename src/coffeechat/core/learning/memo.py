@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.files import atomic
@@ -40,14 +41,20 @@ MADE_BY = (
 
 def key_of(index: SessionIndex) -> str:
     """What the overview was made from: the code and every session file's stamp."""
+    stamps = repr(sorted(index.stamps.items())).encode()
+    return f"{_code_version()}-{zlib.crc32(stamps):08x}{zlib.adler32(stamps):08x}"
+
+
+@cache
+def _code_version() -> str:
+    """A digest of the modules that make the overview (read once a process: the
+    Learning pane asks on every refresh)."""
     import os
 
     from coffeechat.core.sessions import cachefile
 
     code = (*cachefile.MADE_BY, *MADE_BY)
-    made = cachefile.digest_of(os.path.dirname(os.path.dirname(__file__)), code)
-    stamps = repr(sorted(index.stamps.items())).encode()
-    return f"{made}-{zlib.crc32(stamps):08x}{zlib.adler32(stamps):08x}"
+    return cachefile.digest_of(os.path.dirname(os.path.dirname(__file__)), code)
 
 
 def recall(workspace: Workspace, index: SessionIndex) -> Learned | None:

@@ -16,6 +16,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.agendas.questions import PRIORITIES, Priority
@@ -202,6 +203,7 @@ def _read_batch(jobs: list[tuple[str, str]]) -> list[tuple[str, SessionLearning 
 Stamp = list[int]
 
 
+@cache
 def cache_version() -> str:
     """The version of the cache's contents: a digest of the modules that make them."""
     return digest_of(os.path.dirname(os.path.dirname(__file__)), (*MADE_BY, "learning/record.py"))
