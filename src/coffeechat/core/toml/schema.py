@@ -24,7 +24,7 @@ import typing
 from dataclasses import MISSING, field, fields, is_dataclass
 from datetime import date, datetime
 from types import NoneType, UnionType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 Kind = Literal[
     "text",
@@ -87,7 +87,7 @@ def _compared(record: object) -> tuple[Any, ...]:
     return tuple(getattr(record, f.name) for f in fields(record) if f.compare)  # type: ignore[arg-type]
 
 
-class Rules(NamedTuple):
+class Rules:
     """What a field's type cannot say about its key in the file (given with `key`).
 
     `name`: the key, when it is not the attribute's name; `section.key` puts it in a
@@ -110,6 +110,14 @@ class Rules(NamedTuple):
     unique: str = ""
     also: tuple[str, ...] = ()
     absent: Any = MISSING
+
+    def __init__(self, **given: Any) -> None:
+        """Rules that differ from the defaults above (a plain class: a named tuple
+        costs a start-up a few tenths of a millisecond to define)."""
+        for rule, value in given.items():
+            if rule not in Rules.__annotations__:
+                raise TypeError(f"key() has no rule {rule!r}")
+            setattr(self, rule, value)
 
 
 def key(default: Any = MISSING, *, factory: Any = MISSING, **rules: Any) -> Any:
