@@ -93,6 +93,7 @@ def test_past_the_limit_every_reader_says_the_same(
         "files.regular",
         "sessions.skim",
         "sessions.cache",
+        "sessions.finding",
         "sessions.format",
         "sessions.marking",
     ):

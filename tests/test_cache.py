@@ -13,8 +13,9 @@ import pytest
 
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.problems import InputError
-from coffeechat.core.sessions.cache import find_session_file, load_index
+from coffeechat.core.sessions.cache import load_index
 from coffeechat.core.sessions.cachefile import CACHE_NAME, cache_version
+from coffeechat.core.sessions.finding import find_session_file
 from coffeechat.core.sessions.format import parse_session, read_session, to_toml
 from coffeechat.core.sessions.summary import read_summary, summarize
 from tests.past_sessions import DAMAGED_NAME, fill_workspace, jane, omar, write

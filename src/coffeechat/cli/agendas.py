@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from coffeechat.cli.context import settings_of
 from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK, print_problems
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from coffeechat.core.agendas.agenda import Agenda
     from coffeechat.core.agendas.template import Person
     from coffeechat.core.files.workspace import Workspace
+
+T = TypeVar("T")
 
 
 def cmd_new(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -95,15 +98,14 @@ def cmd_edit(args: argparse.Namespace, workspace: Workspace) -> int:
         if person_path is None:
             raise
         return _edit_person(args, workspace, person_path)
-    while True:
-        result = edit_agenda(workspace, settings_of(workspace), path)
-        if not isinstance(result, InputError):
-            print_problems(result.warnings, args)
-            print(summary(result))
-            return EXIT_OK
-        print_problems(result.problems, args)
-        if not ask("The agenda has problems. Reopen it in the editor? [Y/n] "):
-            return EXIT_INPUT
+    agenda = _edit_until_valid(
+        args, "agenda", lambda: edit_agenda(workspace, settings_of(workspace), path)
+    )
+    if agenda is None:
+        return EXIT_INPUT
+    print_problems(agenda.warnings, args)
+    print(summary(agenda))
+    return EXIT_OK
 
 
 def _person_file(workspace: Workspace, ref: str) -> Path | None:
@@ -127,21 +129,33 @@ def _person_file(workspace: Workspace, ref: str) -> Path | None:
 
 def _edit_person(args: argparse.Namespace, workspace: Workspace, path: Path) -> int:
     """Open a person file in $EDITOR, check it on exit, offer to reopen until it is valid."""
-    from coffeechat.core.files.editor import editor_command, open_in_editor
+    from coffeechat.core.files.editor import edit_file
     from coffeechat.core.people.format import read_person
 
-    command = editor_command()
+    person = _edit_until_valid(
+        args,
+        "person file",
+        lambda: edit_file(path, lambda edited: read_person(edited, workspace.display(edited))),
+    )
+    if person is None:
+        return EXIT_INPUT
+    print(f"{workspace.display(path)}: ok: {person.name}")
+    return EXIT_OK
+
+
+def _edit_until_valid(
+    args: argparse.Namespace, what: str, edit: Callable[[], T | InputError]
+) -> T | None:
+    """What `edit` (open a file in $EDITOR, check it when it closes) reads, run again
+    while the file has problems (each time printed) and the person asks to reopen it;
+    None once they decline."""
     while True:
-        open_in_editor(command, path)
-        try:
-            person = read_person(path, workspace.display(path))
-        except InputError as err:
-            print_problems(err.problems, args)
-            if not ask("The person file has problems. Reopen it in the editor? [Y/n] "):
-                return EXIT_INPUT
-            continue
-        print(f"{workspace.display(path)}: ok: {person.name}")
-        return EXIT_OK
+        result = edit()
+        if not isinstance(result, InputError):
+            return result
+        print_problems(result.problems, args)
+        if not ask(f"The {what} has problems. Reopen it in the editor? [Y/n] "):
+            return None
 
 
 def cmd_check(args: argparse.Namespace, workspace: Workspace) -> int:

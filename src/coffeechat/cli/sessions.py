@@ -105,7 +105,7 @@ def session_json(s: SessionSummary) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat show SESSION`: the whole session, as text or Markdown."""
-    from coffeechat.core.sessions.cache import find_session_file
+    from coffeechat.core.sessions.finding import find_session_file
     from coffeechat.core.sessions.format import read_session
     from coffeechat.core.sessions.printout import session_markdown, session_text
 
@@ -119,10 +119,11 @@ def cmd_show(args: argparse.Namespace, workspace: Workspace) -> int:
 def _mention_copies(workspace: Workspace, path: Path) -> None:
     """Say on stderr which sync conflict copies of the session `path` lie beside it:
     what they hold is not in what was shown."""
-    from coffeechat.core.sessions.cache import session_files, sync_copies
+    from coffeechat.core.files.syncconflicts import copies_among
+    from coffeechat.core.sessions.cache import session_files
 
     names = {p.name for p in session_files(path.parent)}
-    for copy in sync_copies(names):
+    for copy in copies_among(names)[0]:
         if copy.original == path.name:
             print(
                 copy.problem(workspace.display(path.parent / copy.name)).render(), file=sys.stderr
@@ -131,7 +132,7 @@ def _mention_copies(workspace: Workspace, path: Path) -> None:
 
 def cmd_draft(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat draft SESSION`: the thank-you note, printed or written to a new file."""
-    from coffeechat.core.sessions.cache import find_session_file
+    from coffeechat.core.sessions.finding import find_session_file
     from coffeechat.core.sessions.format import read_session
     from coffeechat.core.sessions.thankyou import thank_you
 

@@ -80,18 +80,7 @@ def edit_agenda(
     handing_over: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> Agenda | InputError:
     """Open `path` in the person's editor, wait until it closes, and check the agenda
-    again: the agenda, or the error listing what is wrong with it.
+    again: the agenda, or the error listing what is wrong with it (`editor.edit_file`)."""
+    from coffeechat.core.files.editor import edit_file
 
-    `handing_over` gives the terminal to the editor and takes it back (the app's
-    `suspend`; a command line needs nothing). `InputError` is raised only when no
-    editor can be started.
-    """
-    from coffeechat.core.files.editor import editor_command, open_in_editor
-
-    command = editor_command()  # before the terminal is handed over: it may be refused
-    with handing_over():
-        open_in_editor(command, path)
-    try:
-        return read_agenda(workspace, settings, path)
-    except InputError as err:
-        return err
+    return edit_file(path, lambda edited: read_agenda(workspace, settings, edited), handing_over)

@@ -1,17 +1,21 @@
 """Which editor to open a file in (the person's own, as their shell would choose it),
-and opening a file in it."""
+opening a file in it, and checking the file again when it closes."""
 
 from __future__ import annotations
 
 import os
 import shlex
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TypeVar
 
 from coffeechat.core.problems import InputError
 
 FALLBACK_EDITORS = ("sensible-editor", "nano", "vim", "vi")
+
+T = TypeVar("T")
 
 
 def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
@@ -41,3 +45,24 @@ def open_in_editor(command: Sequence[str], path: Path) -> None:
             line=0,
             col=0,
         ) from None
+
+
+def edit_file(
+    path: Path,
+    read: Callable[[Path], T],
+    handing_over: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> T | InputError:
+    """Open `path` in the person's editor, wait until it closes, and `read` it again:
+    what it read, or the `InputError` it raised listing what is wrong with the file.
+
+    `handing_over` gives the terminal to the editor and takes it back (the app's
+    `suspend`; a command line needs nothing). `InputError` is raised only when no
+    editor can be started.
+    """
+    command = editor_command()  # before the terminal is handed over: it may be refused
+    with handing_over():
+        open_in_editor(command, path)
+    try:
+        return read(path)
+    except InputError as err:
+        return err

@@ -64,8 +64,8 @@ class Change:
 
 def find_address(workspace: Workspace, text: str, source: str = "ID") -> str:
     """The whole address of the follow-up a person means by `text`: its session given
-    by id or by a unique part of it, as everywhere (`cache.find_session_id`)."""
-    from coffeechat.core.sessions.cache import find_session_id
+    by id or by a unique part of it, as everywhere (`finding.find_session_id`)."""
+    from coffeechat.core.sessions.finding import find_session_id
 
     session_part, item_id = parse_address(text, source)
     return f"{find_session_id(workspace, session_part, source)}/{item_id}"
@@ -121,7 +121,8 @@ def edit_followup(
     path = workspace.session_path(session_id)
     shown = workspace.display(path)
     if not path.is_file():
-        from coffeechat.core.sessions.cache import session_files, session_hint
+        from coffeechat.core.sessions.cache import session_files
+        from coffeechat.core.sessions.finding import session_hint
 
         known = sorted((p.stem for p in session_files(workspace.sessions)), reverse=True)
         hint = session_hint(session_id, known)

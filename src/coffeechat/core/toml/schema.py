@@ -88,58 +88,7 @@ def _compared(record: object) -> tuple[Any, ...]:
 
 
 class Rules:
-    """What a field's type cannot say about its key in the file (see `key`)."""
-
-    __slots__ = (
-        "absent",
-        "also",
-        "hint",
-        "in_file",
-        "minimum",
-        "name",
-        "omit_false",
-        "required",
-        "unique",
-    )
-
-    def __init__(
-        self,
-        name: str = "",
-        required: bool = False,
-        hint: str = "",
-        minimum: int = 0,
-        omit_false: bool = False,
-        in_file: bool = True,
-        unique: str = "",
-        also: tuple[str, ...] = (),
-        absent: Any = MISSING,
-    ) -> None:
-        self.name = name
-        self.required = required
-        self.hint = hint
-        self.minimum = minimum
-        self.omit_false = omit_false
-        self.in_file = in_file
-        self.unique = unique
-        self.also = also
-        self.absent = absent
-
-
-def key(
-    default: Any = MISSING,
-    *,
-    factory: Any = MISSING,
-    name: str = "",
-    required: bool = False,
-    hint: str = "",
-    minimum: int = 0,
-    omit_false: bool = False,
-    in_file: bool = True,
-    unique: str = "",
-    also: tuple[str, ...] = (),
-    absent: Any = MISSING,
-) -> Any:
-    """A dataclass field with its rules in the file.
+    """What a field's type cannot say about its key in the file (given with `key`).
 
     `name`: the key, when it is not the attribute's name; `section.key` puts it in a
     table of its own that only groups some of the document's fields (`notes.general`).
@@ -151,8 +100,30 @@ def key(
     `also`: for a table, keys it may hold that are not read (they belong elsewhere).
     `absent`: what a file without the key reads as, for a field with no default.
     """
-    rules = Rules(name, required, hint, minimum, omit_false, in_file, unique, also, absent)
-    return field(default=default, default_factory=factory, metadata={"toml": rules})
+
+    name: str = ""
+    required: bool = False
+    hint: str = ""
+    minimum: int = 0
+    omit_false: bool = False
+    in_file: bool = True
+    unique: str = ""
+    also: tuple[str, ...] = ()
+    absent: Any = MISSING
+
+    def __init__(self, **given: Any) -> None:
+        """Rules that differ from the defaults above (a plain class: a named tuple
+        costs a start-up a few tenths of a millisecond to define)."""
+        for rule, value in given.items():
+            if rule not in Rules.__annotations__:
+                raise TypeError(f"key() has no rule {rule!r}")
+            setattr(self, rule, value)
+
+
+def key(default: Any = MISSING, *, factory: Any = MISSING, **rules: Any) -> Any:
+    """A dataclass field with its `Rules` in the file (a rule it does not know is a
+    `TypeError` when the format's module is imported)."""
+    return field(default=default, default_factory=factory, metadata={"toml": Rules(**rules)})
 
 
 class Field:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Word = TypeVar("Word", bound=str)
+D = TypeVar("D", bound=date)
 
 LARGEST = 10**9
 """No count of seconds or minutes in a coffeechat file comes near this (31 years)."""
@@ -246,15 +247,7 @@ class Validator:
                 "write it without quotes, e.g. 2026-11-24T15:00:00-05:00",
             )
             return None
-        if not dates.in_range(value):
-            self.report(
-                path,
-                f"the year {value.year} is outside the years coffeechat keeps "
-                f"({dates.YEARS[0]} to {dates.YEARS[1]})",
-                "is the year mistyped? e.g. 2026-11-24T15:00:00-05:00",
-            )
-            return None
-        return value
+        return self.in_years(value, path, "2026-11-24T15:00:00-05:00")
 
     def day(self, table: Mapping[str, Any], path: KeyPath, hint: str = "") -> date | None:
         """A date, or a date-time (offset or local)."""
@@ -267,15 +260,19 @@ class Validator:
         if not isinstance(value, date):
             self.wrong_type(path, value, "a date or a date-time", example)
             return None
-        if not dates.in_range(value):
-            self.report(
-                path,
-                f"the year {value.year} is outside the years coffeechat keeps "
-                f"({dates.YEARS[0]} to {dates.YEARS[1]})",
-                "is the year mistyped? e.g. 2026-11-24",
-            )
-            return None
-        return value
+        return self.in_years(value, path, "2026-11-24")
+
+    def in_years(self, value: D, path: KeyPath, example: str) -> D | None:
+        """`value`, if its year is one coffeechat keeps (else reported, with `example`)."""
+        if dates.in_range(value):
+            return value
+        self.report(
+            path,
+            f"the year {value.year} is outside the years coffeechat keeps "
+            f"({dates.YEARS[0]} to {dates.YEARS[1]})",
+            f"is the year mistyped? e.g. {example}",
+        )
+        return None
 
     # --- a table declared in a `schema` -----------------------------------------------
 
