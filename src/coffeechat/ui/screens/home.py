@@ -395,5 +395,5 @@ class HomeScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read the agendas and the sessions again (after editing them elsewhere)."""
         if self.lists_shown:  # else they are about to be read anyway
-            self.query_one(AgendaList).load()
+            self.load_agendas()  # in its worker, as at the start: not on the event loop
             self.load_sessions()
