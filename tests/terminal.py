@@ -13,7 +13,8 @@ import shlex
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from coffeechat.core.files.workspace import Workspace
@@ -25,6 +26,21 @@ EXITED = "coffeechat exited with"
 def coffeechat_command(workspace: Workspace, *args: str) -> list[str]:
     """`coffeechat --workspace WS ARGS...` from this interpreter."""
     return [sys.executable, "-m", "coffeechat", "--workspace", str(workspace.root), *args]
+
+
+@contextmanager
+def running_call(
+    workspace: Workspace, tmp_path: Path, size: tuple[int, int] = (80, 24), shown: str = "left of"
+) -> Iterator[Terminal]:
+    """`coffeechat run jane-doe` in a terminal of `size` that reports the exit, once
+    `shown` is on screen; closed afterwards."""
+    command = coffeechat_command(workspace, "run", "jane-doe")
+    term = Terminal(tmp_path / "tmux.sock", command, size, report_exit=True)
+    try:
+        term.wait_for(shown)
+        yield term
+    finally:
+        term.close()
 
 
 class Terminal:

@@ -11,23 +11,18 @@ import pytest
 
 from coffeechat.cli import main
 from coffeechat.core.files.workspace import Workspace
-from tests.terminal import Terminal, coffeechat_command
+from tests.terminal import coffeechat_command, running_call
 
 
 @pytest.mark.e2e
 def test_quitting_a_call_says_where_it_was_saved_and_how_to_resume(
     workspace: Workspace, tmp_path: Path
 ) -> None:
-    command = coffeechat_command(workspace, "run", "jane-doe")
-    term = Terminal(tmp_path / "tmux.sock", command, (100, 30), report_exit=True)
-    try:
-        term.wait_for("left of")
+    with running_call(workspace, tmp_path, (100, 30)) as term:
         term.type("hello")
         term.keys("C-q")
         assert term.exit_code() == 0
         shown = term.screen()
-    finally:
-        term.close()
     (saved,) = workspace.sessions.glob("*.toml")
     assert f"saved {workspace.display(saved)} (call not finished); resume it with: " in shown
     assert f"--workspace {workspace.root} run jane-doe" in shown
@@ -35,17 +30,12 @@ def test_quitting_a_call_says_where_it_was_saved_and_how_to_resume(
 
 @pytest.mark.e2e
 def test_saving_the_wrap_up_says_what_is_due_next(workspace: Workspace, tmp_path: Path) -> None:
-    command = coffeechat_command(workspace, "run", "jane-doe")
-    term = Terminal(tmp_path / "tmux.sock", command, (100, 30), report_exit=True)
-    try:
-        term.wait_for("left of")
+    with running_call(workspace, tmp_path, (100, 30)) as term:
         term.keys("C-e")
         term.wait_for("Follow-ups to confirm")
         term.keys("C-s")
         assert term.exit_code() == 0
         shown = term.screen()
-    finally:
-        term.close()
     (saved,) = workspace.sessions.glob("*.toml")
     assert f"saved {workspace.display(saved)}; 2 follow-ups, thank-you due tomorrow " in shown
 

@@ -15,7 +15,7 @@ import pytest
 
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import Session, read_session
-from tests.terminal import Terminal, coffeechat_command, gone
+from tests.terminal import Terminal, gone, running_call
 
 pytestmark = pytest.mark.e2e
 
@@ -23,13 +23,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def terminal(workspace: Workspace, tmp_path: Path) -> Iterator[Terminal]:
     """`coffeechat run jane-doe` in an 80x24 terminal, the call on screen."""
-    command = coffeechat_command(workspace, "run", "jane-doe")
-    term = Terminal(tmp_path / "tmux.sock", command, (80, 24), report_exit=True)
-    try:
-        term.wait_for("left of 20m")
+    with running_call(workspace, tmp_path, shown="left of 20m") as term:
         yield term
-    finally:
-        term.close()
 
 
 def quit_and_read(terminal: Terminal, workspace: Workspace) -> Session:

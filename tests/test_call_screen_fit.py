@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import Static
-from textual.widgets._toast import Toast
 
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
@@ -111,7 +110,7 @@ async def test_at_80x24_the_current_question_and_the_person_are_whole(
         assert all(len(line) <= who.content_size.width for line in lines[:2])
         await pilot.press("ctrl+t")
         await pilot.pause()
-        toast = app.screen.query(Toast).last()
+        toast = app.screen.query("Toast").last()  # by its name: the class is private
         pacing = screen.query_one("#pacing").region
         notes = screen.query_one("#notes").region
         assert not toast.region.overlaps(pacing)

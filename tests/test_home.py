@@ -374,3 +374,20 @@ async def test_enter_on_an_agenda_starts_the_call_and_home_shows_it_after(
         assert app.screen is screen
         newest = screen.query_one(SessionList).shown[0][0]
         assert (newest.meeting.person, newest.status) == ("Jane Doe", "completed")
+
+
+async def test_r_reads_an_agenda_written_elsewhere_keeping_the_one_highlighted(
+    filled: Workspace,
+) -> None:
+    app = app_at_now(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        agendas = app.screen.query_one(AgendaList)
+        highlighted = agendas.highlighted_name
+        (filled.agendas / "ada-lovelace.toml").write_text(
+            (filled.agendas / "jane-doe.toml").read_text()
+        )
+        await pilot.press("r")
+        await settle(pilot)
+        assert "ada-lovelace" in agendas.agendas
+        assert agendas.highlighted_name == highlighted

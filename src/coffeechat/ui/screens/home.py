@@ -95,7 +95,6 @@ class HomeScreen(Screen[None]):
         self.loading_started = False
         self.lists_shown = False
         """The lists are in their panes (from just after the first frame)."""
-        self.agendas_read = False
 
     def compose(self) -> ComposeResult:
         """Header; the queue, then sessions, people, agendas and what was learned, the
@@ -203,9 +202,8 @@ class HomeScreen(Screen[None]):
         list (then, the first time, read the agendas: the queue comes first)."""
         if self.closing:
             return  # read while the app was closing: nothing left to show them in
-        first = not self.agendas_read
+        first = self.index is None
         if first:
-            self.agendas_read = True
             self.load_agendas()
         self.index, self.people = index, people
         self.query_one(LearnedPane).show(index)
@@ -397,5 +395,5 @@ class HomeScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read the agendas and the sessions again (after editing them elsewhere)."""
         if self.lists_shown:  # else they are about to be read anyway
-            self.query_one(AgendaList).load()
+            self.load_agendas()  # in its worker, as at the start: not on the event loop
             self.load_sessions()

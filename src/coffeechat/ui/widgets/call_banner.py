@@ -18,10 +18,15 @@ class CallBanner(Static):
         """The sessions folder as the person knows it."""
         self._error: str | None = None
         self._conflict: object = None
+        self._shown: tuple[str | None, bool] = (None, False)
 
     def show(self, error: str | None, paused: bool) -> None:
         """Say so when the notes are not reaching the disk (`error`: why not), or the
-        clock is paused."""
+        clock is paused. The call redraws every second: nothing is done (no layout of
+        the screen) unless one of the two changed."""
+        if (error, paused) == self._shown:
+            return
+        self._shown = (error, paused)
         if error:
             self.update(
                 literal(

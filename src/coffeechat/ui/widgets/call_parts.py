@@ -27,8 +27,9 @@ class CallPart(Static):
     def put(self, content: Content | str) -> None:
         """Show `content` (a str is coffeechat's own markup)."""
         content = Content.from_markup(content)
-        if looks(content) != self._looks:
-            self._looks = looks(content)
+        shown = looks(content)
+        if shown != self._looks:
+            self._looks = shown
             self.update(content, layout=self.styles.auto_dimensions)
 
 

@@ -48,17 +48,26 @@ class HangingText(Static):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.whole = Content()
+        self.wrapped: tuple[int, Content] | None = None
+        """The text last wrapped, and the width: measuring and drawing both want it."""
 
     def show(self, text: Content) -> None:
         """Show `text`, wrapped at whatever width the widget has."""
         self.whole = text
+        self.wrapped = None
         self.update(text)
+
+    def wrapped_at(self, width: int) -> Content:
+        """The text wrapped at `width` (wrapped once for each text and width)."""
+        if self.wrapped is None or self.wrapped[0] != width:
+            self.wrapped = (width, hanging(self.whole, width))
+        return self.wrapped[1]
 
     def render(self) -> Content:
         """The text wrapped at the widget's width."""
-        return hanging(self.whole, self.content_size.width)
+        return self.wrapped_at(self.content_size.width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The height of the text wrapped at `width`."""
         rules = cast("RulesMap", self.styles)  # what `Widget.get_content_height` passes too
-        return hanging(self.whole, width).get_height(rules, width)
+        return self.wrapped_at(width).get_height(rules, width)
