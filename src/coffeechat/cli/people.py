@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from coffeechat.cli.context import settings_of, time_of
+from coffeechat.cli.context import time_of
 from coffeechat.cli.output import JSON_FORMAT, print_json
 from coffeechat.cli.problems import EXIT_OK, print_problems
 from coffeechat.core.problems import InputError
@@ -38,10 +38,9 @@ HEADINGS = {
 
 def _rows(workspace: Workspace, network: Network, today: date) -> list[Row]:
     from coffeechat.core.people.network import advice_done, agenda_people, rows
-    from coffeechat.core.people.outreach import Outreach
+    from coffeechat.core.people.outreach import outreach_of
 
-    # Without a settings file, the rules' own days: the settings' checker is not loaded.
-    outreach = settings_of(workspace).outreach if workspace.settings.exists() else Outreach()
+    outreach = outreach_of(workspace)
     advice = None
     if any(p.keep_in_touch for p in network.people):
         from coffeechat.core.sessions.cache import load_index

@@ -159,12 +159,12 @@ def network_items(
     """The queue's items about the workspace's people at `now`, how many are snoozed,
     and the problems of the person files that could not be read."""
     from coffeechat.core.people.network import agenda_people, load_network, rows
-    from coffeechat.core.settings import load_settings
+    from coffeechat.core.people.outreach import outreach_of
 
     network = load_network(workspace)
     if not network.people:
         return [], 0, network.damaged
-    outreach = load_settings(workspace.settings, workspace.display(workspace.settings)).outreach
+    outreach = outreach_of(workspace)
     everyone = rows(network, now.date(), outreach, agenda_people(workspace, network))
     items, snoozed = person_items(everyone, now, include_snoozed)
     return items, snoozed, network.damaged
