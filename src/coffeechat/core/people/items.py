@@ -21,7 +21,7 @@ from coffeechat.core.problems import InputError, Problem
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.people.format import Event, ItemKind, Person
-    from coffeechat.core.people.network import Row
+    from coffeechat.core.people.network import Network, Row
 
 PREFIX = "people/"
 ADDRESS_EXAMPLE = "people/priya-patel/nudge-2026-11-20"
@@ -158,16 +158,23 @@ def network_items(
 ) -> tuple[list[PersonItem], int, tuple[Problem, ...]]:
     """The queue's items about the workspace's people at `now`, how many are snoozed,
     and the problems of the person files that could not be read."""
-    from coffeechat.core.people.network import agenda_people, load_network, rows
-    from coffeechat.core.people.outreach import outreach_of
+    from coffeechat.core.people.network import load_network
 
     network = load_network(workspace)
     if not network.people:
         return [], 0, network.damaged
-    outreach = outreach_of(workspace)
-    everyone = rows(network, now.date(), outreach, agenda_people(workspace, network))
-    items, snoozed = person_items(everyone, now, include_snoozed)
+    items, snoozed = _items_of(workspace, network, now, include_snoozed)
     return items, snoozed, network.damaged
+
+
+def _items_of(
+    workspace: Workspace, network: Network, now: datetime, include_snoozed: bool
+) -> tuple[list[PersonItem], int]:
+    from coffeechat.core.people.network import agenda_people, rows
+    from coffeechat.core.people.outreach import outreach_of
+
+    everyone = rows(network, now.date(), outreach_of(workspace), agenda_people(workspace, network))
+    return person_items(everyone, now, include_snoozed)
 
 
 def _current_item(workspace: Workspace, address: str, now: datetime) -> tuple[Person, PersonItem]:
@@ -175,7 +182,8 @@ def _current_item(workspace: Workspace, address: str, now: datetime) -> tuple[Pe
     from coffeechat.core.people.network import load_network
 
     person_id, item_id = parse_person_address(address)
-    person = load_network(workspace).get(person_id)
+    network = load_network(workspace)
+    person = network.get(person_id)
     if person is None:
         raise InputError.at(
             "ID",
@@ -184,7 +192,7 @@ def _current_item(workspace: Workspace, address: str, now: datetime) -> tuple[Pe
             line=0,
             col=0,
         )
-    items, _snoozed, _damaged = network_items(workspace, now, include_snoozed=True)
+    items, _snoozed = _items_of(workspace, network, now, include_snoozed=True)
     for item in items:
         if item.person_id != person_id:
             continue
