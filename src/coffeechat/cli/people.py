@@ -10,6 +10,7 @@ while still listing everyone else.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -277,18 +278,14 @@ def cmd_log(args: argparse.Namespace, workspace: Workspace) -> int:
 
     now = time_of(args).now()
     event = _word(args.event, EVENTS, "EVENT", "event")
-    person = find_person(load_network(workspace), args.person)
+    network = load_network(workspace)
+    person = find_person(network, args.person)
     on = parse_when(args.on, now.date(), now.tzinfo) if args.on else now.date()
     after = log_event(workspace, person.id, event, on, args.note or "")
     print(f"Logged: {after.name} {event} {said_back(on, now.date())}")
-    row = next(
-        (
-            r
-            for r in _rows(workspace, load_network(workspace), now.date())
-            if r.person.id == person.id
-        ),
-        None,
-    )
+    # The network as it is now: only their file changed (its name, and so its place, did not).
+    network = replace(network, people=tuple(after if p is person else p for p in network.people))
+    row = next((r for r in _rows(workspace, network, now.date()) if r.person.id == person.id), None)
     if row is not None:
         print(f"  now {row.state}" + (f"; next: {row.step.text}" if row.step else ""))
     return EXIT_OK
