@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -189,9 +188,14 @@ def rows(
 def agenda_people(workspace: Workspace, network: Network) -> frozenset[str]:
     """The ids of the people an agenda is written for: its `meeting.person`, or (for an
     older agenda) the person whose name its `meeting.with` is."""
+    paths = workspace.agenda_files()
+    if not paths:
+        return frozenset()
+    import tomllib  # only here: a `followups` in a workspace without agendas never needs it
+
     by_name = {slugify(p.name): p.id for p in network.people}
     found = set()
-    for path in workspace.agenda_files():
+    for path in paths:
         try:
             raw = read_regular(path, MAX_BYTES)  # never a named pipe: it would block
             meeting = tomllib.loads(raw.decode("utf-8-sig")).get("meeting", {})
