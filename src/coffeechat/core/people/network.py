@@ -8,13 +8,13 @@ the others.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coffeechat.core.files.jsoncache import stamped
 from coffeechat.core.files.names import slugify
 from coffeechat.core.files.regular import MAX_BYTES, read_regular
 from coffeechat.core.people.format import MAX_PERSON_BYTES, Person, parse_person
@@ -46,26 +46,7 @@ class Network(Record):
 
 def person_files(folder: Path) -> list[Path]:
     """Every person file in `folder`, by name."""
-    return [folder / name for name, _stamp in sorted(_stamped(folder))]
-
-
-def _stamped(folder: Path) -> list[tuple[str, list[int]]]:
-    """Each person file's name and stamp (size, modification time, inode)."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        if entry.name.startswith(".") or not entry.name.endswith(".toml"):
-            continue
-        try:
-            info = entry.stat()
-        except OSError:
-            continue  # removed while we looked
-        if stat.S_ISREG(info.st_mode):
-            found.append((entry.name, [info.st_size, info.st_mtime_ns, info.st_ino]))
-    return found
+    return [folder / name for name, _stamp in sorted(stamped(folder))]
 
 
 def load_network(workspace: Workspace, use_cache: bool = True) -> Network:
@@ -81,7 +62,7 @@ def load_network(workspace: Workspace, use_cache: bool = True) -> Network:
     people: list[Person] = []
     damaged: list[Problem] = []
     changed = False
-    for name, stamp in sorted(_stamped(workspace.people)):
+    for name, stamp in sorted(stamped(workspace.people)):
         shown = os.path.join(folder, name)
         person_id = name.removesuffix(".toml")
         known = cached.get(name)
