@@ -65,7 +65,7 @@ def person_items(
 ) -> tuple[list[PersonItem], int]:
     """The items the rows make as things stand at `now`, and how many are snoozed."""
     from coffeechat.core.queue.dates import at_morning
-    from coffeechat.core.queue.followups import bucket_of
+    from coffeechat.core.queue.followups import bucket_of, snoozed_at
 
     zone = now.tzinfo
     found: list[PersonItem] = []
@@ -77,11 +77,8 @@ def person_items(
         record = row.person.record_of(step.item_id)
         if record is not None and record.status == "done":
             continue
-        until = record.snoozed_until if record is not None else None
-        if until is not None and until.tzinfo is None:
-            until = until.replace(tzinfo=zone)
-        sleeping = until is not None and until > now
-        if sleeping:
+        until = snoozed_at(record.snoozed_until if record is not None else None, now)
+        if until is not None:
             snoozed += 1
             if not include_snoozed:
                 continue
@@ -94,7 +91,7 @@ def person_items(
                 step.text,
                 due,
                 bucket_of(due, now, now.date()),
-                until if sleeping else None,
+                until,
                 row.person.name,
                 row.person.organization,
                 step.detail,
