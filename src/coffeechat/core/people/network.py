@@ -168,11 +168,14 @@ def rows(
 
 def agenda_people(workspace: Workspace, network: Network) -> frozenset[str]:
     """The ids of the people an agenda is written for: its `meeting.person`, or (for an
-    older agenda) the person whose name its `meeting.with` is."""
+    older agenda) the person whose name its `meeting.with` is. Only a step with someone
+    `scheduled` asks (`next_step`): with no call ever agreed, no agenda is read."""
+    if not any(e.event == "scheduled" for p in network.people for e in p.log):
+        return frozenset()
     paths = workspace.agenda_files()
     if not paths:
         return frozenset()
-    import tomllib  # only here: a `followups` in a workspace without agendas never needs it
+    import tomllib  # only here: most runs of `followups` read no agenda
 
     by_name = {slugify(p.name): p.id for p in network.people}
     found = set()
