@@ -21,9 +21,12 @@ from coffeechat.cli.problems import EXIT_OK, print_problems
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.people.format import Person
     from coffeechat.core.people.network import Network, Row
+    from coffeechat.core.sessions.summary import SessionSummary
 
 Word = TypeVar("Word", bound=str)
 HEADINGS = {
@@ -37,16 +40,24 @@ HEADINGS = {
 }
 
 
-def _rows(workspace: Workspace, network: Network, today: date) -> list[Row]:
+def _rows(
+    workspace: Workspace,
+    network: Network,
+    today: date,
+    sessions: Sequence[SessionSummary] | None = None,
+) -> list[Row]:
+    """Everyone's row; the sessions (read here if not given) only for a cadence's advice."""
     from coffeechat.core.people.network import advice_done, agenda_people, rows
     from coffeechat.core.people.outreach import outreach_of
 
     outreach = outreach_of(workspace)
     advice = None
     if any(p.keep_in_touch for p in network.people):
-        from coffeechat.core.sessions.cache import load_index
+        if sessions is None:
+            from coffeechat.core.sessions.cache import load_index
 
-        advice = advice_done(network, load_index(workspace).sessions)
+            sessions = load_index(workspace).sessions
+        advice = advice_done(network, sessions)
     return rows(network, today, outreach, agenda_people(workspace, network), advice)
 
 
@@ -153,9 +164,10 @@ def cmd_person(args: argparse.Namespace, workspace: Workspace) -> int:
     now = time_of(args).now()
     network = load_network(workspace)
     person = find_person(network, args.person)
-    everyone = {r.person.id: r for r in _rows(workspace, network, now.date())}
+    sessions = load_index(workspace).sessions
+    everyone = {r.person.id: r for r in _rows(workspace, network, now.date(), sessions)}
     row = everyone[person.id]
-    held = sorted(sessions_with(person, load_index(workspace).sessions), key=lambda s: s.order)
+    held = sorted(sessions_with(person, sessions), key=lambda s: s.order)
     referrals = [p for p in network.people if p.referred_by == person.id]
     states = {pid: r.state for pid, r in everyone.items()}
     introductions = chain(network, person)
@@ -163,7 +175,6 @@ def cmd_person(args: argparse.Namespace, workspace: Workspace) -> int:
         payload = row_json(network, row)
         payload.update(
             {
-                "tags": list(person.tag_list),
                 "keep_in_touch": person.keep_in_touch or None,
                 "notes": person.notes,
                 "log": [
