@@ -124,8 +124,10 @@ def _when(due: date | None, today: date) -> str:
 
 def row_json(network: Network, row: Row) -> dict[str, Any]:
     """One person of `people --json`."""
+    from coffeechat.core.people.items import person_address
+
     person, step = row.person, row.step
-    item = f"people/{person.id}/{step.item_id}" if step is not None and step.kind else None
+    item = person_address(person.id, step.item_id) if step is not None and step.kind else None
     return {
         "id": person.id,
         "name": person.name,

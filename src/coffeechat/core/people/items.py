@@ -52,7 +52,12 @@ class PersonItem:
     @property
     def address(self) -> str:
         """`people/<person-id>/<item-id>`: what `done` and `snooze` take."""
-        return f"{PREFIX}{self.person_id}/{self.item_id}"
+        return person_address(self.person_id, self.item_id)
+
+
+def person_address(person_id: str, item_id: str) -> str:
+    """The address of the item `item_id` about the person `person_id`."""
+    return f"{PREFIX}{person_id}/{item_id}"
 
 
 def is_person_address(text: str) -> bool:
