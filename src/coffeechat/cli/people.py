@@ -10,19 +10,23 @@ while still listing everyone else.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from coffeechat.cli.context import settings_of, time_of
+from coffeechat.cli.context import time_of
 from coffeechat.cli.output import JSON_FORMAT, print_json
 from coffeechat.cli.problems import EXIT_OK, print_problems
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.people.format import Person
     from coffeechat.core.people.network import Network, Row
+    from coffeechat.core.sessions.summary import SessionSummary
 
 Word = TypeVar("Word", bound=str)
 HEADINGS = {
@@ -36,17 +40,24 @@ HEADINGS = {
 }
 
 
-def _rows(workspace: Workspace, network: Network, today: date) -> list[Row]:
+def _rows(
+    workspace: Workspace,
+    network: Network,
+    today: date,
+    sessions: Sequence[SessionSummary] | None = None,
+) -> list[Row]:
+    """Everyone's row; the sessions (read here if not given) only for a cadence's advice."""
     from coffeechat.core.people.network import advice_done, agenda_people, rows
-    from coffeechat.core.people.outreach import Outreach
+    from coffeechat.core.people.outreach import outreach_of
 
-    # Without a settings file, the rules' own days: the settings' checker is not loaded.
-    outreach = settings_of(workspace).outreach if workspace.settings.exists() else Outreach()
+    outreach = outreach_of(workspace)
     advice = None
     if any(p.keep_in_touch for p in network.people):
-        from coffeechat.core.sessions.cache import load_index
+        if sessions is None:
+            from coffeechat.core.sessions.cache import load_index
 
-        advice = advice_done(network, load_index(workspace).sessions)
+            sessions = load_index(workspace).sessions
+        advice = advice_done(network, sessions)
     return rows(network, today, outreach, agenda_people(workspace, network), advice)
 
 
@@ -113,8 +124,10 @@ def _when(due: date | None, today: date) -> str:
 
 def row_json(network: Network, row: Row) -> dict[str, Any]:
     """One person of `people --json`."""
+    from coffeechat.core.people.items import person_address
+
     person, step = row.person, row.step
-    item = f"people/{person.id}/{step.item_id}" if step is not None and step.kind else None
+    item = person_address(person.id, step.item_id) if step is not None and step.kind else None
     return {
         "id": person.id,
         "name": person.name,
@@ -153,9 +166,10 @@ def cmd_person(args: argparse.Namespace, workspace: Workspace) -> int:
     now = time_of(args).now()
     network = load_network(workspace)
     person = find_person(network, args.person)
-    everyone = {r.person.id: r for r in _rows(workspace, network, now.date())}
+    sessions = load_index(workspace).sessions
+    everyone = {r.person.id: r for r in _rows(workspace, network, now.date(), sessions)}
     row = everyone[person.id]
-    held = sorted(sessions_with(person, load_index(workspace).sessions), key=lambda s: s.order)
+    held = sorted(sessions_with(person, sessions), key=lambda s: s.order)
     referrals = [p for p in network.people if p.referred_by == person.id]
     states = {pid: r.state for pid, r in everyone.items()}
     introductions = chain(network, person)
@@ -163,7 +177,6 @@ def cmd_person(args: argparse.Namespace, workspace: Workspace) -> int:
         payload = row_json(network, row)
         payload.update(
             {
-                "tags": list(person.tag_list),
                 "keep_in_touch": person.keep_in_touch or None,
                 "notes": person.notes,
                 "log": [
@@ -278,18 +291,14 @@ def cmd_log(args: argparse.Namespace, workspace: Workspace) -> int:
 
     now = time_of(args).now()
     event = _word(args.event, EVENTS, "EVENT", "event")
-    person = find_person(load_network(workspace), args.person)
+    network = load_network(workspace)
+    person = find_person(network, args.person)
     on = parse_when(args.on, now.date(), now.tzinfo) if args.on else now.date()
     after = log_event(workspace, person.id, event, on, args.note or "")
     print(f"Logged: {after.name} {event} {said_back(on, now.date())}")
-    row = next(
-        (
-            r
-            for r in _rows(workspace, load_network(workspace), now.date())
-            if r.person.id == person.id
-        ),
-        None,
-    )
+    # The network as it is now: only their file changed (its name, and so its place, did not).
+    network = replace(network, people=tuple(after if p is person else p for p in network.people))
+    row = next((r for r in _rows(workspace, network, now.date()) if r.person.id == person.id), None)
     if row is not None:
         print(f"  now {row.state}" + (f"; next: {row.step.text}" if row.step else ""))
     return EXIT_OK

@@ -145,35 +145,23 @@ def item_json(item: QueueItem | PersonItem) -> dict[str, Any]:
     """One item of `followups --json` (one about a person has `person_id`, no session)."""
     from coffeechat.core.queue.followups import QueueItem
 
-    if not isinstance(item, QueueItem):
-        return {
-            "id": item.address,
-            "session": None,
-            "followup": item.item_id,
-            "person_id": item.person_id,
-            "kind": item.kind,
-            "title": item.title,
-            "due": item.due.isoformat(),
-            "bucket": item.bucket,
-            "snoozed_until": item.snoozed_until.isoformat() if item.snoozed_until else None,
-            "person": item.person,
-            "organization": item.organization,
-            "detail": item.say,
-            "referral": None,
-        }
+    found: dict[str, Any] = {"id": item.address}
+    if isinstance(item, QueueItem):
+        found |= {"session": item.session.id, "followup": item.followup.id}
+        detail = item.followup.detail
+    else:
+        found |= {"session": None, "followup": item.item_id, "person_id": item.person_id}
+        detail = item.say
     referral = item.referral
-    return {
-        "id": item.address,
-        "session": item.session.id,
-        "followup": item.followup.id,
+    return found | {
         "kind": item.kind,
         "title": item.title,
         "due": item.due.isoformat(),
         "bucket": item.bucket,
         "snoozed_until": item.snoozed_until.isoformat() if item.snoozed_until else None,
         "person": item.person,
-        "organization": item.session.meeting.organization,
-        "detail": item.followup.detail,
+        "organization": item.organization,
+        "detail": detail,
         "referral": None
         if referral is None
         else {

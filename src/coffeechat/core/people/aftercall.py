@@ -84,13 +84,32 @@ def after_call(workspace: Workspace, session: Session) -> AfterCall:
 
 def thanked(workspace: Workspace, session_meeting: Meeting, on: date, session_id: str) -> bool:
     """Log `thanked` for the person a session was with; False if they are not in the network."""
-    from coffeechat.core.people.network import load_network
-
-    met = person_met(load_network(workspace), session_meeting)
+    met = _named(workspace, session_meeting) or _found(workspace, session_meeting)
     if met is None:
         return False
     _log_once(workspace, met, "thanked", on, f"thank-you for session {session_id}")
     return True
+
+
+def _named(workspace: Workspace, meeting: Meeting) -> Person | None:
+    """The person the agenda names by id, from their file alone (None if it is not
+    there or cannot be read: `person_met` looks further)."""
+    from coffeechat.core.files.names import is_id
+    from coffeechat.core.people.format import read_person
+    from coffeechat.core.problems import InputError
+
+    if not is_id(meeting.person_id):
+        return None
+    try:
+        return read_person(workspace.person_path(meeting.person_id))
+    except InputError:
+        return None
+
+
+def _found(workspace: Workspace, meeting: Meeting) -> Person | None:
+    from coffeechat.core.people.network import load_network
+
+    return person_met(load_network(workspace), meeting)
 
 
 def _known(network: Network, referral: Referral) -> bool:

@@ -12,13 +12,11 @@ changed is read again.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core.files import atomic
-from coffeechat.core.files.regular import read_regular
+from coffeechat.core.files import jsoncache
 from coffeechat.core.people.format import ItemRecord, LogEntry, Person
 
 if TYPE_CHECKING:
@@ -36,6 +34,7 @@ MADE_BY = (
     "toml/validation.py",
     "queue/dates.py",
     "files/regular.py",
+    "files/jsoncache.py",
 )
 """The modules (in `core`) whose code decides what a person file reads as."""
 
@@ -52,25 +51,12 @@ def cache_version() -> str:
 
 def read_cache(path: Path) -> dict[str, Any]:
     """The cached records by file name; empty if the cache is missing or unusable."""
-    try:
-        data = json.loads(read_regular(path))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != cache_version():
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
+    return jsoncache.read_files(path, cache_version())
 
 
 def write_cache(workspace: Workspace, entries: dict[str, list[Any]]) -> None:
     """Save the records; a cache that cannot be written only costs time next time."""
-    payload = {"version": cache_version(), "files": entries}
-    try:
-        atomic.private_dir(workspace.cache)
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        atomic.write_atomic(workspace.cache / CACHE_NAME, text)
-    except OSError:
-        return
+    jsoncache.write_files(workspace, workspace.cache / CACHE_NAME, cache_version(), entries)
 
 
 def _day(value: date) -> str:

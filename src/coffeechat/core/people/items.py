@@ -21,7 +21,7 @@ from coffeechat.core.problems import InputError, Problem
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.people.format import Event, ItemKind, Person
-    from coffeechat.core.people.network import Row
+    from coffeechat.core.people.network import Network, Row
 
 PREFIX = "people/"
 ADDRESS_EXAMPLE = "people/priya-patel/nudge-2026-11-20"
@@ -52,7 +52,12 @@ class PersonItem:
     @property
     def address(self) -> str:
         """`people/<person-id>/<item-id>`: what `done` and `snooze` take."""
-        return f"{PREFIX}{self.person_id}/{self.item_id}"
+        return person_address(self.person_id, self.item_id)
+
+
+def person_address(person_id: str, item_id: str) -> str:
+    """The address of the item `item_id` about the person `person_id`."""
+    return f"{PREFIX}{person_id}/{item_id}"
 
 
 def is_person_address(text: str) -> bool:
@@ -65,7 +70,7 @@ def person_items(
 ) -> tuple[list[PersonItem], int]:
     """The items the rows make as things stand at `now`, and how many are snoozed."""
     from coffeechat.core.queue.dates import at_morning
-    from coffeechat.core.queue.followups import bucket_of
+    from coffeechat.core.queue.followups import bucket_of, snoozed_at
 
     zone = now.tzinfo
     found: list[PersonItem] = []
@@ -77,11 +82,8 @@ def person_items(
         record = row.person.record_of(step.item_id)
         if record is not None and record.status == "done":
             continue
-        until = record.snoozed_until if record is not None else None
-        if until is not None and until.tzinfo is None:
-            until = until.replace(tzinfo=zone)
-        sleeping = until is not None and until > now
-        if sleeping:
+        until = snoozed_at(record.snoozed_until if record is not None else None, now)
+        if until is not None:
             snoozed += 1
             if not include_snoozed:
                 continue
@@ -94,7 +96,7 @@ def person_items(
                 step.text,
                 due,
                 bucket_of(due, now, now.date()),
-                until if sleeping else None,
+                until,
                 row.person.name,
                 row.person.organization,
                 step.detail,
@@ -158,16 +160,23 @@ def network_items(
 ) -> tuple[list[PersonItem], int, tuple[Problem, ...]]:
     """The queue's items about the workspace's people at `now`, how many are snoozed,
     and the problems of the person files that could not be read."""
-    from coffeechat.core.people.network import agenda_people, load_network, rows
-    from coffeechat.core.settings import load_settings
+    from coffeechat.core.people.network import load_network
 
     network = load_network(workspace)
     if not network.people:
         return [], 0, network.damaged
-    outreach = load_settings(workspace.settings, workspace.display(workspace.settings)).outreach
-    everyone = rows(network, now.date(), outreach, agenda_people(workspace, network))
-    items, snoozed = person_items(everyone, now, include_snoozed)
+    items, snoozed = _items_of(workspace, network, now, include_snoozed)
     return items, snoozed, network.damaged
+
+
+def _items_of(
+    workspace: Workspace, network: Network, now: datetime, include_snoozed: bool
+) -> tuple[list[PersonItem], int]:
+    from coffeechat.core.people.network import agenda_people, rows
+    from coffeechat.core.people.outreach import outreach_of
+
+    everyone = rows(network, now.date(), outreach_of(workspace), agenda_people(workspace, network))
+    return person_items(everyone, now, include_snoozed)
 
 
 def _current_item(workspace: Workspace, address: str, now: datetime) -> tuple[Person, PersonItem]:
@@ -175,7 +184,8 @@ def _current_item(workspace: Workspace, address: str, now: datetime) -> tuple[Pe
     from coffeechat.core.people.network import load_network
 
     person_id, item_id = parse_person_address(address)
-    person = load_network(workspace).get(person_id)
+    network = load_network(workspace)
+    person = network.get(person_id)
     if person is None:
         raise InputError.at(
             "ID",
@@ -184,7 +194,7 @@ def _current_item(workspace: Workspace, address: str, now: datetime) -> tuple[Pe
             line=0,
             col=0,
         )
-    items, _snoozed, _damaged = network_items(workspace, now, include_snoozed=True)
+    items, _snoozed = _items_of(workspace, network, now, include_snoozed=True)
     for item in items:
         if item.person_id != person_id:
             continue

@@ -8,14 +8,13 @@ the others.
 from __future__ import annotations
 
 import os
-import stat
-import tomllib
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coffeechat.core.files.jsoncache import stamped
 from coffeechat.core.files.names import slugify
 from coffeechat.core.files.regular import MAX_BYTES, read_regular
 from coffeechat.core.people.format import MAX_PERSON_BYTES, Person, parse_person
@@ -47,26 +46,7 @@ class Network(Record):
 
 def person_files(folder: Path) -> list[Path]:
     """Every person file in `folder`, by name."""
-    return [folder / name for name, _stamp in sorted(_stamped(folder))]
-
-
-def _stamped(folder: Path) -> list[tuple[str, list[int]]]:
-    """Each person file's name and stamp (size, modification time, inode)."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        if entry.name.startswith(".") or not entry.name.endswith(".toml"):
-            continue
-        try:
-            info = entry.stat()
-        except OSError:
-            continue  # removed while we looked
-        if stat.S_ISREG(info.st_mode):
-            found.append((entry.name, [info.st_size, info.st_mtime_ns, info.st_ino]))
-    return found
+    return [folder / name for name, _stamp in sorted(stamped(folder))]
 
 
 def load_network(workspace: Workspace, use_cache: bool = True) -> Network:
@@ -82,7 +62,7 @@ def load_network(workspace: Workspace, use_cache: bool = True) -> Network:
     people: list[Person] = []
     damaged: list[Problem] = []
     changed = False
-    for name, stamp in sorted(_stamped(workspace.people)):
+    for name, stamp in sorted(stamped(workspace.people)):
         shown = os.path.join(folder, name)
         person_id = name.removesuffix(".toml")
         known = cached.get(name)
@@ -188,10 +168,18 @@ def rows(
 
 def agenda_people(workspace: Workspace, network: Network) -> frozenset[str]:
     """The ids of the people an agenda is written for: its `meeting.person`, or (for an
-    older agenda) the person whose name its `meeting.with` is."""
+    older agenda) the person whose name its `meeting.with` is. Only a step with someone
+    `scheduled` asks (`next_step`): with no call ever agreed, no agenda is read."""
+    if not any(e.event == "scheduled" for p in network.people for e in p.log):
+        return frozenset()
+    paths = workspace.agenda_files()
+    if not paths:
+        return frozenset()
+    import tomllib  # only here: most runs of `followups` read no agenda
+
     by_name = {slugify(p.name): p.id for p in network.people}
     found = set()
-    for path in workspace.agenda_files():
+    for path in paths:
         try:
             raw = read_regular(path, MAX_BYTES)  # never a named pipe: it would block
             meeting = tomllib.loads(raw.decode("utf-8-sig")).get("meeting", {})

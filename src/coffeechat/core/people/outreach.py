@@ -31,6 +31,7 @@ from coffeechat.core.people import cadence
 from coffeechat.core.toml.schema import FrozenRecord, Record
 
 if TYPE_CHECKING:
+    from coffeechat.core.files.workspace import Workspace
     from coffeechat.core.people.format import ItemKind, Person, State
 
 _WEEKEND = (5, 6)
@@ -44,6 +45,17 @@ class Outreach:
     try_another_after: int = 3
     nudge_after: int = 7
     quiet_after: int = 7
+
+
+def outreach_of(workspace: Workspace) -> Outreach:
+    """The workspace's rules: its settings' `[outreach]`, else the rules' own days
+    (without a settings file the settings' checker is not loaded: the queue asks on
+    every `followups`); `InputError` if its `coffeechat.toml` is wrong."""
+    if not workspace.settings.exists():
+        return Outreach()
+    from coffeechat.core.settings import load_settings
+
+    return load_settings(workspace.settings, workspace.display(workspace.settings)).outreach
 
 
 def add_business_days(day: date, count: int) -> date:

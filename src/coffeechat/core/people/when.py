@@ -13,7 +13,6 @@ from coffeechat.core.queue import dates
 EXAMPLES = "today, yesterday, 3 days ago, last friday, next tuesday 15:00, 2026-11-20"
 _TIME = re.compile(r"^(.*?)\s*(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?$")
 _AGO = re.compile(r"^(\d{1,3}|an?)\s*(days?|d|weeks?|w)\s+ago$")
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_when(phrase: str, today: date, zone: tzinfo | None, source: str = "--on") -> date:
@@ -60,11 +59,9 @@ def _past(text: str, today: date) -> date | None:
     if match:
         count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
         return today - timedelta(days=count * (7 if match.group(2)[0] == "w" else 1))
-    if text.startswith("last "):
-        word = text.removeprefix("last ")
-        for index, name in enumerate(_DAYS):
-            if len(word) >= 3 and name.startswith(word):
-                return today - timedelta(days=(today.weekday() - index - 1) % 7 + 1)
+    index = dates.weekday_of(text.removeprefix("last ")) if text.startswith("last ") else None
+    if index is not None:
+        return today - timedelta(days=(today.weekday() - index - 1) % 7 + 1)
     return None
 
 

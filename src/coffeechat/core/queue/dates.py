@@ -82,6 +82,11 @@ def _prefix_match(word: str, names: tuple[str, ...]) -> int | None:
     return None
 
 
+def weekday_of(word: str) -> int | None:
+    """The weekday (Monday is 0) that `word` names or abbreviates (`fri`), if any."""
+    return _prefix_match(word, _DAY_NAMES)
+
+
 def parse_date(phrase: str, today: date, source: str = "date") -> date:
     """The date `phrase` means when said on `today`; `InputError` if not understood."""
     text = " ".join(phrase.strip().lower().split())
@@ -159,7 +164,7 @@ def _relative(text: str, today: date) -> date | None:
 
 def _weekday(text: str, today: date) -> date | None:
     word = text.removeprefix("next ").removeprefix("this ")
-    index = _prefix_match(word, _DAY_NAMES)
+    index = weekday_of(word)
     if index is None:
         return None
     return _next_weekday(today, index)

@@ -161,9 +161,8 @@ def build_queue(
         for followup in session.followups:
             if followup.status != "open":
                 continue
-            until = _aware(followup.snoozed_until, zone)
-            sleeping = until is not None and until > now
-            if sleeping:
+            until = snoozed_at(followup.snoozed_until, now)
+            if until is not None:
                 snoozed += 1
                 if not include_snoozed:
                     continue
@@ -174,7 +173,7 @@ def build_queue(
                     followup=followup,
                     due=due,
                     bucket=bucket_of(due, now, today),
-                    snoozed_until=until if sleeping else None,
+                    snoozed_until=until,
                     referral=referral_for(followup, session.referrals),
                 )
             )
@@ -214,6 +213,15 @@ def bucket_of(due: datetime, now: datetime, today: date | None = None) -> str:
     if day < today + timedelta(days=WEEK_DAYS):
         return "week"
     return "later"
+
+
+def snoozed_at(until: datetime | None, now: datetime) -> datetime | None:
+    """When a snooze that ends at `until` ends, if it is still on at `now`; else None."""
+    if until is None:
+        return None
+    if until.tzinfo is None:
+        until = until.replace(tzinfo=now.tzinfo)  # written without an offset: local time
+    return until if until > now else None
 
 
 def _aware(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
