@@ -98,11 +98,7 @@ class CallScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Banner, who and the clock, the questions beside the notes, pacing, keys."""
-        # Classes set before the widgets exist cost nothing; set after, they restyle all
-        # (Textual sets the breakpoint classes only at the first resize).
-        wide = self.app.size.width >= breakpoints.WIDE
-        self.set_class(not wide, "-narrow")
-        self.set_class(wide, "-wide")
+        wide = breakpoints.set_for_width(self)
         self.set_class(wide, "-cheat")  # a wide terminal shows the cheat sheet from the start
         yield CallBanner(self.workspace.display(self.opened.path.parent), id="banner")
         with Horizontal(id="call-top"):

@@ -102,6 +102,7 @@ class HomeScreen(Screen[None]):
         and the search box are put in once it is on screen (`show_lists`): with them,
         it would take a third longer to appear. Titles are set here, before anything is
         mounted: set later, each would cost the first frame another round of layout."""
+        breakpoints.set_for_width(self)
         yield Header()
         with Horizontal(id="home-body"):
             yield titled(Vertical(id="queue-pane", classes="pane"), "Follow-ups")

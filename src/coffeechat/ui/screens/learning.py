@@ -52,6 +52,7 @@ class LearningScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header; the goals and the time record, the answers below; footer."""
+        breakpoints.set_for_width(self)
         yield Header()
         with VerticalScroll(id="learning-body"):
             with Horizontal(id="learning-top"):
