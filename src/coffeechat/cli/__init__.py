@@ -37,8 +37,9 @@ def main(argv: Sequence[str] | None = None, time: TimeSource | None = None) -> i
 
     `time` is the clock the commands use (tests pass a `ManualTime`).
     """
+    words = sys.argv[1:] if argv is None else list(argv)
     with escaped_output():
-        return _run(build_parser().parse_args(argv), time)
+        return _run(build_parser(words).parse_args(words), time)
 
 
 def _run(args: argparse.Namespace, time: TimeSource | None) -> int:
