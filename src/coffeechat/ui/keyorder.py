@@ -44,7 +44,7 @@ from textual.app import App, ScreenStackError
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from coffeechat.core.text.pasted import pasted_text
 
@@ -164,6 +164,10 @@ def typed_as_text(event: events.Event, widget: DOMNode | None) -> bool:
     """True for a character typed into a text field, which takes it and stops it."""
     if not isinstance(event, events.Key) or not event.is_printable:
         return False
+    # Here, not at the top: home has no TextArea, and importing it (its document, its
+    # syntax themes) was 5 ms of home's first frame.
+    from textual.widgets import TextArea
+
     if isinstance(widget, TextArea):
         return not widget.read_only
     return isinstance(widget, Input)
