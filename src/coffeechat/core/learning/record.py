@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -78,11 +79,16 @@ class SessionLearning(FrozenRecord):
 
 
 def learning_of(goals: Iterable[Goal], questions: Iterable[SessionQuestion]) -> SessionLearning:
-    """The learning part of a session's goals and questions."""
+    """The learning part of a session's goals and questions. Each text is interned, as
+    the cache's table of texts shares them: the same agenda's questions, read from
+    10,000 files, would otherwise be 140,000 strings held at once."""
     return SessionLearning(
-        tuple((g.text, g.learned) for g in goals),
+        tuple((sys.intern(g.text), g.learned) for g in goals),
         tuple(
-            (q.text, question_code(q.priority, q.status, q.starred, bool(q.notes.strip())))
+            (
+                sys.intern(q.text),
+                question_code(q.priority, q.status, q.starred, bool(q.notes.strip())),
+            )
             for q in questions
         ),
     )
