@@ -10,13 +10,11 @@ again. It is derived data: deleting it loses nothing, and a damaged one is ignor
 
 from __future__ import annotations
 
-import json
 import zlib
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core.files import atomic
-from coffeechat.core.files.regular import read_regular
+from coffeechat.core.files.jsoncache import read_object, write_object
 from coffeechat.core.learning.introductions import Introducer
 from coffeechat.core.learning.lessons import Answer, Call, GoalRecord, QuestionGroup, call_of
 from coffeechat.core.learning.timekeeping import TimeRecord
@@ -59,12 +57,12 @@ def _code_version() -> str:
 
 def recall(workspace: Workspace, index: SessionIndex) -> Learned | None:
     """The overview kept for exactly these files, or None."""
+    data = read_object(workspace.cache / MEMO_NAME)
+    if data is None or data.get("key") != key_of(index):
+        return None
     try:
-        data = json.loads(read_regular(workspace.cache / MEMO_NAME))
-        if not isinstance(data, dict) or data.get("key") != key_of(index):
-            return None
         return _learned(data, {s.id: s for s in index.sessions})
-    except (OSError, ValueError, RecursionError, KeyError, TypeError, IndexError):
+    except (ValueError, KeyError, TypeError, IndexError):  # a garbled overview
         return None
 
 
@@ -91,12 +89,7 @@ def keep(workspace: Workspace, index: SessionIndex, found: Learned) -> None:
         "time": [getattr(found.time, name) for name in _TIME],
         "introducers": [[i.name, i.people] for i in found.introducers],
     }
-    try:
-        atomic.private_dir(workspace.cache)
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        atomic.write_atomic(workspace.cache / MEMO_NAME, text)
-    except OSError:
-        return
+    write_object(workspace, workspace.cache / MEMO_NAME, payload)
 
 
 _TIME = ("calls", "on_time", "median_overrun", "worst_overrun", "worst", "last")

@@ -12,7 +12,6 @@ readers.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable
@@ -21,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.agendas.questions import PRIORITIES, Priority
-from coffeechat.core.files import atomic
+from coffeechat.core.files.jsoncache import read_object, write_object
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions.cachefile import MADE_BY, digest_of
@@ -216,11 +215,8 @@ def cache_version() -> str:
 
 
 def _read_cache(path: Path) -> tuple[list[str], dict[str, Any]]:
-    try:
-        data = json.loads(read_regular(path))
-    except (OSError, ValueError, RecursionError):
-        return [], {}
-    if not isinstance(data, dict) or data.get("version") != cache_version():
+    data = read_object(path)
+    if data is None or data.get("version") != cache_version():
         return [], {}
     texts, files = data.get("texts"), data.get("files")
     if not isinstance(texts, list) or not isinstance(files, dict):
@@ -262,8 +258,4 @@ def _write_cache(
             questions += (numbers.setdefault(text, len(numbers)), code)
         files[name] = [stamp, goals, questions]
     payload = {"version": cache_version(), "texts": list(numbers), "files": files}
-    try:
-        atomic.private_dir(workspace.cache)
-        atomic.write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-    except OSError:
-        return
+    write_object(workspace, path, payload)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import os
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from coffeechat.core.files.jsoncache import stamped
 from coffeechat.core.files.names import check_session_id
 from coffeechat.core.files.regular import (
     MAX_SESSION_BYTES,
@@ -137,7 +137,7 @@ def _load(
     cache_file = workspace.cache / CACHE_NAME
     cached = read_cache(cache_file) if use_cache else {}
     folder = workspace.display(workspace.sessions)
-    files = dict(_session_files(workspace.sessions))
+    files = dict(stamped(workspace.sessions))
     copies, maybe_onedrive = copies_among(files)
     for copy in copies:
         del files[copy.name]  # never read: a sync tool's copy is not a second call
@@ -228,24 +228,7 @@ class _LeftOut:
 
 def session_files(folder: Path) -> list[Path]:
     """The session files in `folder` (temp and lock files left out)."""
-    return [folder / name for name, _stamp in _session_files(folder)]
-
-
-def _session_files(folder: Path) -> Iterator[tuple[str, Stamp]]:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        name = entry.name
-        if name.startswith(".") or not name.endswith(".toml"):
-            continue
-        try:
-            info = entry.stat()
-        except OSError:
-            continue  # removed while we looked
-        if stat.S_ISREG(info.st_mode):
-            yield name, [info.st_size, info.st_mtime_ns, info.st_ino]
+    return [folder / name for name, _stamp in stamped(folder)]
 
 
 def _summarise_all(

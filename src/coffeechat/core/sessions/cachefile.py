@@ -8,14 +8,12 @@ be read, its problems. It is derived data, rebuilt whenever it cannot be read.
 
 from __future__ import annotations
 
-import json
 import os
 import zlib
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from coffeechat.core.files import atomic
-from coffeechat.core.files.regular import read_regular
+from coffeechat.core.files.jsoncache import read_files, write_files
 from coffeechat.core.problems import Problem
 
 if TYPE_CHECKING:
@@ -85,32 +83,17 @@ def read_cache(path: Path) -> dict[str, Any]:
     """The cached records by file name; empty if the cache is missing or unusable.
 
     Entries are not checked one by one: a garbled one fails when its summary is made
-    (`cache._LeftOut.take`), and its file is read again. A cache that cannot be read at all
-    (not JSON, nested too deeply to parse, not a file) is ignored, and made again.
+    (`cache._LeftOut.take`), and its file is read again.
     """
-    try:
-        data = json.loads(read_regular(path))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != cache_version():
-        return {}
-    files: Any = data.get("files")
-    return files if isinstance(files, dict) else {}
+    return read_files(path, cache_version())
 
 
 def write_cache(
     workspace: Workspace, path: Path, entries: dict[str, tuple[Stamp, Record | Damage]]
 ) -> None:
     """Save the records; a cache that cannot be written only costs time next start."""
-    payload = {
-        "version": cache_version(),
-        "files": {name: [stamp, record] for name, (stamp, record) in entries.items()},
-    }
-    try:
-        atomic.private_dir(workspace.cache)
-        atomic.write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-    except OSError:
-        return
+    files = {name: [stamp, record] for name, (stamp, record) in entries.items()}
+    write_files(workspace, path, cache_version(), files)
 
 
 def problem_record(problem: Problem) -> dict[str, Any]:
