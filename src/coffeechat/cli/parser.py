@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from coffeechat import __version__
-from coffeechat.core.queue.dates import EXAMPLES as WHEN_EXAMPLES
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
@@ -165,6 +164,8 @@ def _done(done: argparse.ArgumentParser) -> None:
 
 
 def _snooze(snooze: argparse.ArgumentParser) -> None:
+    from coffeechat.core.queue.dates import EXAMPLES as WHEN_EXAMPLES  # the date grammar
+
     snooze.add_argument("id", metavar="ID", help="e.g. 2026-11-24-1501-jane-doe/thank-you")
     snooze.add_argument("when", metavar="WHEN", nargs="+", help=f"a date, e.g. {WHEN_EXAMPLES}")
 

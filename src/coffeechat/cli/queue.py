@@ -19,7 +19,6 @@ from coffeechat.cli.output import JSON_FORMAT, print_json
 from coffeechat.cli.problems import EXIT_OK, print_problems
 from coffeechat.cli.typed import command
 from coffeechat.core.problems import InputError
-from coffeechat.core.queue import dates
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -124,6 +123,8 @@ def _print_queue(
 
 def item_lines(item: QueueItem | PersonItem, now: datetime) -> list[str]:
     """An item as the text queue prints it: what, when, its id, whom to reach, what to say."""
+    from coffeechat.core.queue import dates  # the words for dates (not for --json)
+
     due = item.due.astimezone(now.tzinfo)
     when = f"due {due:%a} {due.day} {due:%b %H:%M} ({dates.relative_words(due.date(), now.date())})"
     if item.snoozed_until is not None:
@@ -194,6 +195,7 @@ def cmd_done(args: argparse.Namespace, workspace: Workspace) -> int:
 def cmd_snooze(args: argparse.Namespace, workspace: Workspace) -> int:
     """`coffeechat snooze ID WHEN`: hide one follow-up until WHEN, saying the date back."""
     from coffeechat.core.people.items import is_person_address, snooze_person_item
+    from coffeechat.core.queue import dates
     from coffeechat.core.queue.followups import snooze_until
     from coffeechat.core.sessions.marking import find_address, snooze
 
