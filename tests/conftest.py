@@ -74,6 +74,15 @@ def workspace(tmp_path: Path) -> Workspace:
 
 
 @pytest.fixture
+def filled(workspace: Workspace) -> Workspace:
+    """The workspace holding the past sessions of `tests.past_sessions` (a test module
+    that needs other sessions defines its own `filled`)."""
+    from tests.past_sessions import fill_workspace
+
+    return fill_workspace(workspace)
+
+
+@pytest.fixture
 def clock() -> ManualTime:
     """Clocks set to the start of a call on 2026-11-24 at 15:00 (UTC-5)."""
     return ManualTime(CALL_TIME)

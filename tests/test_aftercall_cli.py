@@ -15,14 +15,9 @@ from coffeechat.cli.parser import GROUPS
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
-from tests.past_sessions import DAMAGED_NAME, NOW, fill_workspace
+from tests.past_sessions import DAMAGED_NAME, NOW
 
 JANE = "2026-11-20-1501-jane-doe"
-
-
-@pytest.fixture
-def filled(workspace: Workspace) -> Workspace:
-    return fill_workspace(workspace)
 
 
 def run(workspace: Workspace, *args: str) -> int:

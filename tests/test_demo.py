@@ -28,6 +28,7 @@ from coffeechat.core.sessions.cache import load_index
 from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
 from coffeechat.ui.app import make_app
+from tests.pilot_helpers import settle
 from tests.terminal import Terminal, gone
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -213,9 +214,7 @@ def test_an_end_that_skips_finally_still_removes_the_folder() -> None:
 async def test_home_on_the_demo_fills_every_pane(demo: Workspace) -> None:
     app = make_app(demo, ManualTime(NOW))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         shown = app.export_screenshot().replace("&#160;", " ")
     for text in ("Overdue", "Due today", "Past sessions", "CareLoop", "dana-whitfield"):
         assert text in shown

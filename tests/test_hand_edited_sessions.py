@@ -115,13 +115,12 @@ async def test_home_shows_the_rest(edited: tuple[Workspace, Path, str]) -> None:
     from coffeechat.ui.app import make_app
     from coffeechat.ui.widgets.queue_list import QueueList
     from coffeechat.ui.widgets.session_list import SessionList
+    from tests.pilot_helpers import settle
 
     workspace, path, _message = edited
     app = make_app(workspace, ManualTime(NOW))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         queue = app.screen.query_one(QueueList)
         assert {item.address.partition("/")[0] for item in queue.items.values()} == {OMAR}
         sessions = app.screen.query_one(SessionList)

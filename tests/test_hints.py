@@ -16,16 +16,11 @@ from icalendar import Calendar
 from coffeechat.cli import main
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
-from tests.past_sessions import NOW, fill_workspace
+from tests.past_sessions import NOW
 
 COMMANDS = re.compile(
     r"coffeechat(?: --workspace \S+)? (?:new|edit|run|sessions|followups|done|draft)"
 )
-
-
-@pytest.fixture
-def filled(workspace: Workspace) -> Workspace:
-    return fill_workspace(workspace)
 
 
 def printed(

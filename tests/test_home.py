@@ -29,26 +29,15 @@ from coffeechat.ui.screens.session import SessionScreen
 from coffeechat.ui.widgets.agenda_list import AgendaList
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
-from tests.past_sessions import DAMAGED_NAME, NOW, fill_workspace
+from tests.past_sessions import DAMAGED_NAME, NOW
+from tests.pilot_helpers import settle
 
 JANE = "2026-11-20-1501-jane-doe"
 BAD = Path(__file__).parent / "agendas" / "bad" / "wrong-type.toml"
 
 
-@pytest.fixture
-def filled(workspace: Workspace) -> Workspace:
-    return fill_workspace(workspace)
-
-
 def app_at_now(workspace: Workspace) -> CoffeechatApp:
     return make_app(workspace, ManualTime(NOW))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the loading and search workers finish and their results show."""
-    await pilot.pause()  # loading starts once the first frame is up
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def home(app: App[None]) -> HomeScreen:

@@ -26,18 +26,14 @@ from coffeechat.ui.screens.session import SessionScreen
 from coffeechat.ui.widgets.agenda_list import AgendaList
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList
-from tests.past_sessions import NOW, fill_workspace
-from tests.test_home import no_suspend, settle
+from tests.past_sessions import NOW
+from tests.pilot_helpers import settle
+from tests.test_home import no_suspend
 from tests.test_palette_help import help_text
 
 JANE = "2026-11-20-1501-jane-doe"
 LIST_KEYS = {"enter", "d", "s", "u", "t", "m", "c", "e"}
 """Every key one of home's lists holds."""
-
-
-@pytest.fixture
-def filled(workspace: Workspace) -> Workspace:
-    return fill_workspace(workspace)
 
 
 def footer_keys(app: CoffeechatApp) -> list[str]:

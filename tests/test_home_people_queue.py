@@ -21,8 +21,8 @@ from coffeechat.ui.screens.prompt import PromptDialog
 from coffeechat.ui.widgets.people_list import PeopleList
 from coffeechat.ui.widgets.queue_list import QueueList
 from tests.past_sessions import NOW, fill_workspace
+from tests.pilot_helpers import settle
 from tests.test_app_themes import toasts
-from tests.test_home import settle
 
 
 def cli(workspace: Workspace, *args: str) -> None:

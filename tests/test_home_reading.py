@@ -8,7 +8,6 @@ thank-you first in the queue.
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Footer
 
 from coffeechat.core.files.workspace import Workspace
@@ -16,15 +15,11 @@ from coffeechat.core.sessions.summary import summarize
 from coffeechat.ui.widgets.agenda_list import AgendaList
 from coffeechat.ui.widgets.queue_list import QueueList
 from coffeechat.ui.widgets.session_list import SessionList, session_prompt
-from tests.past_sessions import at, fill_workspace, make_session
-from tests.test_home import app_at_now, settle
+from tests.past_sessions import at, make_session
+from tests.pilot_helpers import settle
+from tests.test_home import app_at_now
 
 SMALL = (80, 24)
-
-
-@pytest.fixture
-def filled(workspace: Workspace) -> Workspace:
-    return fill_workspace(workspace)
 
 
 async def test_the_footer_shows_every_key_of_each_list_at_80_columns(filled: Workspace) -> None:

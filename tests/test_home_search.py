@@ -15,8 +15,9 @@ from textual.widgets import Input
 from coffeechat.core.files.workspace import Workspace
 from tests.call_helpers import burst
 from tests.past_sessions import fill_workspace, omar, write
+from tests.pilot_helpers import settle
 from tests.terminal import Terminal, coffeechat_command
-from tests.test_home import app_at_now, settle
+from tests.test_home import app_at_now
 
 OMAR = "2026-11-23-1800-omar-haddad"
 

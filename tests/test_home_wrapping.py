@@ -14,6 +14,7 @@ from coffeechat.core.demo.campaign import write_demo
 from coffeechat.core.timesource import ManualTime
 from coffeechat.ui.app import make_app
 from coffeechat.ui.widgets.queue_list import QueueList
+from tests.pilot_helpers import settle
 from tests.test_demo import NOW
 
 
@@ -21,9 +22,7 @@ async def test_a_wrapped_title_keeps_its_due_line_at_80x24(tmp_path: Path) -> No
     workspace = write_demo(tmp_path / "demo", NOW)
     app = make_app(workspace, ManualTime(NOW))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         queue = app.screen.query_one(QueueList)
         shown = [strip.text.rstrip() for strip in queue.render_lines(queue.region.reset_offset)]
     marcus = next(n for n, line in enumerate(shown) if line.startswith("Send Marcus"))

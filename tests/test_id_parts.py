@@ -14,14 +14,9 @@ from coffeechat.cli import main
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.sessions.format import read_session
 from coffeechat.core.timesource import ManualTime
-from tests.past_sessions import NOW, at, fill_workspace, make_session, write
+from tests.past_sessions import NOW, at, make_session, write
 
 JANE = "2026-11-20-1501-jane-doe"
-
-
-@pytest.fixture
-def filled(workspace: Workspace) -> Workspace:
-    return fill_workspace(workspace)
 
 
 def run(workspace: Workspace, *args: str) -> int:

@@ -17,6 +17,7 @@ from coffeechat.ui.screens.learning import LearningScreen
 from coffeechat.ui.widgets import learned_pane
 from coffeechat.ui.widgets.learned_pane import LearnedPane
 from tests.past_sessions import NOW, write
+from tests.pilot_helpers import settle
 from tests.test_learning import sessions
 
 
@@ -25,13 +26,6 @@ def filled(workspace: Workspace) -> Workspace:
     for session in sessions():
         write(workspace, session)
     return workspace
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the loading workers finish and their results show."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def learning_shown(pilot: Pilot[None]) -> LearningScreen:

@@ -26,6 +26,7 @@ from coffeechat.core.settings import Settings
 from coffeechat.core.timesource import ManualTime
 from coffeechat.ui.widgets.agenda_list import AgendaList
 from tests.past_sessions import NOW, jane, write
+from tests.pilot_helpers import settle
 from tests.test_bad_input import COMMAND, GOOD, assert_clean_failure
 
 DEADLINE = 20.0
@@ -143,9 +144,7 @@ async def test_home_shows_the_pipe_and_quits(odd: Workspace) -> None:
 
     app = make_app(odd, ManualTime(NOW))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         agendas = app.screen.query_one(AgendaList)
         labels = {o.id: str(o.prompt) for o in agendas.options}
         assert "has problems" in labels["pipe"]

@@ -21,7 +21,7 @@ from coffeechat.ui.app import make_app
 from coffeechat.ui.screens.prompt import PromptDialog
 from coffeechat.ui.widgets.people_list import PeopleList
 from tests.past_sessions import NOW
-from tests.test_home import settle
+from tests.pilot_helpers import settle
 
 
 def cli(workspace: Workspace, *args: str) -> None:

@@ -185,7 +185,8 @@ async def test_home_e_says_the_agenda_is_ready_with_the_reviews_first_warning(
 ) -> None:
     from coffeechat.ui.app import CoffeechatApp
     from coffeechat.ui.widgets.agenda_list import AgendaList
-    from tests.test_home import app_at_now, fake_editor, no_suspend, settle
+    from tests.pilot_helpers import settle
+    from tests.test_home import app_at_now, fake_editor, no_suspend
 
     yes_no = AGENDA_HEAD + ROLE + ORG + '[[questions]]\ntext = "Do you like your job?"\n'
     monkeypatch.setenv("VISUAL", fake_editor(tmp_path, yes_no))

@@ -19,6 +19,7 @@ from coffeechat.ui.screens.home import HomeScreen
 from coffeechat.ui.widgets.question_list import QuestionList
 from tests.call_helpers import call_app, call_screen
 from tests.past_sessions import NOW, fill_workspace
+from tests.pilot_helpers import settle
 
 SMALL = (80, 24)
 
@@ -56,9 +57,7 @@ async def test_the_lists_follow_the_first_frame_and_the_queue_has_focus(
 ) -> None:
     app = make_app(fill_workspace(workspace), ManualTime(NOW))  # something to follow up
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         home = app.screen
         assert isinstance(home, HomeScreen) and home.lists_shown
         assert app.focused is not None and app.focused.id == "queue"

@@ -248,14 +248,13 @@ async def test_home_lists_them_apart_and_says_once(workspace: Workspace) -> None
     from coffeechat.ui.widgets.queue_list import QueueList
     from coffeechat.ui.widgets.session_list import SessionList
     from tests.call_helpers import Notes
+    from tests.pilot_helpers import settle
 
     names = conflicted(workspace)
     app = make_app(workspace, ManualTime(NOW))
     toasts = Notes(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         queue = app.screen.query_one(QueueList)
         addresses = [o.id for o in queue.options if o.id]
         assert len(addresses) == len(set(addresses)) == 3
