@@ -217,11 +217,8 @@ def bucket_of(due: datetime, now: datetime, today: date | None = None) -> str:
 
 def snoozed_at(until: datetime | None, now: datetime) -> datetime | None:
     """When a snooze that ends at `until` ends, if it is still on at `now`; else None."""
-    if until is None:
-        return None
-    if until.tzinfo is None:
-        until = until.replace(tzinfo=now.tzinfo)  # written without an offset: local time
-    return until if until > now else None
+    until = _aware(until, now.tzinfo)
+    return until if until is not None and until > now else None
 
 
 def _aware(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
