@@ -23,7 +23,7 @@ from coffeechat.core.agendas.questions import PRIORITIES, Priority
 from coffeechat.core.files.jsoncache import read_object, write_object
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
-from coffeechat.core.sessions.cachefile import MADE_BY, digest_of
+from coffeechat.core.sessions.cachefile import MADE_BY, Stamp, digest_of
 from coffeechat.core.sessions.format import QUESTION_STATES, QuestionState
 from coffeechat.core.toml.schema import FrozenRecord
 
@@ -194,8 +194,6 @@ def _read_batch(jobs: list[tuple[str, str]]) -> list[tuple[str, SessionLearning 
 # --- the cache file ------------------------------------------------------------------
 # {"version": ..., "texts": [every goal's and question's text once],
 #  "files": {name: [stamp, [text, learned, ...], [text, code, ...]]}}, texts by number.
-
-Stamp = list[int]
 
 
 @cache
