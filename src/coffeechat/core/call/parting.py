@@ -8,9 +8,6 @@ from datetime import datetime
 from coffeechat.core.queue import dates
 from coffeechat.core.sessions.format import FollowUp, Session
 
-KIND_WORDS = {"thank-you": "thank-you", "follow-up": "follow-up", "referral": "referral"}
-"""How each kind of follow-up is named in the line (an action item by its own title)."""
-
 
 def parting_line(session: Session, shown: str, resume: str, now: datetime) -> str:
     """`saved sessions/….toml; 4 follow-ups, thank-you due tomorrow 15:20` for a
@@ -27,7 +24,7 @@ def parting_line(session: Session, shown: str, resume: str, now: datetime) -> st
 
 
 def due_words(item: FollowUp, now: datetime) -> str:
-    """`thank-you due tomorrow 15:20`."""
-    name = KIND_WORDS.get(item.kind, item.title)
+    """`thank-you due tomorrow 15:20` (an action item named by its own title)."""
+    name = item.title if item.kind == "action" else item.kind
     due = item.due.astimezone(now.tzinfo) if item.due.tzinfo and now.tzinfo else item.due
     return f"{name} due {dates.relative_words(due.date(), now.date())} {due:%H:%M}"

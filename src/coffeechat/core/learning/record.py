@@ -23,7 +23,7 @@ from coffeechat.core.agendas.questions import PRIORITIES, Priority
 from coffeechat.core.files.jsoncache import read_object, write_object
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
-from coffeechat.core.sessions.cachefile import MADE_BY, digest_of
+from coffeechat.core.sessions.cachefile import MADE_BY, Stamp, digest_of
 from coffeechat.core.sessions.format import QUESTION_STATES, QuestionState
 from coffeechat.core.toml.schema import FrozenRecord
 
@@ -171,21 +171,11 @@ def _read_all(
     workspace: Workspace, names: list[str], parallel_from: int
 ) -> list[tuple[str, SessionLearning | None]]:
     """The learning parts of the files `names`, in other processes when there are many."""
-    if not names:
-        return []
+    from coffeechat.core.sessions.cache import in_workers
+
     folder = str(workspace.sessions)
     jobs = [(name, os.path.join(folder, name)) for name in names]
-    workers = min(os.cpu_count() or 1, 8)
-    import threading
-
-    if len(jobs) < parallel_from or workers < 2 or threading.active_count() > 1:
-        return _read_batch(jobs)  # forking with other threads running: see sessions.cache
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    batches = [jobs[i : i + 250] for i in range(0, len(jobs), 250)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [pair for done in pool.map(_read_batch, batches) for pair in done]
+    return in_workers(_read_batch, jobs, parallel_from)
 
 
 def _read_batch(jobs: list[tuple[str, str]]) -> list[tuple[str, SessionLearning | None]]:
@@ -204,8 +194,6 @@ def _read_batch(jobs: list[tuple[str, str]]) -> list[tuple[str, SessionLearning 
 # --- the cache file ------------------------------------------------------------------
 # {"version": ..., "texts": [every goal's and question's text once],
 #  "files": {name: [stamp, [text, learned, ...], [text, code, ...]]}}, texts by number.
-
-Stamp = list[int]
 
 
 @cache

@@ -153,7 +153,6 @@ def build_queue(
     sessions: Iterable[SessionSummary], now: datetime, include_snoozed: bool = False
 ) -> Queue:
     """The queue as it stands at `now` (an aware datetime)."""
-    zone = now.tzinfo
     today = now.date()
     items: list[QueueItem] = []
     snoozed = 0
@@ -166,17 +165,7 @@ def build_queue(
                 snoozed += 1
                 if not include_snoozed:
                     continue
-            due = _aware(followup.due, zone) or now
-            items.append(
-                QueueItem(
-                    session=session,
-                    followup=followup,
-                    due=due,
-                    bucket=bucket_of(due, now, today),
-                    snoozed_until=until,
-                    referral=referral_for(followup, session.referrals),
-                )
-            )
+            items.append(_item(session, followup, now, today, until))
     order = {bucket: number for number, bucket in enumerate(BUCKETS)}
     items.sort(key=lambda item: (order[item.bucket], item.due, item.address))
     return Queue(tuple(items), snoozed)
@@ -185,21 +174,33 @@ def build_queue(
 def closed_items(sessions: Iterable[SessionSummary], now: datetime) -> tuple[QueueItem, ...]:
     """The done and dropped follow-ups, in the order of their due moments (their
     bucket is that of their due, as if still open: they are listed only in a calendar)."""
-    zone = now.tzinfo
+    today = now.date()
     items = [
-        QueueItem(
-            session=session,
-            followup=followup,
-            due=(due := _aware(followup.due, zone) or now),
-            bucket=bucket_of(due, now),
-            snoozed_until=None,
-            referral=referral_for(followup, session.referrals),
-        )
+        _item(session, followup, now, today, None)
         for session in sessions
         for followup in session.followups
         if followup.status != "open"
     ]
     return tuple(sorted(items, key=lambda item: (item.due, item.address)))
+
+
+def _item(
+    session: SessionSummary,
+    followup: FollowUp,
+    now: datetime,
+    today: date,
+    snoozed_until: datetime | None,
+) -> QueueItem:
+    """The queue's item for one follow-up of `session` at `now`."""
+    due = _aware(followup.due, now.tzinfo) or now
+    return QueueItem(
+        session=session,
+        followup=followup,
+        due=due,
+        bucket=bucket_of(due, now, today),
+        snoozed_until=snoozed_until,
+        referral=referral_for(followup, session.referrals),
+    )
 
 
 def bucket_of(due: datetime, now: datetime, today: date | None = None) -> str:
@@ -217,11 +218,8 @@ def bucket_of(due: datetime, now: datetime, today: date | None = None) -> str:
 
 def snoozed_at(until: datetime | None, now: datetime) -> datetime | None:
     """When a snooze that ends at `until` ends, if it is still on at `now`; else None."""
-    if until is None:
-        return None
-    if until.tzinfo is None:
-        until = until.replace(tzinfo=now.tzinfo)  # written without an offset: local time
-    return until if until > now else None
+    until = _aware(until, now.tzinfo)
+    return until if until is not None and until > now else None
 
 
 def _aware(moment: datetime | None, zone: tzinfo | None) -> datetime | None:

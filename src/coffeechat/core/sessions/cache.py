@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coffeechat.core.files.jsoncache import stamped
 from coffeechat.core.files.names import check_session_id
@@ -54,6 +54,9 @@ from coffeechat.core.sessions.summary import SessionSummary, read_summary
 PARALLEL_FROM = 800
 """From this many files to read, other processes share the work (one per core)."""
 BATCH = 250
+
+J = TypeVar("J")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -236,25 +239,31 @@ def _summarise_all(
 ) -> list[tuple[str, Record | Damage, Any]]:
     """Records of the files that must be read (and what `reader` made besides), in
     other processes when there are many."""
-    if not stale:
+    return in_workers(partial(_summarise_batch, reader=reader), stale, parallel_from)
+
+
+def in_workers(work: Callable[[list[J]], list[R]], jobs: list[J], parallel_from: int) -> list[R]:
+    """`work` done on `jobs`, in other processes (`BATCH` jobs at a time) from
+    `parallel_from` jobs on; `work` is sent to them: a module's function (or a
+    `partial` of one)."""
+    if not jobs:
         return []
     workers = min(os.cpu_count() or 1, 8)
-    if len(stale) < parallel_from or workers < 2:
-        return _summarise_batch(stale, reader)
+    if len(jobs) < parallel_from or workers < 2:
+        return work(jobs)
     import threading
 
     # Forking copies only the calling thread, so a lock held by another thread (the
     # app's) would stay locked in the child: share the work only when alone. Spawning
     # instead would re-run the caller's main script in each worker.
     if threading.active_count() > 1:
-        return _summarise_batch(stale, reader)
+        return work(jobs)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    batches = [stale[i : i + BATCH] for i in range(0, len(stale), BATCH)]
+    batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        each = partial(_summarise_batch, reader=reader)
-        return [done for batch in pool.map(each, batches) for done in batch]
+        return [done for batch in pool.map(work, batches) for done in batch]
 
 
 def _summarise_batch(

@@ -179,9 +179,14 @@ def excerpt(notes: str) -> str:
     single, cut at its first sentence or clause when long."""
     line = next(line.strip() for line in notes.splitlines() if line.strip())
     line = line.lstrip("-*• ").strip() or line
+    return _cut(_unquoted(_written_out(line)))
+
+
+def _written_out(text: str) -> str:
+    """`text` with its note-taking shorthand written out (`_SHORTHAND`), on one line."""
     for pattern, written in _SHORTHAND:
-        line = pattern.sub(written, line)
-    return _cut(_unquoted(" ".join(line.split())))
+        text = pattern.sub(written, text)
+    return " ".join(text.split())
 
 
 def _cut(text: str) -> str:
@@ -221,9 +226,7 @@ def promises(session: Session) -> list[str]:
                 text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text)
                 text = re.sub(rf"\b{re.escape(name)}\b", "you", text)
         text = re.sub(r"^(\w+) (him|her|them)\b", r"\1 you", text)
-        for pattern, written in _SHORTHAND:
-            text = pattern.sub(written, text)
-        text = " ".join(text.split())
+        text = _written_out(text)
         if _FIRST_VERB.match(text):
             out.append(f"As promised, I will {text[0].lower() + text[1:]}.")
         else:
