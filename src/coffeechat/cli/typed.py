@@ -20,7 +20,11 @@ PROGRAM = "coffeechat"
 
 def prefix(args: argparse.Namespace) -> str:
     """`coffeechat`, with `--workspace DIR` if this run was given one."""
-    given = getattr(args, "workspace", None)
+    return for_workspace(getattr(args, "workspace", None))
+
+
+def for_workspace(given: str | None) -> str:
+    """`coffeechat`, with `--workspace DIR` (made absolute) if `given` names a folder."""
     if not given:
         return PROGRAM
     import shlex  # only once a command is printed: ~0.4 ms of every script command's start
