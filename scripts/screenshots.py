@@ -29,6 +29,7 @@ from coffeechat.core.files.names import slugify  # noqa: E402
 from coffeechat.core.files.workspace import Workspace  # noqa: E402
 from coffeechat.core.timesource import ManualTime, local_zone  # noqa: E402
 from coffeechat.ui.app import make_app  # noqa: E402
+from coffeechat.ui.screens.call import CallScreen  # noqa: E402
 from coffeechat.ui.widgets.people_list import PeopleList  # noqa: E402
 
 NOW = datetime(2026, 12, 2, 10, 30, tzinfo=local_zone())
@@ -78,7 +79,9 @@ async def take(workspace: Workspace, folder: Path) -> None:
         first, second = NOTE.split("\n")
         await pilot.press(*first, "enter", *second)
         clock.advance(95)
-        await pilot.pause(1.5)  # the call's clock is shown at its next tick
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        call.tick()  # the clock shown as it reads now, not at the next tick of real time
         await settle(pilot)
         app.save_screenshot("call.svg", str(folder))
         await pilot.press("ctrl+q")

@@ -16,7 +16,6 @@ from the command line, without opening the app.
 from __future__ import annotations
 
 import argparse
-import shlex
 import shutil
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from coffeechat.cli.context import time_of
 from coffeechat.cli.problems import EXIT_OK
+from coffeechat.cli.typed import for_workspace
 from coffeechat.core.problems import InputError
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def keep_demo(given: str, args: argparse.Namespace) -> int:
             col=0,
         )
     write_demo(folder, time_of(args).now())
-    run = f"coffeechat --workspace {shlex.quote(str(folder))}"
+    run = for_workspace(str(folder))
     print(f"Wrote a demo campaign to {folder}. Explore it from the command line:")
     commands = [(f"{run} {command}", what) for command, what in EXPLORE]
     width = max(len(line) for line, _ in commands)
