@@ -4,14 +4,14 @@ know once the window is gone (a file kept aside, notes that could not be saved).
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coffeechat.cli.context import settings_of, time_of
+from coffeechat.cli.context import settings_of
 from coffeechat.cli.problems import EXIT_INPUT, EXIT_OK, EXIT_USAGE, not_a_terminal
-from coffeechat.cli.typed import command
 from coffeechat.core.problems import InputError
 from coffeechat.startup import tuned_for_the_app
 
@@ -72,9 +72,12 @@ def say_where_it_went(
     unsaved: Sequence[Path],
 ) -> None:
     """One line per call that was saved: where, and what is due next."""
+    from coffeechat.cli.context import time_of
     from coffeechat.core.call.parting import parting_line
 
-    resume = command(args, "run", args.agenda)
+    given = getattr(args, "workspace", None)
+    again = "coffeechat" + (f" --workspace {shlex.quote(given)}" if given else "")
+    resume = f"{again} run {shlex.quote(args.agenda)}"
     now = time_of(args).now()
     for opened in calls:
         if opened.path not in unsaved:
