@@ -145,8 +145,9 @@ class CallScreen(Screen[None]):
         heard of its focus, later than the keys that come next.
         """
         focused = self.focused
-        capturing = focused is not None and self.capture in focused.ancestors
+        # Where the focus is, only for these: every binding is checked, at every refresh.
         if action in ("next_field", "file", "save"):
+            capturing = focused is not None and self.capture in focused.ancestors
             return capturing is (action != "save")
         if action == "pick":
             return isinstance(focused, QuestionList)

@@ -198,7 +198,7 @@ class HomeScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_index, index, people)
 
-    def show_index(self, index: SessionIndex, people: tuple[PersonItem, ...] = ()) -> None:
+    def show_index(self, index: SessionIndex, people: tuple[PersonItem, ...]) -> None:
         """Show freshly read sessions and people's items in the queue and the sessions
         list (then, the first time, read the agendas: the queue comes first)."""
         if self.closing:

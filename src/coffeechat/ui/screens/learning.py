@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from coffeechat.ui import breakpoints
 from coffeechat.ui.literal import lines, literal
+from coffeechat.ui.screens.home import titled
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -56,10 +57,10 @@ class LearningScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="learning-body"):
             with Horizontal(id="learning-top"):
-                yield _titled(Static("Reading…", id="learning-goals"), "Goals")
+                yield titled(Static("Reading…", id="learning-goals"), "Goals")
                 with Vertical(id="learning-side"):
-                    yield _titled(Static(id="learning-time"), "Respecting their time")
-                    yield _titled(Static(id="learning-introducers"), "Who introduced you")
+                    yield titled(Static(id="learning-time"), "Respecting their time")
+                    yield titled(Static(id="learning-introducers"), "Who introduced you")
             yield Vertical(id="learning-answers")
         yield Footer()
 
@@ -93,11 +94,6 @@ class LearningScreen(Screen[None]):
         if not groups:
             answers.mount(Static("No answers yet.", classes="learning-empty"))
         answers.mount_all(question_pane(g) for g in groups)
-
-
-def _titled(widget: Widget, title: str) -> Widget:
-    widget.border_title = title
-    return widget
 
 
 def goals_text(goals: tuple[GoalRecord, ...]) -> Content:

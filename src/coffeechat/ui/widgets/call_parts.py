@@ -116,6 +116,8 @@ class Checklist(CallPart):
     """The opening checklist until it is all ticked; the closing one once time is short.
     Ticked items show ☑, the others ☐ (readable without colour)."""
 
+    _titles: tuple[str, str] | None = None
+
     def show(self, call: Call, key: str) -> bool:
         """Redraw, saying `key` ticks the next item; True if there is one to show now."""
         part = call.checklist_part()
@@ -123,13 +125,17 @@ class Checklist(CallPart):
             return False
         lead: list[Content] = []
         if part == "opening":
-            self.border_title = "Opening"
+            title = "Opening"
         elif call.clock.phase() == Phase.OVERTIME:
-            self.border_title = "Over time: offer to end the call"
+            title = "Over time: offer to end the call"
             lead = [literal((OFFER_TO_END, "$error"))]
         else:
-            self.border_title = "Closing: time to wrap up"
-        self.border_subtitle = f"{key}: tick the next"
+            title = "Closing: time to wrap up"
+        # Set only when they change: each setting parses markup and repaints the part.
+        titles = (title, f"{key}: tick the next")
+        if titles != self._titles:
+            self._titles = titles
+            self.border_title, self.border_subtitle = titles
         self.set_class(part == "closing", "-closing")
         items = [literal("☑ " if item.ticked else "☐ ", item.text) for item in call.checklist(part)]
         self.put(lines([*lead, *items]))

@@ -75,14 +75,8 @@ class CapturePanel(Vertical):
         if typed is None:
             return None
         kind, values = typed
-        inputs = self._inputs()
-        taken = None
-        if inputs[0].value.strip():
-            taken = Captured(kind, values)
-            for field in inputs:
-                field.value = ""
-        self.kind = None
-        self.display = False
+        taken = Captured(kind, values) if self._inputs()[0].value.strip() else None
+        self.close(empty=taken is not None)
         return taken
 
     def file(self, call: Call) -> bool:
@@ -111,13 +105,18 @@ class CapturePanel(Vertical):
         if typed is None:
             return None
         kind, values = typed
-        for field in self._inputs():
-            field.value = ""
-        self.kind = None
-        self.display = False
+        self.close(empty=True)
         call.drop_draft()
         parts = [value for value in values.values() if value]
         return f"(not filed) {NAMES[kind]}: {' · '.join(parts)}" if parts else None
+
+    def close(self, empty: bool) -> None:
+        """Hide the panel; `empty` its fields, or keep them for the next time it opens."""
+        if empty:
+            for field in self._inputs():
+                field.value = ""
+        self.kind = None
+        self.display = False
 
     def typed(self) -> tuple[str, dict[str, str]] | None:
         """The kind of capture open and the text of each field (None if it is closed)."""

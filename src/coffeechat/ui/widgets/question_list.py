@@ -40,6 +40,15 @@ class QuestionList(OptionList):
 
     _shown: tuple[Call, Collection[int]] | None = None
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: dict[object, list[Content]] = {}
+        """Each question's rows as last wrapped, by what decides them: redrawn every
+        second, the list wraps a question again only when its text, style or room
+        changed."""
+        self._most: tuple[object, int] | None = None
+        """`lines_each`'s last answer, and what it was worked out from."""
+
     def start_jump(self, current: int) -> None:
         """Take the focus, the current question highlighted, to pick another."""
         self.can_focus = True
@@ -75,7 +84,8 @@ class QuestionList(OptionList):
         budget = budgets(call.session.questions, call.clock.planned, call.reserve)
         count = len(call.session.questions)
         most = self.lines_each(call)
-        lines = [self._line(call, i, budget[i], i in wont_fit, most) for i in range(count)]
+        before, self._rows = self._rows, {}
+        lines = [self._line(call, i, budget[i], i in wont_fit, most, before) for i in range(count)]
         highlighted = self.highlighted
         if len(lines) == self.option_count:
             for index, line in enumerate(lines):
@@ -91,16 +101,29 @@ class QuestionList(OptionList):
     def lines_each(self, call: Call) -> int:
         """How many lines each question may take: as many as lets every question be
         seen whole in the list's height (one at least, then cut with an ellipsis)."""
-        room = max(self.scrollable_content_region.width - HEAD_CELLS, 1)
-        height = self.scrollable_content_region.height
+        region = self.scrollable_content_region
+        key = (region.width, region.height, [q.text for q in call.session.questions])
+        if self._most is not None and self._most[0] == key:
+            return self._most[1]
+        room = max(region.width - HEAD_CELLS, 1)
+        height = region.height
         wrapped = (textwrap.wrap(q.text, room) for q in call.session.questions)
         needed = [len(w) + (len(w[0]) > room - TIME_CELLS) if w else 1 for w in wrapped]
         most = 1
         while most < max(needed) and sum(min(n, most + 1) for n in needed) <= height:
             most += 1
+        self._most = (key, most)
         return most
 
-    def _line(self, call: Call, index: int, budget: int, wont_fit: bool, most: int) -> Content:
+    def _line(
+        self,
+        call: Call,
+        index: int,
+        budget: int,
+        wont_fit: bool,
+        most: int,
+        before: dict[object, list[Content]],
+    ) -> Content:
         question = call.session.questions[index]
         current = index == call.current
         mark = "▶" if current else MARKS[question.status]
@@ -128,18 +151,27 @@ class QuestionList(OptionList):
         room = self.scrollable_content_region.width - head.cell_length - TIME_CELLS
         if room <= 8:
             return Content.assemble(head, body)
-        # The first line shares its row with the time; the next ones take its cells too.
-        first_row = body.wrap(room)[0]
-        rest = body[len(first_row.plain) :]
-        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
-        rows = [first_row, *(rest.wrap(room + TIME_CELLS) if rest.plain else [])]
-        if len(rows) > most:
-            cut = Content(" ").join(rows[most - 1 :])
-            rows = [
-                *rows[: most - 1],
-                cut.truncate(room + (TIME_CELLS if most > 1 else 0), ellipsis=True),
-            ]
+        key = (looks(body), room, most)
+        rows = before.get(key) or self._rows.get(key) or wrapped_rows(body, room, most)
+        self._rows[key] = rows
         pad = " " * max(TIME_CELLS - time.cell_length, 0)
         first = Content.assemble(head, rows[0].truncate(room, pad=True), pad, time)
         indent = " " * head.cell_length
         return Content("\n").join([first, *(Content.assemble(indent, row) for row in rows[1:])])
+
+
+def wrapped_rows(body: Content, room: int, most: int) -> list[Content]:
+    """A question's text in at most `most` rows: the first `room` cells wide (it shares
+    its row with the time), the next ones taking the time's cells too; cut with an
+    ellipsis if it needs more."""
+    first_row = body.wrap(room)[0]
+    rest = body[len(first_row.plain) :]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+    rows = [first_row, *(rest.wrap(room + TIME_CELLS) if rest.plain else [])]
+    if len(rows) > most:
+        cut = Content(" ").join(rows[most - 1 :])
+        rows = [
+            *rows[: most - 1],
+            cut.truncate(room + (TIME_CELLS if most > 1 else 0), ellipsis=True),
+        ]
+    return rows
