@@ -52,6 +52,7 @@ async def settle(pilot: Pilot[Any]) -> None:
         for widget in screen.walk_children(with_self=False):
             if hasattr(widget, "cursor_blink"):
                 widget.cursor_blink = False
+                widget.notify_style_update()  # see `steady_cursors` in tests/conftest.py
     await pilot.pause()
 
 

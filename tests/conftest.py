@@ -99,11 +99,18 @@ def builtin_theme(request: pytest.FixtureRequest) -> str:
 
 
 def steady_cursors(app: App[Any]) -> None:
-    """Stop every text cursor on every screen blinking: shown, and never blinked off."""
+    """Stop every text cursor on every screen blinking: shown, and never blinked off.
+
+    A `TextArea` keeps the lines it drew, keyed by where its cursor is only while the
+    cursor blinks: a line drawn while it had blinked off would come back without it
+    once the blinking stops. `notify_style_update` drops those lines (as a change of
+    style does), so the next frame draws the cursor.
+    """
     for screen in app.screen_stack:
         for widget in screen.walk_children(with_self=False):
             if hasattr(widget, "cursor_blink"):
                 widget.cursor_blink = False
+                widget.notify_style_update()
 
 
 Compare = Callable[..., bool]
