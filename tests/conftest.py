@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from coffeechat.core.files.workspace import Workspace, prepare
 from coffeechat.core.themes import BUILTIN_FOLDER, theme_files
 from coffeechat.core.timesource import ManualTime
+from tests.pilot_helpers import settle, steady_cursors
 
 HERE = Path(__file__).parent
 # Property tests stay quick in `make test`; HYPOTHESIS_PROFILE=thorough digs deeper, and
@@ -98,21 +99,6 @@ def builtin_theme(request: pytest.FixtureRequest) -> str:
     return name
 
 
-def steady_cursors(app: App[Any]) -> None:
-    """Stop every text cursor on every screen blinking: shown, and never blinked off.
-
-    A `TextArea` keeps the lines it drew, keyed by where its cursor is only while the
-    cursor blinks: a line drawn while it had blinked off would come back without it
-    once the blinking stops. `notify_style_update` drops those lines (as a change of
-    style does), so the next frame draws the cursor.
-    """
-    for screen in app.screen_stack:
-        for widget in screen.walk_children(with_self=False):
-            if hasattr(widget, "cursor_blink"):
-                widget.cursor_blink = False
-                widget.notify_style_update()
-
-
 Compare = Callable[..., bool]
 
 
@@ -139,8 +125,7 @@ def snap_compare(snap_compare: Compare) -> Compare:
                     await result
             await pilot.pause()
             await pilot.press(*press)
-            await pilot.app.workers.wait_for_complete()  # lists read in the background
-            await pilot.pause()
+            await settle(pilot)  # lists read in the background
             steady_cursors(pilot.app)
 
         return snap_compare(app, terminal_size=terminal_size, run_before=then_hold_the_cursors)

@@ -8,7 +8,7 @@ from textual.widgets import TextArea
 from coffeechat.core.files.workspace import Workspace
 from coffeechat.core.timesource import ManualTime
 from tests.call_helpers import call_app
-from tests.conftest import steady_cursors
+from tests.pilot_helpers import steady_cursors
 
 
 async def test_no_text_cursor_blinks_in_a_snapshot(workspace: Workspace, clock: ManualTime) -> None:

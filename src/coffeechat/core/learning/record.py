@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from coffeechat.core.agendas.questions import PRIORITIES, Priority
 from coffeechat.core.files.jsoncache import read_object, write_object
+from coffeechat.core.files.parallel import PARALLEL_FROM, in_workers
 from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions.cachefile import MADE_BY, Stamp, digest_of
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
     from coffeechat.core.sessions.summary import SessionSummary
 
 CACHE_NAME = "learning.json"
-PARALLEL_FROM = 800
-"""From this many files to read, other processes share the work (as `sessions.cache`)."""
 _ARRAYS = ("goals", "questions")
 
 
@@ -171,8 +170,6 @@ def _read_all(
     workspace: Workspace, names: list[str], parallel_from: int
 ) -> list[tuple[str, SessionLearning | None]]:
     """The learning parts of the files `names`, in other processes when there are many."""
-    from coffeechat.core.sessions.cache import in_workers
-
     folder = str(workspace.sessions)
     jobs = [(name, os.path.join(folder, name)) for name in names]
     return in_workers(_read_batch, jobs, parallel_from)

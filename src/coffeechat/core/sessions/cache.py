@@ -20,10 +20,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from coffeechat.core.files.jsoncache import stamped
 from coffeechat.core.files.names import check_session_id
+from coffeechat.core.files.parallel import PARALLEL_FROM, in_workers
 from coffeechat.core.files.regular import (
     MAX_SESSION_BYTES,
     SESSION_FILE,
@@ -50,13 +51,6 @@ from coffeechat.core.sessions.cachefile import (
     write_cache,
 )
 from coffeechat.core.sessions.summary import SessionSummary, read_summary
-
-PARALLEL_FROM = 800
-"""From this many files to read, other processes share the work (one per core)."""
-BATCH = 250
-
-J = TypeVar("J")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -240,30 +234,6 @@ def _summarise_all(
     """Records of the files that must be read (and what `reader` made besides), in
     other processes when there are many."""
     return in_workers(partial(_summarise_batch, reader=reader), stale, parallel_from)
-
-
-def in_workers(work: Callable[[list[J]], list[R]], jobs: list[J], parallel_from: int) -> list[R]:
-    """`work` done on `jobs`, in other processes (`BATCH` jobs at a time) from
-    `parallel_from` jobs on; `work` is sent to them: a module's function (or a
-    `partial` of one)."""
-    if not jobs:
-        return []
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < parallel_from or workers < 2:
-        return work(jobs)
-    import threading
-
-    # Forking copies only the calling thread, so a lock held by another thread (the
-    # app's) would stay locked in the child: share the work only when alone. Spawning
-    # instead would re-run the caller's main script in each worker.
-    if threading.active_count() > 1:
-        return work(jobs)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [done for batch in pool.map(work, batches) for done in batch]
 
 
 def _summarise_batch(
