@@ -18,6 +18,24 @@ def test_shown_text_writes_controls_out_and_a_field_holds_their_symbols() -> Non
     assert editable(text) == "see ␛[31mred␇\ufffd␀␡\ttab\nend"
 
 
+def written_out(text: str) -> str:
+    """What `escape_controls` must give, one character at a time."""
+    shown = []
+    for at, char in enumerate(text):
+        control = ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F
+        layout = char in "\t\n" or (char == "\r" and text[at + 1 : at + 2] == "\n")
+        shown.append(repr(char)[1:-1] if control and not layout else char)
+    return "".join(shown)
+
+
+@given(ANY)
+def test_shown_text_keeps_tabs_newlines_and_crlf_and_writes_every_other_control_out(
+    text: str,
+) -> None:
+    assert escape_controls(text) == written_out(text)
+    assert escape_controls("a\r\r\nb\r") == "a\\r\r\nb\\r"
+
+
 @given(ANY)
 def test_what_a_field_holds_is_plain_text_that_stays_itself(text: str) -> None:
     held = editable(text)

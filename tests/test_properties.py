@@ -7,6 +7,8 @@ Run longer with HYPOTHESIS_PROFILE=thorough (see conftest.py).
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import json
 import os
 import re
@@ -21,6 +23,7 @@ from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from textual.content import Content
 
+from coffeechat.cli.output import escaped_output, print_json
 from coffeechat.core.agendas.agenda import Agenda, load_agenda, parse_agenda
 from coffeechat.core.agendas.meeting import Meeting
 from coffeechat.core.files.names import check_session_id
@@ -669,6 +672,15 @@ def test_escaped_controls_are_visible_and_nothing_else_changes(text: str) -> Non
     json_text = escape_json_controls(json.dumps(text, ensure_ascii=False))
     assert RAW_PRINTED.search(json_text) is None
     assert json.loads(json_text) == text
+
+
+@given(HOSTILE)
+def test_json_printed_past_the_output_filter_holds_no_raw_control(text: str) -> None:
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), escaped_output():
+        print_json({"text": text})
+    assert RAW_PRINTED.search(printed.getvalue()) is None
+    assert json.loads(printed.getvalue()) == {"text": text}
 
 
 @given(st.lists(st.one_of(HOSTILE, st.tuples(HOSTILE, st.sampled_from(["bold", "$error"])))))

@@ -67,18 +67,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     add_theme_option(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    # Given after the command too; SUPPRESS keeps it from undoing one given before it.
-    common = argparse.ArgumentParser(add_help=False, formatter_class=help_layout)
-    common.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = None if argv is None else named_command(argv)
     for name, (_module, summary, add_arguments) in COMMANDS.items():
         if named is None or name == named:
-            add_arguments(
-                commands.add_parser(
-                    name, parents=[common], help=summary, formatter_class=help_layout
-                )
-            )
+            command = commands.add_parser(name, help=summary, formatter_class=help_layout)
+            # Given after the command too; SUPPRESS keeps it from undoing one given before it.
+            command.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS)
+            add_arguments(command)
     return parser
 
 

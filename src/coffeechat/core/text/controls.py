@@ -28,18 +28,21 @@ from __future__ import annotations
 
 import re
 
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-"""C0 controls but tab and newline, DEL, the C1 controls, and a CR not ending a line."""
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 controls but tab and newline, DEL, the C1 controls: one class of characters, which
+`re` scans for three times as fast as it tries an alternative at each one (the CR that
+ends a line, kept by `escape_controls`, is told apart when it is found)."""
 _JSON_RAW = re.compile(r"[\x7f-\x9f]")
 """What `json.dumps(ensure_ascii=False)` leaves raw: it escapes only C0 controls."""
 _LINE_END = re.compile("\r\n?|[\u2028\u2029]")
 """Line ends as terminals and files write them (CR LF, CR, Unicode's separators)."""
-_FIELD_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""What a field holds as a symbol: every control character but tab and newline."""
 
 
 def _written(match: re.Match[str]) -> str:
-    return repr(match.group())[1:-1]
+    control = match.group()
+    if control == "\r" and match.string.startswith("\n", match.end()):
+        return control  # a CRLF line end is layout
+    return repr(control)[1:-1]
 
 
 def escape_controls(text: str) -> str:
@@ -71,4 +74,4 @@ def editable(text: str) -> str:
     """`text` as an editable field holds it, pasted or loaded: line ends as LF, tabs
     kept, every other control character as its `visible` symbol."""
     text = _LINE_END.sub("\n", text)
-    return _FIELD_CONTROLS.sub(lambda found: visible(found[0]), text)
+    return CONTROLS.sub(lambda found: visible(found[0]), text)
