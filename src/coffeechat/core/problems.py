@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
@@ -23,9 +22,13 @@ def _escape(match: re.Match[str]) -> str:
     return repr(match.group())[1:-1]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong (or worth a look) at a place in a file or an argument."""
+class Problem(NamedTuple):
+    """One thing wrong (or worth a look) at a place in a file or an argument.
+
+    A named tuple, not a dataclass: every command makes this class as it starts, and a
+    frozen dataclass compiles its methods then (ten times the cost: bench/README.md,
+    *History*).
+    """
 
     path: str
     line: int

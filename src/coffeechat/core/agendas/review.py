@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coffeechat.core.text.phrases import Phrase, phrase, words
 
@@ -25,13 +24,13 @@ MOST_QUESTIONS = 14
 """More questions than this do not fit a 15–30 minute conversation."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One piece of the guides' advice about questions.
 
     A rule looks at each question's words (`asks`, which also reads the opening and
     closing checklists when `checklists` is set) or at the agenda as a whole
-    (`lacks`, true when the agenda breaks it).
+    (`lacks`, true when the agenda breaks it). A named tuple, as `core.problems.Problem` is:
+    `check` makes this class as it starts.
     """
 
     name: str
@@ -209,8 +208,7 @@ RULES: tuple[Rule, ...] = (
 """Every rule, worst mistake first."""
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A rule an agenda breaks, where (the key path of the question or the list), the
     warning's words and the better phrasing."""
 

@@ -23,9 +23,8 @@ import contextlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from coffeechat.core.files import atomic
 from coffeechat.core.files.regular import read_regular
@@ -47,9 +46,13 @@ _TEMP = re.compile(
 (A save made from a signal handler tags its temp file `-rescue`.)"""
 
 
-@dataclass(frozen=True)
-class Leftover:
-    """One temp file found at start, and what was done with it."""
+class Leftover(NamedTuple):
+    """One temp file found at start, and what was done with it.
+
+    A named tuple, not a dataclass: every command makes this class as it starts, and a
+    frozen dataclass compiles its methods then (ten times the cost: bench/README.md,
+    *History*).
+    """
 
     temp: Path
     target: Path

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coffeechat.core.files import atomic, leftovers
 from coffeechat.core.files.regular import MAX_BYTES, MAX_SESSION_BYTES, not_a_file
@@ -20,9 +20,13 @@ SETTINGS_NAME = "coffeechat.toml"
 HOME_VARIABLE = "COFFEECHAT_HOME"
 
 
-@dataclass(frozen=True)
-class Workspace:
-    """Paths inside one workspace folder."""
+class Workspace(NamedTuple):
+    """Paths inside one workspace folder.
+
+    A named tuple, not a dataclass: every command makes this class as it starts, and a
+    frozen dataclass compiles its methods then (ten times the cost: bench/README.md,
+    *History*).
+    """
 
     root: Path
 

@@ -8,15 +8,13 @@ now, and a caller can add pairs it knows of (`extra`) without changing the count
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from coffeechat.core.sessions.summary import SessionSummary
-from coffeechat.core.toml.schema import FrozenRecord
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Introducer(FrozenRecord):
+class Introducer(NamedTuple):
     """Someone who introduced you to people, with whom."""
 
     name: str

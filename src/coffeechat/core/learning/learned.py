@@ -7,8 +7,7 @@ of sessions read fast; the only notes read are those of the answers shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coffeechat.core.learning.introductions import Introducer, introducers
 from coffeechat.core.learning.lessons import (
@@ -22,7 +21,6 @@ from coffeechat.core.learning.lessons import (
     with_notes,
 )
 from coffeechat.core.learning.timekeeping import TimeRecord, time_record
-from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,8 +34,7 @@ ANSWERS_SHOWN = 3
 """Answers shown per question when not narrowed to a phrase (all of them when it is)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Learned(FrozenRecord):
+class Learned(NamedTuple):
     """What the sessions taught, narrowed to `phrase` if one is given."""
 
     goals: tuple[GoalRecord, ...]

@@ -9,12 +9,10 @@ ones first, then the newest.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from coffeechat.core.sessions.summary import SessionSummary
-from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
     from coffeechat.core.learning.record import SessionLearning
@@ -48,8 +46,7 @@ def call_of(summary: SessionSummary) -> Call:
     return Call(s.id, s.meeting.person, s.meeting.organization, s.started, s.status == "completed")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class GoalRecord(FrozenRecord):
+class GoalRecord(NamedTuple):
     """One goal across every agenda that set it."""
 
     text: str
@@ -77,8 +74,7 @@ class Answer(NamedTuple):
     notes: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class QuestionGroup(FrozenRecord):
+class QuestionGroup(NamedTuple):
     """A question asked in one or more calls, in whatever words, and its answers."""
 
     text: str
@@ -200,4 +196,4 @@ def with_notes(group: QuestionGroup, notes: dict[str, list[str]]) -> QuestionGro
         filled.append(
             answer._replace(notes=found[answer.place] if answer.place < len(found) else "")
         )
-    return replace(group, answers=tuple(filled))
+    return group._replace(answers=tuple(filled))

@@ -15,9 +15,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coffeechat.core.agendas.questions import PRIORITIES, Priority
 from coffeechat.core.files.jsoncache import read_object, write_object
@@ -26,7 +25,6 @@ from coffeechat.core.files.regular import MAX_SESSION_BYTES, read_regular
 from coffeechat.core.problems import InputError
 from coffeechat.core.sessions.cachefile import MADE_BY, Stamp, digest_of
 from coffeechat.core.sessions.format import QUESTION_STATES, QuestionState
-from coffeechat.core.toml.schema import FrozenRecord
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -67,8 +65,7 @@ def starred(code: int) -> bool:
     return bool(code & _STARRED)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SessionLearning(FrozenRecord):
+class SessionLearning(NamedTuple):
     """The goals of one session, ticked or not, and how each of its questions went
     (its text and `question_code`), without the notes."""
 

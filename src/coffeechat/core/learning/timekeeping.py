@@ -4,18 +4,16 @@ they agreed to, the median and the worst overrun, and the trend over the last te
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coffeechat.core.sessions.summary import SessionSummary
-from coffeechat.core.toml.schema import FrozenRecord
 
 GRACE_SECONDS = 60
 """A call that ran a minute over or less still ended on time."""
 LAST = 10
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TimeRecord(FrozenRecord):
+class TimeRecord(NamedTuple):
     """Completed calls against their agreed windows."""
 
     calls: int

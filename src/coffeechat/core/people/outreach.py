@@ -23,12 +23,10 @@ the *last* entry of the log, so any contact resets it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coffeechat.core.people import cadence
-from coffeechat.core.toml.schema import FrozenRecord, Record
 
 if TYPE_CHECKING:
     from coffeechat.core.files.workspace import Workspace
@@ -37,8 +35,7 @@ if TYPE_CHECKING:
 _WEEKEND = (5, 6)
 
 
-@dataclass(frozen=True)
-class Outreach:
+class Outreach(NamedTuple):
     """The rules' days, in business days (Monday to Friday): DESIGN.md's 3B7. They are
     settings (`[outreach]` in `coffeechat.toml`, read by `core.settings`)."""
 
@@ -78,8 +75,7 @@ def business_days_between(start: date, end: date) -> int:
     return count
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Standing(FrozenRecord):
+class Standing(NamedTuple):
     """Where things stand with a person, read from their log."""
 
     state: State
@@ -131,8 +127,7 @@ def standing(person: Person, today: date, rules: Outreach) -> Standing:
     return Standing(state, asked, nudged, replied, declined, thanked, scheduled, last)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Step(FrozenRecord):
+class Step(NamedTuple):
     """The next step with a person: in words, when, and the queue's item if it makes one."""
 
     text: str
@@ -143,8 +138,7 @@ class Step(FrozenRecord):
     detail: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Context(Record):
+class Context(NamedTuple):
     """What the rules look at beyond the person: everyone, and what exists for them."""
 
     people: Sequence[tuple[Person, Standing]]

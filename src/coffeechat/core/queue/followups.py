@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coffeechat.core.files.names import check_session_id, is_id, slugify
 from coffeechat.core.problems import InputError
@@ -118,9 +118,9 @@ class QueueItem:
         return detail
 
 
-@dataclass(frozen=True)
-class Queue:
-    """The open follow-ups in order (most urgent first), and how many are snoozed."""
+class Queue(NamedTuple):
+    """The open follow-ups in order (most urgent first), and how many are snoozed (a
+    named tuple, as `Problem` is)."""
 
     items: tuple[QueueItem, ...]
     snoozed: int

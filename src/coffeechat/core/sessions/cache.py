@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coffeechat.core.files.jsoncache import stamped
 from coffeechat.core.files.names import check_session_id
@@ -53,9 +53,8 @@ from coffeechat.core.sessions.cachefile import (
 from coffeechat.core.sessions.summary import SessionSummary, read_summary
 
 
-@dataclass(frozen=True)
-class Damaged:
-    """A session file that could not be read, and why."""
+class Damaged(NamedTuple):
+    """A session file that could not be read, and why (a named tuple, as `Problem` is)."""
 
     name: str
     problems: tuple[Problem, ...]

@@ -13,13 +13,12 @@ like `coffeechat check` several milliseconds on every run; these cost microsecon
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ANY_RUN = "..."
 
 
-@dataclass(frozen=True)
-class _Slot:
+class _Slot(NamedTuple):
     """One word of a phrase: the words it takes, the beginnings it takes, or any word."""
 
     exact: frozenset[str]
@@ -43,9 +42,9 @@ def _slot(text: str) -> _Slot:
     return _Slot(exact, starts, "*" in choices)
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """A compiled phrase: its variants (optional words expanded), each a tuple of slots."""
+class Phrase(NamedTuple):
+    """A compiled phrase: its variants (optional words expanded), each a tuple of slots (a
+    named tuple, as `core.problems.Problem` is: `check` makes this class as it starts)."""
 
     text: str
     variants: tuple[tuple[_Slot, ...], ...]
