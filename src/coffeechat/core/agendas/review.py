@@ -29,8 +29,7 @@ class Rule(NamedTuple):
 
     A rule looks at each question's words (`asks`, which also reads the opening and
     closing checklists when `checklists` is set) or at the agenda as a whole
-    (`lacks`, true when the agenda breaks it). A named tuple, as `core.problems.Problem` is:
-    `check` makes this class as it starts.
+    (`lacks`, true when the agenda breaks it).
     """
 
     name: str

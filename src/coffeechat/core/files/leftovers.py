@@ -47,12 +47,7 @@ _TEMP = re.compile(
 
 
 class Leftover(NamedTuple):
-    """One temp file found at start, and what was done with it.
-
-    A named tuple, not a dataclass: every command makes this class as it starts, and a
-    frozen dataclass compiles its methods then (ten times the cost: bench/README.md,
-    *History*).
-    """
+    """One temp file found at start, and what was done with it."""
 
     temp: Path
     target: Path

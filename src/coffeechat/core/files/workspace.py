@@ -21,12 +21,7 @@ HOME_VARIABLE = "COFFEECHAT_HOME"
 
 
 class Workspace(NamedTuple):
-    """Paths inside one workspace folder.
-
-    A named tuple, not a dataclass: every command makes this class as it starts, and a
-    frozen dataclass compiles its methods then (ten times the cost: bench/README.md,
-    *History*).
-    """
+    """Paths inside one workspace folder."""
 
     root: Path
 

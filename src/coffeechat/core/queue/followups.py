@@ -119,8 +119,7 @@ class QueueItem:
 
 
 class Queue(NamedTuple):
-    """The open follow-ups in order (most urgent first), and how many are snoozed (a
-    named tuple, as `Problem` is)."""
+    """The open follow-ups in order (most urgent first), and how many are snoozed."""
 
     items: tuple[QueueItem, ...]
     snoozed: int

@@ -54,7 +54,7 @@ from coffeechat.core.sessions.summary import SessionSummary, read_summary
 
 
 class Damaged(NamedTuple):
-    """A session file that could not be read, and why (a named tuple, as `Problem` is)."""
+    """A session file that could not be read, and why."""
 
     name: str
     problems: tuple[Problem, ...]

@@ -43,8 +43,7 @@ def _slot(text: str) -> _Slot:
 
 
 class Phrase(NamedTuple):
-    """A compiled phrase: its variants (optional words expanded), each a tuple of slots (a
-    named tuple, as `core.problems.Problem` is: `check` makes this class as it starts)."""
+    """A compiled phrase: its variants (optional words expanded), each a tuple of slots."""
 
     text: str
     variants: tuple[tuple[_Slot, ...], ...]
