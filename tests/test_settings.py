@@ -51,3 +51,13 @@ def test_default_duration_reaches_check(
     )
     assert main(["--workspace", str(workspace.root), "check", "short"]) == 0
     assert "Ada, 25m, 1 question (0 must)" in capsys.readouterr().out
+
+
+def test_a_key_holding_a_control_character_is_refused_even_a_line_end(tmp_path: Path) -> None:
+    path = tmp_path / "coffeechat.toml"
+    path.write_text('[keys]\n"call.next" = "ctrl+j\\r\\n"\n"call.skip" = "\\u001b[A"\n')
+    with pytest.raises(InputError) as caught:
+        load_settings(path)
+    problems = caught.value.problems
+    assert [(p.line, p.key) for p in problems] == [(2, "keys.call.next"), (3, "keys.call.skip")]
+    assert all("holds a control character" in p.message for p in problems)
