@@ -675,7 +675,7 @@ def test_escaped_controls_are_visible_and_nothing_else_changes(text: str) -> Non
 
 
 @given(HOSTILE)
-def test_json_printed_past_the_output_filter_holds_no_raw_control(text: str) -> None:
+def test_json_printed_through_the_output_filter_holds_no_raw_control(text: str) -> None:
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed), escaped_output():
         print_json({"text": text})

@@ -4,9 +4,9 @@ Nearly everything a command prints can hold such text: a name, a note, a theme's
 description, a file name inside a problem. Rather than each `print` remembering it,
 `escaped_output` puts a filter on stdout and stderr for the whole command, which
 writes every control character out (`core.text.controls`), newlines and tabs kept. JSON
-goes past it: its text holds no control character (see `escape_json_controls`), so the
-filter would scan every byte of a big output for nothing. The calendar of
-`followups --ics -` is bytes, written to the stream's `buffer` as they are.
+goes through it unchanged: its text holds no control character (see
+`escape_json_controls`). The calendar of `followups --ics -` is bytes, written to
+the stream's `buffer` as they are.
 """
 
 from __future__ import annotations
@@ -62,7 +62,4 @@ def print_json(payload: dict[str, Any]) -> None:
 
     indent = 2 if sys.stdout.isatty() else None
     text = json.dumps(payload, ensure_ascii=False, indent=indent)
-    out = sys.stdout
-    if isinstance(out, EscapingStream):
-        out = out.stream  # the text holds no control character: the filter would find none
-    out.write(escape_json_controls(text) + "\n")
+    sys.stdout.write(escape_json_controls(text) + "\n")

@@ -25,9 +25,10 @@ def _escape(match: re.Match[str]) -> str:
 class Problem(NamedTuple):
     """One thing wrong (or worth a look) at a place in a file or an argument.
 
-    A named tuple, as every record that is no file's format and is made on a script
-    command's path (CONTRIBUTING.md): a frozen dataclass compiles its methods when its
-    class is made, ten times a named tuple's cost (bench/README.md, *History*).
+    A named tuple, as are the other records on a script command's path that are no
+    file's format and need nothing only a dataclass has (CONTRIBUTING.md): a frozen
+    dataclass compiles its methods when its class is made, ten times a named tuple's
+    cost (bench/README.md, *History*).
     """
 
     path: str
